@@ -1,0 +1,42 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Strict settings on every Swift target (see swift-log's Package.swift).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ingestd",
+    products: [
+        .executable(name: "ingestd", targets: ["ingestd"]),
+        .library(name: "MailIngest", targets: ["MailIngest"]),
+        .library(name: "FeedbackClassifier", targets: ["FeedbackClassifier"]),
+        .library(name: "AgendaStore", targets: ["AgendaStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibEtpan", path: "Sources/CLibEtpan"),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .target(name: "MailIngest", dependencies: ["CLibEtpan", "CLibXML2"], swiftSettings: strict),
+        .target(name: "FeedbackClassifier", swiftSettings: strict),
+        .target(name: "AgendaStore", swiftSettings: strict),
+        .executableTarget(
+            name: "ingestd",
+            dependencies: [
+                "MailIngest", "FeedbackClassifier", "AgendaStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], swiftSettings: strict),
+        .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
+        .testTarget(name: "AgendaStoreTests", dependencies: ["AgendaStore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,44 @@
+/// The text of a body as lines, each marked when the MIME layer knows it is quoted history
+/// (HTML blockquote, gmail_quote, Outlook's reply header block and what follows, Apple's type=cite, ...).
+/// Plain-text bodies come with every line unmarked; reply extraction finds `>` quoting itself.
+public struct BodyText: Sendable, Hashable {
+    /// One line of text without its line break.
+    public struct Line: Sendable, Hashable {
+        public var text: String
+        /// True when the markup said this line belongs to quoted history.
+        public var quoted: Bool
+
+        public init(_ text: String, quoted: Bool = false) {
+            self.text = text
+            self.quoted = quoted
+        }
+    }
+
+    public var lines: [Line]
+
+    public init(lines: [Line]) { self.lines = lines }
+
+    /// Splits plain text on CRLF, CR or LF; no line is marked quoted.
+    public init(plain text: String) {
+        var lines: [Line] = []
+        var current = ""
+        var lastWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                lines.append(Line(current)); current = ""; lastWasCR = true; continue
+            }
+            if scalar == "\n" {
+                if !lastWasCR { lines.append(Line(current)); current = "" }
+                lastWasCR = false; continue
+            }
+            lastWasCR = false
+            current.unicodeScalars.append(scalar)
+        }
+        lines.append(Line(current))
+        if lines.count > 1, lines.last?.text.isEmpty == true { lines.removeLast() }
+        self.lines = lines
+    }
+
+    /// All lines joined with LF.
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import AgendaStore
+
+@Suite struct SchemaTests {
+    @Test func schemaVersionIsNotNegative() { #expect(AgendaStoreInfo.schemaVersion >= 0) }
+}
