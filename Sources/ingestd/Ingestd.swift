@@ -1,10 +1,13 @@
 import ArgumentParser
+import MailIngest
 
+/// The `ingestd` executable: one command per job (DESIGN.md, "Modules").
 @main
-struct Ingestd: AsyncParsableCommand {
+struct Ingestd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingestd",
         abstract: "Reply capture and feedback classification for collection teams.",
-        subcommands: []
+        version: "0.1.0 (libetpan \(LibraryVersions.libetpan), libxml2 \(LibraryVersions.libxml2))",
+        subcommands: [InspectCommand.self]
     )
 }

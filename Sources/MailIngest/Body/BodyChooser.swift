@@ -1,0 +1,114 @@
+import Foundation
+
+/// Chooses the text the customer wrote from a message's part tree (RFC 2046): in multipart/alternative the plain
+/// part unless it is empty or a stub of the HTML one; in multipart/mixed the inline text parts in order; in
+/// multipart/related the root; in multipart/signed and multipart/report the first part. Attachments, carried
+/// messages and machine-readable parts are not body.
+public struct BodyChooser: Sendable {
+    public var limits: ParseLimits
+
+    public init(limits: ParseLimits = .default) { self.limits = limits }
+
+    /// The chosen body of `message`.
+    public func choose(_ message: ParsedMessage) -> BodyChoice {
+        choose(message.root)
+    }
+
+    /// The chosen body under `part`.
+    public func choose(_ part: MIMEPart) -> BodyChoice {
+        var parts: [MIMEPart] = []
+        collect(part, into: &parts)
+        guard !parts.isEmpty else { return .empty }
+        var lines: [BodyText.Line] = []
+        var defects: [Defect] = []
+        for (index, leaf) in parts.enumerated() {
+            let rendered = render(leaf, defects: &defects)
+            if index > 0, !lines.isEmpty, !rendered.lines.isEmpty { lines.append(BodyText.Line("")) }
+            lines.append(contentsOf: rendered.lines)
+        }
+        lines = cutLongLines(lines, defects: &defects)
+        return BodyChoice(body: BodyText(lines: lines), sourcePaths: parts.map(\.path),
+                          sourceType: parts.first?.contentType.mimeType, defects: defects)
+    }
+
+    /// Appends the leaves that make up the body under `part`, in reading order.
+    private func collect(_ part: MIMEPart, into out: inout [MIMEPart]) {
+        switch part.body {
+        case .leaf:
+            if isBodyLeaf(part) { out.append(part) }
+        case .message:
+            // A carried message (forward as attachment) is not what the customer wrote.
+            return
+        case .multipart(let children, _, _):
+            switch part.contentType.subtype {
+            case "alternative":
+                if let best = bestAlternative(children) { collect(best, into: &out) }
+            case "related":
+                let start = part.contentType.parameters["start"].map(Self.stripAngles)
+                let root = children.first { start != nil && Self.stripAngles($0.headers.first("Content-ID") ?? "") == start }
+                if let root = root ?? children.first { collect(root, into: &out) }
+            case "signed", "report", "encrypted":
+                if let first = children.first { collect(first, into: &out) }
+            default:
+                for child in children where !child.isAttachment { collect(child, into: &out) }
+            }
+        }
+    }
+
+    private func isBodyLeaf(_ part: MIMEPart) -> Bool {
+        guard part.isText, !part.isAttachment else { return false }
+        return ["plain", "html", "enriched", "richtext"].contains(part.contentType.subtype) || part.path == "1"
+    }
+
+    /// The richer of the alternatives: plain text unless it is empty or a stub of the HTML one.
+    private func bestAlternative(_ children: [MIMEPart]) -> MIMEPart? {
+        let candidates = children.filter { Self.textWeight($0) != nil }
+        let plain = candidates.last { Self.firstLeaf($0)?.contentType.subtype == "plain" }
+        let html = candidates.last { Self.firstLeaf($0)?.contentType.subtype == "html" }
+        guard let plain else { return html ?? candidates.last ?? children.first }
+        guard let html else { return plain }
+        let plainChars = Self.textWeight(plain) ?? 0
+        let htmlChars = Self.textWeight(html) ?? 0
+        // A stub: empty, or much shorter than the HTML text ("view this message in a browser").
+        if plainChars == 0 || (htmlChars > 200 && plainChars * 5 < htmlChars) { return html }
+        return plain
+    }
+
+    /// The first text leaf under `part` (itself when a leaf).
+    private static func firstLeaf(_ part: MIMEPart) -> MIMEPart? {
+        part.allParts.first { $0.isText }
+    }
+
+    /// Characters of visible text the alternative would give, nil when it has no text leaf.
+    private static func textWeight(_ part: MIMEPart) -> Int? {
+        guard let leaf = firstLeaf(part), let decoded = leaf.decodedText() else { return nil }
+        if leaf.contentType.subtype == "html" {
+            return HTMLText.convert(decoded.text).text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        }
+        return decoded.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+    }
+
+    private func render(_ leaf: MIMEPart, defects: inout [Defect]) -> BodyText {
+        guard let decoded = leaf.decodedText() else { return BodyText(lines: []) }
+        defects.append(contentsOf: decoded.defects)
+        if leaf.contentType.subtype == "html" { return HTMLText.convert(decoded.text) }
+        return BodyText(plain: decoded.text)
+    }
+
+    private func cutLongLines(_ lines: [BodyText.Line], defects: inout [Defect]) -> [BodyText.Line] {
+        var cut = false
+        let result = lines.map { line -> BodyText.Line in
+            guard line.text.utf8.count > limits.maxLineLength, line.text.count > limits.maxLineLength else { return line }
+            cut = true
+            var copy = line
+            copy.text = String(line.text.prefix(limits.maxLineLength))
+            return copy
+        }
+        if cut { defects.append(Defect(.lineTooLong)) }
+        return result
+    }
+
+    private static func stripAngles(_ id: String) -> String {
+        id.trimmingCharacters(in: [" ", "\t", "<", ">"])
+    }
+}
