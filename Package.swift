@@ -38,5 +38,6 @@ let package = Package(
         .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
         .testTarget(name: "AgendaStoreTests", dependencies: ["AgendaStore"], swiftSettings: strict),
+        .testTarget(name: "IngestdTests", dependencies: ["ingestd"], swiftSettings: strict),
     ]
 )
