@@ -35,6 +35,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "mime-bench", dependencies: ["MailIngest"], path: "benchmarks/MIMEBench",
+                          swiftSettings: strict),
         .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
         .testTarget(name: "AgendaStoreTests", dependencies: ["AgendaStore"], swiftSettings: strict),
