@@ -14,7 +14,9 @@ extension IntentModel {
     public func encoded() throws -> Data {
         var data = Data(Self.magic)
         data.append(1)
-        let meta = try JSONEncoder().encode(metadata)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // the same model gives the same bytes
+        let meta = try encoder.encode(metadata)
         append(UInt32(meta.count), to: &data)
         data.append(meta)
         append(UInt32(columnHashes.count), to: &data)
@@ -28,7 +30,7 @@ extension IntentModel {
     public init(decoding data: Data) throws {
         var reader = ByteReader(bytes: [UInt8](data))
         guard Array(try reader.take(4)) == Self.magic else { throw FileError(description: "not an ingestd model file") }
-        let format = try reader.take(1)[0]
+        let format = try reader.take(1).first ?? 0
         guard format == 1 else { throw FileError(description: "model file format \(format) is not supported") }
         let metaLength = Int(try reader.uint32())
         let metadata = try JSONDecoder().decode(Metadata.self, from: Data(try reader.take(metaLength)))
