@@ -51,8 +51,12 @@ import Testing
         ("John <j@x.com> trailing junk", [("John", "j@x.com")]),
         ("<j@x.com> John", [("John", "j@x.com")]),
         ("j@x.com>", [(nil, "j@x.com")]),
-        ("j@x.com, Sales", [(nil, "j@x.com")]),
-        ("Sales, j@x.com", [(nil, "j@x.com")]),
+        ("j@x.com, Sales", [(nil, "j@x.com"), (nil, "Sales")]),                 // local-only address
+        ("Sales, j@x.com", [(nil, "Sales"), (nil, "j@x.com")]),
+        ("mailer-daemon", [(nil, "mailer-daemon")]),
+        ("postmaster (Mail System)", [("Mail System", "postmaster")]),
+        ("a@x.com, Sales Team", [(nil, "a@x.com")]),                             // two words: not an address
+        ("sales, support", [(nil, "sales"), (nil, "support")]),
         ("a@x b@y", [(nil, "a@x"), (nil, "b@y")]),
     ] as [(String, Expected)])
     func repairsBrokenLists(_ raw: String, _ expected: Expected) {

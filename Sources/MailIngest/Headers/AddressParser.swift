@@ -18,24 +18,49 @@ public enum AddressParser {
         var defects: [Defect.Code] = []
         var addresses: [MailAddress] = []
         // Segments with no address (`Doe` in `Doe, John <j@x>`) wait to prefix the next angle-address mailbox.
-        var pendingName: [String] = []
+        var pendingName: [[AddressToken]] = []
+        // Pending segments not absorbed as a name: a lone word is a local-only address (`mailer-daemon`,
+        // `postmaster`, RFC 5321 §4.5.1), anything else is dropped.
+        func flushPending() {
+            for pending in pendingName {
+                broken = true
+                if let local = localOnlyAddress(pending) { addresses.append(local) }
+            }
+            pendingName.removeAll()
+        }
         for segment in segments(tokens) {
             guard !segment.isEmpty else { continue }
             guard hasAddress(segment) else {
-                let words = phraseText(segment)
-                if !words.isEmpty { pendingName.append(words) }
+                if !phraseText(segment).isEmpty { pendingName.append(segment) }
                 continue
             }
-            let prefix = pendingName.joined(separator: ", ")
+            guard segment.contains(where: { $0.kind == .angle }) else {
+                flushPending()
+                let result = mailboxes(segment, namePrefix: "", broken: &broken)
+                addresses.append(contentsOf: result.addresses)
+                for code in result.defects where !defects.contains(code) { defects.append(code) }
+                continue
+            }
+            let prefix = pendingName.map { phraseText($0) }.joined(separator: ", ")
             if !prefix.isEmpty { broken = true }
             pendingName.removeAll()
             let result = mailboxes(segment, namePrefix: prefix, broken: &broken)
             addresses.append(contentsOf: result.addresses)
             for code in result.defects where !defects.contains(code) { defects.append(code) }
         }
-        if !pendingName.isEmpty { broken = true }
+        flushPending()
         if broken { defects.insert(.malformedAddress, at: 0) }
         return (addresses, defects)
+    }
+
+    /// A segment that is one word of atom characters, read as an address without a domain.
+    private static func localOnlyAddress(_ segment: [AddressToken]) -> MailAddress? {
+        let words = segment.filter { $0.kind != .comment }
+        guard words.count == 1, words[0].kind == .word,
+              words[0].text.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0)
+                  || "-._+".unicodeScalars.contains($0) })
+        else { return nil }
+        return MailAddress(name: segment.first { $0.kind == .comment }?.text, address: words[0].text)
     }
 
     /// Splits at top-level `,` and `;`; a group's `name:` is dropped.
