@@ -7,10 +7,15 @@ public struct BodyText: Sendable, Hashable {
         public var text: String
         /// True when the markup said this line belongs to quoted history.
         public var quoted: Bool
+        /// True when the markup said this line belongs to a signature block (Gmail's `gmail_signature`, Outlook's
+        /// `#Signature`, Thunderbird's `moz-signature`, ...). The line is kept; reply extraction decides what to do.
+        public var signature: Bool
 
-        public init(_ text: String, quoted: Bool = false) {
+        /// A line; `quoted` and `signature` default to false (plain text knows neither).
+        public init(_ text: String, quoted: Bool = false, signature: Bool = false) {
             self.text = text
             self.quoted = quoted
+            self.signature = signature
         }
     }
 
