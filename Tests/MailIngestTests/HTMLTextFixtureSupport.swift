@@ -14,16 +14,19 @@ enum HTMLFixtures {
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
+    static let ownFolder = packageRoot.appendingPathComponent("Tests/MailIngestTests/Fixtures/html")
+
     static func own(_ name: String) throws -> String {
-        let url = packageRoot.appendingPathComponent("Tests/MailIngestTests/Fixtures/html").appendingPathComponent(name)
-        return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        String(decoding: try Data(contentsOf: ownFolder.appendingPathComponent(name)), as: UTF8.self)
     }
 
-    /// One line per output line: `"  "` unmarked, `"> "` quoted, `"~ "` signature, `">~"` both, then the text.
+    static func ownNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: ownFolder.path).filter { $0.hasSuffix(".html") }.sorted()
+    }
+
+    /// One string per line: a 3-character mark (`>` quoted, `~` signature, then a space) and the text, e.g.
+    /// `"   new text"`, `">  quoted text"`, `" ~ Jane Doe"`.
     static func render(_ body: BodyText) -> [String] {
-        body.lines.map { line in
-            let mark = (line.quoted ? ">" : " ") + (line.signature ? "~" : " ")
-            return mark == "  " ? "  " + line.text : mark + (mark.hasSuffix(" ") ? "" : " ") + line.text
-        }
+        body.lines.map { ($0.quoted ? ">" : " ") + ($0.signature ? "~" : " ") + " " + $0.text }
     }
 }

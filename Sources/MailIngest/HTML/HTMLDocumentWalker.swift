@@ -27,6 +27,10 @@ struct HTMLDocumentWalker {
         var next: Int
     }
 
+    private static let elementNode = XML_ELEMENT_NODE.rawValue
+    private static let textNode = XML_TEXT_NODE.rawValue
+    private static let cdataNode = XML_CDATA_SECTION_NODE.rawValue
+
     private var builder = HTMLLineBuilder()
     private var context = Context()
     /// Set once an Outlook-style reply header is met: everything after it is quoted history.
@@ -34,17 +38,15 @@ struct HTMLDocumentWalker {
     private var lists: [ListLevel] = []
     /// True between a `pre` start and its first text, whose leading newline HTML ignores.
     private var atPreStart = false
-    /// Element names are interned in the document's dictionary: cache their layout by pointer.
-    private var tags: [UnsafeRawPointer: HTMLTag] = [:]
 
     /// libxml2 wants xmlInitParser called once before parsers run on several threads.
     private static let parserReady: Void = { xmlInitParser() }()
 
     /// Parses UTF-8 HTML with libxml2's recovering HTML parser and returns its lines; the tree is freed here.
     static func lines(ofHTML buffer: UnsafeBufferPointer<UInt8>) -> [BodyText.Line] {
-        let colons = HTMLPrefixedNames.colons(in: buffer)
-        if colons.isEmpty { return parse(buffer) }
-        return HTMLPrefixedNames.replacing(colons, in: buffer).withUnsafeBufferPointer { parse($0) }
+        let edits = HTMLSourceFixups.edits(in: buffer)
+        if edits.isEmpty { return parse(buffer) }
+        return HTMLSourceFixups.applying(edits, to: buffer).withUnsafeBufferPointer { parse($0) }
     }
 
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> [BodyText.Line] {
@@ -74,10 +76,9 @@ struct HTMLDocumentWalker {
                 next = frame.node.pointee.next
                 continue
             }
-            switch node.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                text(node)
-            case XML_ELEMENT_NODE:
+            // Raw values: comparing the imported enum type goes through a generic `==`, slow in debug builds.
+            let type = node.pointee.type.rawValue
+            if type == Self.elementNode {
                 if let frame = enter(node) {
                     if let child = node.pointee.children {
                         stack.append(frame)
@@ -86,9 +87,9 @@ struct HTMLDocumentWalker {
                     }
                     leave(frame)
                 }
-            default:
-                break  // comments, processing instructions, the DTD
-            }
+            } else if type == Self.textNode || type == Self.cdataNode {
+                text(node)
+            }  // else comments, processing instructions, the DTD
             next = node.pointee.next
         }
     }
@@ -106,9 +107,10 @@ struct HTMLDocumentWalker {
 
     /// Opens an element; nil when it and its content are not shown.
     private mutating func enter(_ node: xmlNodePtr) -> Frame? {
-        let tag = tag(of: node)
+        let tag = Self.tag(of: node)
         if tag == .dropped { return nil }
-        let marks = HTMLElementMarks(tag: tag, attributes: Self.attributes(of: node))
+        let marks = node.pointee.properties == nil && tag != .blockquote
+            ? HTMLElementMarks.plain : HTMLElementMarks(tag: tag, attributes: Self.attributes(of: node))
         if marks.hidden { return nil }
         let saved = context
         let changesSection = marks.quoted || marks.quotesRest || marks.signature
@@ -191,13 +193,9 @@ struct HTMLDocumentWalker {
         return indent + "\(level.next). "
     }
 
-    private mutating func tag(of node: xmlNodePtr) -> HTMLTag {
+    private static func tag(of node: xmlNodePtr) -> HTMLTag {
         guard let name = node.pointee.name else { return .inline }
-        let key = UnsafeRawPointer(name)
-        if let known = tags[key] { return known }
-        let tag = HTMLTag(name: String(cString: name))
-        if tags.count < 4_096 { tags[key] = tag }
-        return tag
+        return HTMLTag(name: bytes(name))
     }
 
     /// The `start` of an `ol` (HTML Living Standard 4.4.5), 1 when absent or not a number.

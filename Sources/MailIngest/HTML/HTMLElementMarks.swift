@@ -27,6 +27,11 @@ struct HTMLElementMarks {
     var marginTop = true
     var marginBottom = true
 
+    /// An element without attributes (other than `blockquote`).
+    static let plain = HTMLElementMarks()
+
+    private init() {}
+
     init(tag: HTMLTag, attributes: HTMLAttributes) {
         hidden = attributes.hidden
         var style: HTMLInlineStyle?
@@ -65,16 +70,16 @@ struct HTMLElementMarks {
             marginTop = false
             marginBottom = false
         }
+        if HTMLBytes.contains(value, "signature") { signature = true }
+        if HTMLBytes.contains(value, "outlookmessageheader") { quotesRest = true }
+        // The other markers all hold "_" or "-"; most class values (MsoNormal, elementToProof) hold neither.
+        guard value.contains(where: { $0 == 0x5F || $0 == 0x2D }) else { return }
         if HTMLBytes.contains(value, "gmail_quote") || HTMLBytes.contains(value, "gmail_attr")
             || HTMLBytes.contains(value, "yahoo_quoted") || HTMLBytes.contains(value, "moz-cite-prefix")
             || HTMLBytes.contains(value, "protonmail_quote") {
             quoted = true
         }
-        if HTMLBytes.contains(value, "outlookmessageheader")
-            || HTMLBytes.contains(value, "mail-editor-reference-message-container") {
-            quotesRest = true
-        }
-        if HTMLBytes.contains(value, "signature") { signature = true }
+        if HTMLBytes.contains(value, "mail-editor-reference-message-container") { quotesRest = true }
     }
 
     private mutating func readID(_ raw: UnsafeBufferPointer<UInt8>, tag: HTMLTag) {
