@@ -3,7 +3,16 @@ import Testing
 @testable import MailIngest
 
 /// Malformed, truncated, enormous and deeply nested HTML: no crash, nothing lost after the deep part, linear time.
-@Suite struct HTMLTextRobustnessTests {
+/// Serialized so the timings do not compete with each other.
+@Suite(.serialized) struct HTMLTextRobustnessTests {
+    /// The product's bound for several megabytes is "well under a second" in an optimised build (about 0.3 s for
+    /// 5 MB there, most of it in libxml2); unoptimised Swift is several times slower.
+    #if DEBUG
+    static let megabytesLimit = 3.0
+    #else
+    static let megabytesLimit = 1.0
+    #endif
+
     private static func seconds(_ work: () -> Void) -> Double {
         let start = ContinuousClock.now
         work()
@@ -19,8 +28,7 @@ import Testing
         let elapsed = Self.seconds { body = HTMLText.convert(html) }
         #expect(body.lines.count == 5_000_000 / paragraph.utf8.count)
         #expect(body.lines.first?.text == "Invoice F-118 & F-119 are paid.")
-        print("ELAPSED", #function, elapsed)
-        #expect(elapsed < 1.0, "took \(elapsed) s")
+        #expect(elapsed < Self.megabytesLimit, "took \(elapsed) s")
     }
 
     @Test func fiveMegabytesInOneTextNodeFinishQuickly() {
@@ -30,8 +38,7 @@ import Testing
         #expect(body.lines.count == 4)
         #expect(body.lines[0].text.utf8.count == 625_000 * 5 - 1)
         #expect(body.lines.suffix(2).map(\.text) == ["a", "  b"])
-        print("ELAPSED", #function, elapsed)
-        #expect(elapsed < 1.0, "took \(elapsed) s")
+        #expect(elapsed < Self.megabytesLimit, "took \(elapsed) s")
     }
 
     @Test(arguments: ["div", "blockquote", "span", "li", "table><tr><td"])
@@ -45,8 +52,20 @@ import Testing
         #expect(texts.first == "before")
         #expect(texts.contains { $0.hasSuffix("deep") })
         #expect(texts.last == "after")
-        print("ELAPSED", #function, elapsed)
         #expect(elapsed < 1.0, "took \(elapsed) s")
+    }
+
+    /// Ten times the input takes about ten times as long (a quadratic step would make it a hundred).
+    @Test func timeGrowsLinearly() {
+        let unit = "<div class=\"gmail_quote\"><blockquote type=\"cite\"><table><tr><td>F-1</td><td>10</td></tr>"
+            + "</table><ul><li>a<li>b</ul><p class=MsoNormal><span style='color:red;display:inline'>x</span>"
+            + "<o:p>&nbsp;</o:p></p><font><b>unclosed <i>inline\n"
+        let small = String(repeating: unit, count: 2_000)
+        let large = String(repeating: unit, count: 20_000)
+        var smallBest = Double.infinity
+        for _ in 0..<3 { smallBest = min(smallBest, Self.seconds { _ = HTMLText.convert(small) }) }
+        let largeTime = Self.seconds { _ = HTMLText.convert(large) }
+        #expect(largeTime / smallBest < 40, "\(smallBest) s then \(largeTime) s")
     }
 
     @Test func unclosedDeepNestingFinishesQuickly() {
@@ -54,7 +73,6 @@ import Testing
         var body = BodyText(lines: [])
         let elapsed = Self.seconds { body = HTMLText.convert(html) }
         #expect(body.lines.map(\.text) == ["end"])
-        print("ELAPSED", #function, elapsed)
         #expect(elapsed < 1.0, "took \(elapsed) s")
     }
 

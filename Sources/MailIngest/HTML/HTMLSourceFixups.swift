@@ -12,8 +12,11 @@ private import Darwin
 /// - Outlook's downlevel-revealed conditionals (`<![if !supportLists]>`, `<![endif]>`) and other `<!...>` that are
 ///   neither comments nor a doctype come out as text in libxml2; a browser reads them as bogus comments (HTML Living
 ///   Standard 13.2.5.41), so they are removed. Real comments are skipped whole.
+/// - Text before any tag (a fragment such as `Hi,<div>...`) gets an implied `<p>` in libxml2, whose margins would add
+///   a blank line a browser does not show; such a fragment is opened with `<body>`.
 enum HTMLSourceFixups {
     enum Edit: Equatable {
+        case openBody
         case colon(at: Int)
         case remove(Range<Int>)
     }
@@ -22,6 +25,9 @@ enum HTMLSourceFixups {
         guard let base = html.baseAddress else { return [] }
         let count = html.count
         var found: [Edit] = []
+        if let first = html.firstIndex(where: { !HTMLBytes.isSpace($0) }), html[first] != 0x3C {
+            found.append(.openBody)
+        }
         var index = 0
         while index < count, let hit = memchr(base + index, 0x3C, count - index) {
             let open = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
@@ -51,6 +57,8 @@ enum HTMLSourceFixups {
         var copied = 0
         for edit in edits {
             switch edit {
+            case .openBody:
+                copy.append(contentsOf: [0x3C, 0x62, 0x6F, 0x64, 0x79, 0x3E])
             case .colon(let offset):
                 copy.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<offset]))
                 copy.append(0x2D)
