@@ -29,6 +29,11 @@ import Testing
          ["   new", ">  From: x", ">  old"]),
         ("<div>new</div><div id=\"x_divRplyFwdMsg\">From: x</div><p>old</p>", ["   new", ">  From: x", ">  ", ">  old"]),
         ("<div>new</div><div id=\"appendonsend\"></div><div>old</div>", ["   new", ">  old"]),
+        // The rule Outlook writes right before its header belongs to the quote.
+        ("<div>new</div><hr style=\"display:inline-block;width:98%\"><div id=\"divRplyFwdMsg\">From: x</div>",
+         ["   new", ">  ________________________________", ">  From: x"]),
+        ("<div>new</div><hr><p>text</p><div id=\"divRplyFwdMsg\">From: x</div>",
+         ["   new", "   ________________________________", "   ", "   text", "   ", ">  From: x"]),
         ("<div>new</div><div style=\"border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm\">"
             + "From: x</div><div>old</div>", ["   new", ">  From: x", ">  old"]),
         ("<div>new</div><div style='BORDER-TOP: solid #B5C4DF 1pt; BORDER: none'>From: x</div>old",

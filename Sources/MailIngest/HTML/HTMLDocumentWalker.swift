@@ -115,7 +115,10 @@ struct HTMLDocumentWalker {
         let saved = context
         let changesSection = marks.quoted || marks.quotesRest || marks.signature
         if changesSection { builder.softBreak() }
-        if marks.quotesRest { restQuoted = true }
+        if marks.quotesRest {
+            if !restQuoted { builder.quotePrecedingRule() }
+            restQuoted = true
+        }
         context.quoted = context.quoted || marks.quoted || restQuoted
         context.signature = context.signature || marks.signature
         if marks.preformatted || tag == .preformatted {
@@ -155,10 +158,7 @@ struct HTMLDocumentWalker {
         case .lineBreak:
             builder.hardBreak()
         case .rule:
-            // The line Outlook writes for this rule in the text/plain alternative of the same message.
-            builder.softBreak()
-            builder.appendLiteral("________________________________")
-            builder.softBreak()
+            builder.appendRule()
         case .unorderedList, .orderedList:
             if lists.isEmpty { builder.paragraphBreak() } else { builder.softBreak() }
             lists.append(ListLevel(ordered: tag == .orderedList, next: Self.listStart(node)))

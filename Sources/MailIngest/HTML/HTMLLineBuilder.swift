@@ -32,6 +32,24 @@ struct HTMLLineBuilder {
         bytes.withUTF8Buffer { line.append(contentsOf: $0) }
     }
 
+    /// The line written for `<hr>`: what Outlook writes for that rule in the text/plain alternative of a message.
+    static let rule: StaticString = "________________________________"
+
+    /// Writes the `<hr>` line on its own.
+    mutating func appendRule() {
+        softBreak()
+        appendLiteral(Self.rule)
+        softBreak()
+    }
+
+    /// Marks a rule line just written as quoted: Outlook puts an `<hr>` right before its reply header.
+    mutating func quotePrecedingRule() {
+        guard !lineStarted, let last = lines.indices.last,
+              lines[last].text.utf8.elementsEqual(UnsafeBufferPointer(start: Self.rule.utf8Start,
+                                                                      count: Self.rule.utf8CodeUnitCount)) else { return }
+        lines[last].quoted = true
+    }
+
     /// A table cell: a tab after the previous cell's text on the same line.
     mutating func separateCell() {
         if lineStarted { appendLiteral("\t") }
