@@ -76,6 +76,11 @@ import Testing
         #expect(elapsed < 1.0, "took \(elapsed) s")
     }
 
+    @Test func runsOfBreaksCollapse() {
+        let html = "a" + String(repeating: "<br>", count: 200_000) + "b" + String(repeating: "<p></p>", count: 100_000)
+        #expect(HTMLText.convert(html).lines.map(\.text) == ["a", "", "b"])
+    }
+
     @Test func manyBlockquotesQuoteEverythingInside() {
         let html = "new" + String(repeating: "<blockquote>", count: 5_000) + "old"
         let body = HTMLText.convert(html)

@@ -74,9 +74,12 @@ import Testing
     }
 
     @Test func convertsBytesInTheirDeclaredCharset() {
-        let latin1 = Data("<html><head><meta charset=\"utf-8\"></head><body>pay\u{E9}e</body></html>".utf8)
-        #expect(HTMLText.convert(latin1, charset: "utf-8").text == "payée")
-        #expect(HTMLText.convert(latin1, charset: nil).text == "payée")
+        let utf8 = Data("<html><head><meta charset=\"utf-8\"></head><body>pay\u{E9}e</body></html>".utf8)
+        #expect(HTMLText.convert(utf8, charset: "utf-8").text == "payée")
+        #expect(HTMLText.convert(utf8, charset: nil).text == "payée")
+        let latin1 = Data("<meta charset=iso-8859-1><p>r\u{E9}gl\u{E9}e</p>".unicodeScalars.map { UInt8($0.value) })
+        #expect(HTMLText.convert(latin1, charset: nil).text == "réglée")
+        #expect(HTMLText.convert(latin1, charset: "ISO-8859-1").text == "réglée")
     }
 
     /// (document start, declared charset).

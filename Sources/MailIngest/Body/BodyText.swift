@@ -1,6 +1,7 @@
 /// The text of a body as lines, each marked when the MIME layer knows it is quoted history
 /// (HTML blockquote, gmail_quote, Outlook's reply header block and what follows, Apple's type=cite, ...).
-/// Plain-text bodies come with every line unmarked; reply extraction finds `>` quoting itself.
+/// HTML bodies also mark the lines of signature blocks. Plain-text bodies come with every line unmarked; reply
+/// extraction finds `>` quoting itself.
 public struct BodyText: Sendable, Hashable {
     /// One line of text without its line break.
     public struct Line: Sendable, Hashable {

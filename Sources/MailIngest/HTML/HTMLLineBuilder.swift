@@ -117,8 +117,11 @@ struct HTMLLineBuilder {
     private mutating func flush() {
         var end = line.count
         while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
-        let text = String(decoding: line[0..<end], as: UTF8.self)
-        lines.append(BodyText.Line(text, quoted: lineQuoted, signature: lineSignature))
+        // Blank lines collapse as they come, so a run of 100,000 `<br>` costs one line.
+        if end > 0 || lines.last.map({ !$0.text.isEmpty }) == true {
+            let text = String(decoding: line[0..<end], as: UTF8.self)
+            lines.append(BodyText.Line(text, quoted: lineQuoted, signature: lineSignature))
+        }
         line.removeAll(keepingCapacity: true)
         lineStarted = false
         pendingSpace = false

@@ -19,7 +19,7 @@ public enum HTMLText {
     }
 
     /// Converts an HTML body given as bytes: decoded with `charset` (from the MIME `Content-Type`) or else the
-    /// charset its `<meta>` declares, through ``CharsetDecoder``, then converted as ``convert(_:)-(String)``.
+    /// charset its `<meta>` declares, through ``CharsetDecoder``, then converted as a string.
     public static func convert(_ data: Data, charset: String?) -> BodyText {
         let declared = charset ?? declaredCharset(in: data)
         return convert(CharsetDecoder.decode(data, charset: declared).text)
