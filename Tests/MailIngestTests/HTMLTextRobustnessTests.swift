@@ -76,6 +76,17 @@ import Testing
         #expect(elapsed < 1.0, "took \(elapsed) s")
     }
 
+    @Test func enormousAttributesStayLinear() {
+        let classes = String(repeating: "gmail_quot yahoo_quote signatur ", count: 100_000)
+        let styles = String(repeating: "border-top: solid 1px; margin: 0 0 0 0; display : block;", count: 60_000)
+        let html = "<div class=\"\(classes)\" style=\"\(styles)\" id=\"\(classes)\">kept</div>"
+        var body = BodyText(lines: [])
+        let elapsed = Self.seconds { body = HTMLText.convert(html) }
+        #expect(body.lines.map(\.text) == ["kept"])
+        #expect(body.lines.allSatisfy { !$0.quoted && !$0.signature })
+        #expect(elapsed < Self.megabytesLimit, "took \(elapsed) s")
+    }
+
     @Test func runsOfBreaksCollapse() {
         let html = "a" + String(repeating: "<br>", count: 200_000) + "b" + String(repeating: "<p></p>", count: 100_000)
         #expect(HTMLText.convert(html).lines.map(\.text) == ["a", "", "b"])
