@@ -26,6 +26,8 @@ import Testing
         // An item without text shows no marker: nothing to read.
         ("<li>stray</li><ul><li><p>para</p></li><li></li></ul>", ["   - stray", "   ", "   - para"]),
         ("Hi,<div>We paid.</div>Bye", ["   Hi,", "   We paid.", "   Bye"]),
+        ("<ul><li></li></ul><div>text</div>", ["   text"]),
+        ("<ol><li><ul><li>inner</li></ul></li><li>next</li></ol>", ["     - inner", "   2. next"]),
         ("<table><tr><th>Invoice</th><th>Amount</th></tr><tr><td>F-118</td><td>1 250,00</td></tr></table>",
          ["   Invoice\tAmount", "   F-118\t1 250,00"]),
         ("<table><tr><td></td><td>b</td><td></td></tr></table>", ["   b"]),

@@ -174,8 +174,11 @@ struct HTMLDocumentWalker {
         switch tag {
         case .inline, .dropped, .lineBreak, .rule, .tableCell:
             break
-        case .block, .tableRow, .listItem:
+        case .block, .tableRow:
             builder.softBreak()
+        case .listItem:
+            builder.softBreak()
+            builder.clearPrefix()
         case .paragraph, .blockquote, .preformatted:
             builder.paragraphBreak()
         case .p:

@@ -78,6 +78,11 @@ struct HTMLLineBuilder {
         pendingPrefix = Array(prefix.utf8)
     }
 
+    /// Forgets a prefix no text used (an empty list item), so it does not land on the next block.
+    mutating func clearPrefix() {
+        pendingPrefix.removeAll()
+    }
+
     /// The finished lines: at most one blank line in a row, none at either end.
     mutating func finish() -> [BodyText.Line] {
         softBreak()
