@@ -44,10 +44,9 @@ struct HTMLLineBuilder {
 
     /// Marks a rule line just written as quoted: Outlook puts an `<hr>` right before its reply header.
     mutating func quotePrecedingRule() {
-        guard !lineStarted, let last = lines.indices.last,
-              lines[last].text.utf8.elementsEqual(UnsafeBufferPointer(start: Self.rule.utf8Start,
-                                                                      count: Self.rule.utf8CodeUnitCount)) else { return }
-        lines[last].quoted = true
+        guard !lineStarted, let last = lines.indices.last else { return }
+        let rule = UnsafeBufferPointer(start: Self.rule.utf8Start, count: Self.rule.utf8CodeUnitCount)
+        if lines[last].text.utf8.elementsEqual(rule) { lines[last].quoted = true }
     }
 
     /// A table cell: a tab after the previous cell's text on the same line.
@@ -67,7 +66,8 @@ struct HTMLLineBuilder {
         flush()
     }
 
-    /// A block with vertical margins (a paragraph, a heading): ends the line and asks for a blank line before more text.
+    /// A block with vertical margins (a paragraph, a heading): ends the line and asks for a blank line before more
+    /// text.
     mutating func paragraphBreak() {
         softBreak()
         if !lines.isEmpty { pendingBlank = true }
@@ -198,7 +198,9 @@ struct HTMLLineBuilder {
             var end = index + 1
             while end < count {
                 let next = text[end]
-                if next == 0x0A || next == 0x0D || next == 0xC2 || next == 0xCD || next == 0xE2 || next == 0xEF { break }
+                if next == 0x0A || next == 0x0D || next == 0xC2 || next == 0xCD || next == 0xE2 || next == 0xEF {
+                    break
+                }
                 end += 1
             }
             startLine()
