@@ -30,6 +30,7 @@ import Testing
         ("Hi,<div>x</div>", "<body>Hi,<div>x</div>"),
         ("\n  Hi", "<body>\n  Hi"),
         ("  <div>x</div>", "  <div>x</div>"),
+        ("<p title=\"a\u{0}b\">t\u{0}\u{0}</p>", "<p title=\"a b\">t  </p>"),
         ("<", "<"),
         ("", ""),
     ]

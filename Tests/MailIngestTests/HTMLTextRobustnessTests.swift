@@ -115,6 +115,9 @@ import Testing
         // libxml2 decodes only terminated references; a browser would also read the final "&amp" as "&".
         ("&#0;a &#x110000;b &#xD800;c &bogus; &amp", "a b c &bogus; &amp"),
         ("<svg><text>drawn</text></svg><math><mi>x</mi></math>end", "end"),
+        // A NUL would make libxml2 drop the rest of the document.
+        ("<div>x</div>\u{0}<div>after</div>", "x\nafter"),
+        ("<p title=\"a\u{0}b\">t\u{0}u</p>more", "t u\n\nmore"),
     ])
     func malformedInputGivesText(_ html: String, _ expected: String) {
         let body = HTMLText.convert(html)

@@ -14,11 +14,14 @@ private import Darwin
 ///   Standard 13.2.5.41), so they are removed. Real comments are skipped whole.
 /// - Text before any tag (a fragment such as `Hi,<div>...`) gets an implied `<p>` in libxml2, whose margins would add
 ///   a blank line a browser does not show; such a fragment is opened with `<body>`.
+/// - A NUL byte makes libxml2 drop the rest of the element or document; NULs become spaces.
 enum HTMLSourceFixups {
     enum Edit: Equatable {
         case openBody
         case colon(at: Int)
         case remove(Range<Int>)
+        /// Not positional: every NUL in the result becomes a space. Always last.
+        case replaceNULs
     }
 
     static func edits(in html: UnsafeBufferPointer<UInt8>) -> [Edit] {
@@ -47,6 +50,7 @@ enum HTMLSourceFixups {
                 index = cursor + 1
             }
         }
+        if memchr(base, 0, count) != nil { found.append(.replaceNULs) }
         return found
     }
 
@@ -66,9 +70,14 @@ enum HTMLSourceFixups {
             case .remove(let range):
                 copy.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<range.lowerBound]))
                 copied = range.upperBound
+            case .replaceNULs:
+                break
             }
         }
         copy.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
+        if edits.last == .replaceNULs {
+            for index in copy.indices where copy[index] == 0 { copy[index] = 0x20 }
+        }
         return copy
     }
 
