@@ -34,6 +34,8 @@ import Testing
 
     private static func expectations() throws -> [String: String] {
         let url = HTMLFixtures.shared.appendingPathComponent("fixtures/replies/cases.jsonl")
+        try #require(FileManager.default.fileExists(atPath: url.path),
+                     "shared fixtures not found at \(HTMLFixtures.shared.path): put shared/ beside the package or set INGESTD_SHARED")
         let data = try Data(contentsOf: url)
         var result: [String: String] = [:]
         for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
