@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds amounts of money in local formats: `1.250,00 €`, `EUR 1 250,00`, `$1,250.00`, `1250 zł`, `¥128,000`,
 /// `3.400 kr`, `1.250 EUR`, `CHF 1'250.–`. A number counts as an amount when a currency sign or code stands next to
-/// it, or when it has exactly two decimals.
+/// it, when it has one or two decimals, or when it groups thousands.
 public enum AmountExtractor {
     /// One amount found, in text order.
     public struct Mention: Sendable, Hashable {
@@ -19,7 +19,7 @@ public enum AmountExtractor {
         "mxn": "MXN", "cad": "CAD", "aud": "AUD", "czk": "CZK", "huf": "HUF", "hkd": "HKD", "twd": "TWD", "sgd": "SGD",
         "inr": "INR", "nzd": "NZD", "zar": "ZAR", "ars": "ARS", "clp": "CLP", "cop": "COP", "pen": "PEN", "yen": "JPY",
         "yuan": "CNY", "dollars": "USD", "dollar": "USD", "złotych": "PLN", "zlotych": "PLN", "kronor": "SEK",
-        "kuna": "HRK", "lira": "TRY",
+        "kuna": "HRK", "lira": "TRY", "kč": "CZK", "kc": "CZK", "ft": "HUF",
     ]
 
     /// The amounts in `text`. `defaultCurrency` is used when a bare amount with decimals has no currency nearby.
@@ -30,7 +30,7 @@ public enum AmountExtractor {
         while i < chars.count {
             guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
             // Do not start inside a word such as INV-2026 or F118.
-            if i > 0, chars[i - 1].isLetter || chars[i - 1] == "-" || chars[i - 1] == "/" || chars[i - 1] == "#" {
+            if i > 0, (chars[i - 1].isLetter && !DateScanner.isCJK(chars[i - 1])) || chars[i - 1] == "-" || chars[i - 1] == "/" || chars[i - 1] == "#" {
                 i = skipToken(chars, from: i); continue
             }
             let start = i
@@ -53,12 +53,17 @@ public enum AmountExtractor {
             // Trailing ",-" / ".–" (no cents) as in "1.250,-".
             var end = j
             if end + 1 < chars.count, [",", "."].contains(chars[end]), ["-", "–"].contains(chars[end + 1]) { end += 2 }
+            // Chinese and Japanese multipliers: 10万 = 100,000; 1.2万 = 12,000; 5千 = 5,000.
+            var multiplier = 1
+            if end < chars.count, let m = ["万": 10_000, "萬": 10_000, "千": 1_000][chars[end]] { multiplier = m; end += 1 }
             let before = currency(before: chars, at: start)
             let after = currency(after: chars, at: end)
             let code = before ?? after
-            if let value = parse(body, currency: code) {
-                let hasDecimals = value.hadDecimals
-                if code != nil || hasDecimals {
+            if var value = parse(body, currency: code) {
+                if multiplier > 1 { value = (value.cents * multiplier, true) }
+                // Grouped thousands ("1.000", "12 500") read as money too.
+                let grouped = body.contains(where: { !$0.isNumber }) && value.cents >= 100_000
+                if code != nil || value.hadDecimals || grouped {
                     out.append(Mention(money: Money(cents: value.cents, currency: code ?? defaultCurrency), position: start))
                 }
             }
@@ -78,11 +83,11 @@ public enum AmountExtractor {
         var j = index - 1
         while j >= 0, chars[j] == " " || chars[j] == "\u{a0}" { j -= 1 }
         guard j >= 0 else { return nil }
-        if let code = symbols[String(chars[j])] { return code }
         var word = ""
-        while j >= 0, chars[j].isLetter || chars[j] == "$" { word.insert(chars[j], at: word.startIndex); j -= 1 }
-        guard !word.isEmpty else { return nil }
-        return symbols[word.lowercased()]
+        var k = j
+        while k >= 0, chars[k].isLetter || chars[k] == "$", word.count < 8 { word.insert(chars[k], at: word.startIndex); k -= 1 }
+        if word.count > 1, let code = symbols[word.lowercased()] { return code }
+        return symbols[String(chars[j])] ?? symbols[word.lowercased()]
     }
 
     /// The currency sign or code just after `index` (spaces allowed), or nil.
