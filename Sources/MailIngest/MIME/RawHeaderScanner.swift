@@ -4,7 +4,8 @@
 /// Lenient rules, each reported as a ``Defect``:
 /// - A first line that is a Unix mbox separator (`From ` / `>From `) is skipped.
 /// - A line that is neither a field nor a continuation ends the header block and starts the body (the line is kept
-///   in the body, as Python's `email` does; mime4j's default skips it and may lose text).
+///   in the body, as Python's `email` does; mime4j's default skips it and may lose text). Exception: one word with
+///   bytes not allowed in a name, then a colon (`Invalìd-Header: x`), is a damaged field and is skipped.
 /// - A missing blank line at the end of input just means "no body".
 struct RawHeaderScanner {
     /// What one scan found.
@@ -73,6 +74,12 @@ struct RawHeaderScanner {
             }
             guard let fieldName = Self.fieldName(buf, pos, contentEnd) else {
                 flush()
+                if !first, Self.isBrokenField(buf, pos, contentEnd) {
+                    // One word with bad bytes before a colon: a damaged field, not prose. Skip it (mime4j's way).
+                    result.defects.append(.malformedHeader)
+                    pos = next
+                    continue
+                }
                 result.defects.append(.malformedHeader)
                 result.bodyStart = pos
                 return result
@@ -107,6 +114,15 @@ struct RawHeaderScanner {
         }
         guard index < end, index > start else { return nil }
         return (start..<index, index)
+    }
+
+    /// `word: ...` where the word holds bytes a field name may not (8-bit, controls) but no white space inside.
+    static func isBrokenField(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end, buf[index] != Bytes.colon, !Bytes.isWSP(buf[index]) { index += 1 }
+        guard index > start else { return false }
+        while index < end, Bytes.isWSP(buf[index]) { index += 1 }
+        return index < end && buf[index] == Bytes.colon
     }
 
     static func isMboxSeparator(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
