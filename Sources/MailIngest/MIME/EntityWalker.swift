@@ -90,17 +90,33 @@ struct EntityWalker {
     static func mimeFields(_ headers: HeaderFields) -> (contentType: String?, transferEncoding: String?, disposition: String?) {
         var contentType: String?, transferEncoding: String?, disposition: String?
         for field in headers.fields {
-            switch field.name.utf8.count {
-            case 12 where contentType == nil && field.name.caseInsensitiveEquals("Content-Type"):
+            let utf8 = field.name.utf8
+            // Every name wanted starts with `content-`: a cheap first filter.
+            guard utf8.count >= 12, Bytes.lower(utf8.first!) == UInt8(ascii: "c") else { continue }
+            switch utf8.count {
+            case 12 where contentType == nil && Self.equalsLowered(utf8, "content-type"):
                 contentType = field.rawValue
-            case 25 where transferEncoding == nil && field.name.caseInsensitiveEquals("Content-Transfer-Encoding"):
+            case 25 where transferEncoding == nil && Self.equalsLowered(utf8, "content-transfer-encoding"):
                 transferEncoding = field.rawValue
-            case 19 where disposition == nil && field.name.caseInsensitiveEquals("Content-Disposition"):
+            case 19 where disposition == nil && Self.equalsLowered(utf8, "content-disposition"):
                 disposition = field.rawValue
             default: break
             }
         }
         return (contentType, transferEncoding, disposition)
+    }
+
+    /// ASCII case-insensitive comparison with a lower-case constant.
+    @inline(__always)
+    static func equalsLowered(_ utf8: String.UTF8View, _ lowered: StaticString) -> Bool {
+        guard utf8.count == lowered.utf8CodeUnitCount else { return false }
+        let constant = UnsafeBufferPointer(start: lowered.utf8Start, count: lowered.utf8CodeUnitCount)
+        var index = 0
+        for byte in utf8 {
+            if Bytes.lower(byte) != constant[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The body of message/rfc822 or message/global (RFC 2046 §5.2.1, RFC 6532 §3.5): parsed in place when it is

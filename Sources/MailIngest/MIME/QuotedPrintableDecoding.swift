@@ -15,6 +15,13 @@ enum QuotedPrintableDecoding {
             let end = input.count
             while index < end {
                 let byte = input[index]
+                // Fast path: anything but `=`, SP and HTAB is copied as is.
+                if byte != UInt8(ascii: "=") && byte != Bytes.space && byte != Bytes.tab {
+                    output[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "=") {
                     if index + 2 < end, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
                         output[written] = high << 4 | low
@@ -34,7 +41,7 @@ enum QuotedPrintableDecoding {
                     index += 1
                     continue
                 }
-                if Bytes.isWSP(byte) {
+                do {
                     // Drop white space that ends a line (RFC 2045 §6.7 rule 3).
                     var look = index
                     while look < end, Bytes.isWSP(input[look]) { look += 1 }
@@ -48,11 +55,7 @@ enum QuotedPrintableDecoding {
                         written += 1
                         index += 1
                     }
-                    continue
                 }
-                output[written] = byte
-                written += 1
-                index += 1
             }
         }
         out.count = written
