@@ -74,7 +74,10 @@ struct EntityWalker {
                                       childDefault: childDefault)
                 return part
             }
+            // No boundary: nothing can be split. Read it as text (as RFC 2045 §5.2 does for an unusable type),
+            // so the words stay reachable for body choice; the declared type remains in the headers.
             report(.missingBoundary, at: path)
+            part.contentType = ContentType(type: "text", subtype: "plain", parameters: contentType.parameters)
         } else if isContainer {
             part.body = message(buf, bodyRange, mechanism: mechanism, path: path, depth: depth)
             return part
