@@ -38,7 +38,9 @@ struct EntityWalker {
         }
         let headers = HeaderFields(scan.fields)
         var contentType = defaultType
-        let mime = Self.mimeFields(headers)
+        let mime = (contentType: scan.contentType.map { scan.fields[$0].rawValue },
+                    transferEncoding: scan.transferEncoding.map { scan.fields[$0].rawValue },
+                    disposition: scan.disposition.map { scan.fields[$0].rawValue })
         if let raw = mime.contentType {
             if let parsed = HeaderParameterScanner.contentType(raw) {
                 contentType = parsed
@@ -87,39 +89,6 @@ struct EntityWalker {
         if part.filename == nil, let name = decoded.filename { part.filename = name }
         part.body = .leaf(keep(decoded.bytes, at: path))
         return part
-    }
-
-    /// The first Content-Type, Content-Transfer-Encoding and Content-Disposition values, in one pass.
-    static func mimeFields(_ headers: HeaderFields) -> (contentType: String?, transferEncoding: String?, disposition: String?) {
-        var contentType: String?, transferEncoding: String?, disposition: String?
-        for field in headers.fields {
-            let utf8 = field.name.utf8
-            // Every name wanted starts with `content-`: a cheap first filter.
-            guard utf8.count >= 12, Bytes.lower(utf8.first!) == UInt8(ascii: "c") else { continue }
-            switch utf8.count {
-            case 12 where contentType == nil && Self.equalsLowered(utf8, "content-type"):
-                contentType = field.rawValue
-            case 25 where transferEncoding == nil && Self.equalsLowered(utf8, "content-transfer-encoding"):
-                transferEncoding = field.rawValue
-            case 19 where disposition == nil && Self.equalsLowered(utf8, "content-disposition"):
-                disposition = field.rawValue
-            default: break
-            }
-        }
-        return (contentType, transferEncoding, disposition)
-    }
-
-    /// ASCII case-insensitive comparison with a lower-case constant.
-    @inline(__always)
-    static func equalsLowered(_ utf8: String.UTF8View, _ lowered: StaticString) -> Bool {
-        guard utf8.count == lowered.utf8CodeUnitCount else { return false }
-        let constant = UnsafeBufferPointer(start: lowered.utf8Start, count: lowered.utf8CodeUnitCount)
-        var index = 0
-        for byte in utf8 {
-            if Bytes.lower(byte) != constant[index] { return false }
-            index += 1
-        }
-        return true
     }
 
     /// The body of message/rfc822 or message/global (RFC 2046 §5.2.1, RFC 6532 §3.5): parsed in place when it is

@@ -67,11 +67,13 @@ enum HeaderParameterScanner {
     /// A Content-Type; nil when the value has no `type/subtype` (RFC 2045 §5.2 then says: use the default).
     static func contentType(_ value: String) -> ContentType? {
         var copy = value
-        let (main, raw) = copy.withUTF8 { scanBytes($0) }
+        var (main, raw) = copy.withUTF8 { scanBytes($0) }
         guard let slash = main.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < main.count - 1 else { return nil }
-        let lowered = main.map(Bytes.lower)
-        return ContentType(type: text(Array(lowered[..<slash])), subtype: text(Array(lowered[(slash + 1)...])),
-                           parameters: raw.isEmpty ? [:] : ParameterDecoder.decode(raw))
+        for index in main.indices { main[index] = Bytes.lower(main[index]) }
+        let (type, subtype) = main.withUnsafeBufferPointer { bytes in
+            (String(decoding: bytes[..<slash], as: UTF8.self), String(decoding: bytes[(slash + 1)...], as: UTF8.self))
+        }
+        return ContentType(type: type, subtype: subtype, parameters: raw.isEmpty ? [:] : ParameterDecoder.decode(raw))
     }
 
     /// Index just past the comment that starts at `start` (nested parentheses and `\` escapes honoured).

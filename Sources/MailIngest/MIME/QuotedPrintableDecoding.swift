@@ -7,20 +7,30 @@ enum QuotedPrintableDecoding {
     /// Decoded bytes and whether every `=` was well formed.
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: Data, valid: Bool) {
         var out = Data(count: input.count)
-        var valid = true
-        var written = 0
-        out.withUnsafeMutableBytes { raw in
+        // Locals inside the closure (not captured), so the loop keeps them in registers.
+        let (written, valid) = out.withUnsafeMutableBytes { raw -> (Int, Bool) in
             let output = raw.bindMemory(to: UInt8.self)
+            var valid = true
+            var written = 0
             var index = 0
             let end = input.count
             while index < end {
                 let byte = input[index]
-                // Fast path: anything but `=`, SP and HTAB is copied as is.
-                if byte != UInt8(ascii: "=") && byte != Bytes.space && byte != Bytes.tab {
-                    output[written] = byte
-                    written += 1
-                    index += 1
-                    continue
+                // Fast path: ordinary bytes, and a lone SP/HTAB followed by an ordinary byte, are copied as is.
+                if byte != UInt8(ascii: "=") {
+                    let lone: Bool
+                    if byte == Bytes.space || byte == Bytes.tab {
+                        let following = index + 1 < end ? input[index + 1] : Bytes.lf
+                        lone = !(Bytes.isWSP(following) || following == Bytes.cr || following == Bytes.lf)
+                    } else {
+                        lone = true
+                    }
+                    if lone {
+                        output[written] = byte
+                        written += 1
+                        index += 1
+                        continue
+                    }
                 }
                 if byte == UInt8(ascii: "=") {
                     if index + 2 < end, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
@@ -57,6 +67,7 @@ enum QuotedPrintableDecoding {
                     }
                 }
             }
+            return (written, valid)
         }
         out.count = written
         return (out, valid)

@@ -12,6 +12,8 @@ struct RawHeaderScanner {
     /// What one scan found.
     struct Result {
         var fields: [HeaderField] = []
+        /// Indices in `fields` of the first Content-Type, Content-Transfer-Encoding and Content-Disposition.
+        var contentType: Int?, transferEncoding: Int?, disposition: Int?
         /// Where the body starts (after the blank line, or at the first line that is not a field).
         var bodyStart: Int
         var defects: [Defect.Code] = []
@@ -55,6 +57,12 @@ struct RawHeaderScanner {
                     if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
                 }
                 rawValue = Bytes.string(buf, lower..<upper)
+            }
+            switch Self.mimeField(buf, open) {
+            case 1 where result.contentType == nil: result.contentType = result.fields.count
+            case 2 where result.transferEncoding == nil: result.transferEncoding = result.fields.count
+            case 3 where result.disposition == nil: result.disposition = result.fields.count
+            default: break
             }
             result.fields.append(HeaderField(name: Bytes.string(buf, open), rawValue: rawValue))
         }
@@ -162,6 +170,21 @@ struct RawHeaderScanner {
         guard index > start else { return false }
         while index < end, Bytes.isWSP(buf[index]) { index += 1 }
         return index < end && buf[index] == Bytes.colon
+    }
+
+    /// 1 for Content-Type, 2 for Content-Transfer-Encoding, 3 for Content-Disposition (any case), else 0.
+    static func mimeField(_ buf: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Int {
+        let wanted: StaticString
+        let code: Int
+        switch name.count {
+        case 12: (wanted, code) = ("content-type", 1)
+        case 25: (wanted, code) = ("content-transfer-encoding", 2)
+        case 19: (wanted, code) = ("content-disposition", 3)
+        default: return 0
+        }
+        let constant = wanted.utf8Start
+        for offset in 0..<name.count where Bytes.lower(buf[name.lowerBound + offset]) != constant[offset] { return 0 }
+        return code
     }
 
     /// `token=...` with no white space or colon before the `=`: a MIME parameter that lost its folding.
