@@ -24,6 +24,7 @@ struct RawHeaderScanner {
     /// Scans `buf[range]`; never reads outside it.
     func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
         var result = Result(bodyStart: range.upperBound)
+        result.fields.reserveCapacity(16)
         var pos = range.lowerBound
         let end = range.upperBound
         var value: [UInt8] = []
