@@ -15,32 +15,35 @@ enum HeaderParameterScanner {
 
     private static func scanBytes(_ chars: UnsafeBufferPointer<UInt8>) -> (main: [UInt8], parameters: [(name: String, value: String)]) {
         var index = 0
-        var main: [UInt8] = []
-        while index < chars.count, chars[index] != semicolon {
-            if chars[index] == open { index = skipComment(chars, index); continue }
-            if !Bytes.isWSP(chars[index]) { main.append(chars[index]) }
-            index += 1
-        }
+        let main = token(chars, &index, stopAtEquals: false)
         var parameters: [(name: String, value: String)] = []
-        var name: [UInt8] = [], parameterValue: [UInt8] = []
         while index < chars.count {
             index += 1  // past `;`
-            name.removeAll(keepingCapacity: true)
-            parameterValue.removeAll(keepingCapacity: true)
-            while index < chars.count, chars[index] != equals, chars[index] != semicolon {
-                if chars[index] == open { index = skipComment(chars, index); continue }
-                if !Bytes.isWSP(chars[index]) { name.append(chars[index]) }
-                index += 1
-            }
+            let name = token(chars, &index, stopAtEquals: true)
             guard index < chars.count, chars[index] == equals else { continue }
             index += 1
             while index < chars.count, Bytes.isWSP(chars[index]) { index += 1 }
+            let value: String
             if index < chars.count, chars[index] == quote {
                 index += 1
+                let start = index
+                var escaped = false
                 while index < chars.count, chars[index] != quote {
-                    if chars[index] == backslash, index + 1 < chars.count { index += 1 }
-                    parameterValue.append(chars[index])
+                    if chars[index] == backslash { escaped = true; index += 1 }
                     index += 1
+                }
+                let stop = min(index, chars.count)
+                if escaped {
+                    var unescaped: [UInt8] = []
+                    var at = start
+                    while at < stop {
+                        if chars[at] == backslash, at + 1 < stop { at += 1 }
+                        unescaped.append(chars[at])
+                        at += 1
+                    }
+                    value = text(unescaped)
+                } else {
+                    value = String(decoding: chars[start..<stop], as: UTF8.self)
                 }
                 // Skip the closing quote and anything up to the next `;`.
                 while index < chars.count, chars[index] != semicolon { index += 1 }
@@ -49,13 +52,31 @@ enum HeaderParameterScanner {
                 while index < chars.count, chars[index] != semicolon { index += 1 }
                 var end = index
                 while end > start, Bytes.isWSP(chars[end - 1]) { end -= 1 }
-                parameterValue.append(contentsOf: UnsafeBufferPointer(rebasing: chars[start..<end]))
+                value = String(decoding: chars[start..<end], as: UTF8.self)
             }
-            if !name.isEmpty {
-                parameters.append((text(name), text(parameterValue)))
-            }
+            if !name.isEmpty { parameters.append((text(name), value)) }
         }
         return (main, parameters)
+    }
+
+    /// The main value or a parameter name from `index`: up to `;` (or `=`), white space and comments removed.
+    private static func token(_ chars: UnsafeBufferPointer<UInt8>, _ index: inout Int, stopAtEquals: Bool) -> [UInt8] {
+        let start = index
+        var plain = true
+        while index < chars.count, chars[index] != semicolon, !(stopAtEquals && chars[index] == equals) {
+            if chars[index] == open || Bytes.isWSP(chars[index]) { plain = false }
+            if chars[index] == open { index = skipComment(chars, index); continue }
+            index += 1
+        }
+        if plain { return Array(chars[start..<index]) }
+        var out: [UInt8] = []
+        var at = start
+        while at < index {
+            if chars[at] == open { at = skipComment(chars, at); continue }
+            if !Bytes.isWSP(chars[at]) { out.append(chars[at]) }
+            at += 1
+        }
+        return out
     }
 
     /// Bytes that came from a Swift string (so valid UTF-8, cut only at ASCII delimiters) back to a string.
