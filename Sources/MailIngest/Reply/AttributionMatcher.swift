@@ -1,0 +1,111 @@
+/// Recognises the attribution a client writes above a quoted message ("On <date>, <name> wrote:"), in one line
+/// or split over up to three, in every language of ``AttributionPatterns``.
+enum AttributionMatcher {
+    /// The longest attribution considered, in characters; longer text is prose.
+    static let maxLength = 320
+
+    /// Number of lines (1 to 3) of the attribution starting at `index`, or nil.
+    static func length(at index: Int, in lines: [ReplyLine]) -> Int? {
+        let first = lines[index]
+        if matches(first.trimmed) { return 1 }
+        guard mayStartSplitAttribution(first.trimmed) else { return nil }
+        var joined = first.trimmed
+        for extra in 1...2 {
+            let next = index + extra
+            guard next < lines.count, !lines[next].isBlank else { return nil }
+            let line = lines[next]
+            // Only a stray ">:" (a wrapped address end taken for a quote marker) may join from a quoted line.
+            if line.isQuoted && !(line.quoteDepth > 0 && line.trimmed.count <= 3) { return nil }
+            joined += " " + line.trimmed
+            guard joined.count <= maxLength else { return nil }
+            if matches(joined) {
+                // "Thanks.\nOn Mon, Ann <a@b.c> wrote:": the attribution is the last line alone.
+                if matches(line.trimmed) && !startsLikeAttribution(first.folded) { return nil }
+                return extra + 1
+            }
+        }
+        return nil
+    }
+
+    /// True when `text` (one line, or several joined with spaces) is a whole attribution.
+    static func matches(_ text: String) -> Bool {
+        guard text.count <= maxLength else { return false }
+        var body = Substring(text.lowercased())
+        while let first = body.first, first == "-" || first == "*" || first == " " || first == ">" { body.removeFirst() }
+        while let last = body.last, last == " " || last == "*" || last == "\u{A0}" { body.removeLast() }
+        guard let colon = body.last, colon == ":" || colon == "：" else { return false }
+        body.removeLast()
+        while let last = body.last, last == " " || last == "\u{A0}" || last == "*" { body.removeLast() }
+        guard !body.isEmpty else { return false }
+        let hasDigit = body.unicodeScalars.contains { $0.properties.numericType != nil }
+        let hasAt = body.contains("@")
+        // "... wrote:", "... a écrit :", "... 写道：": the verb ends the line.
+        for ending in AttributionPatterns.endings where body.hasSuffix(ending) {
+            if needsWordBoundary(ending) {
+                let before = body.dropLast(ending.count).last
+                if let before, before.isLetter { continue }
+            }
+            if hasDigit || hasAt { return true }
+        }
+        // "Am 25.06.2015 um 10:55 schrieb Ann:", "Den 8/6/2015 kl. 21.21 skrev Ann <a@b.c>:".
+        if hasDigit, startsLikeAttribution(String(body)) || startsWithDate(body) {
+            for middle in AttributionPatterns.middles where body.contains(middle) { return true }
+        }
+        // Gmail in Russian or Japanese, Mail.ru: "<date> <time>, Ann <ann@example.com>:" with no verb.
+        if hasAt, hasTime(body), body.hasSuffix(">") || body.hasSuffix(">)") || body.hasSuffix("]") {
+            return true
+        }
+        return false
+    }
+
+    /// A line that may be the first part of an attribution split over several lines.
+    static func mayStartSplitAttribution(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 200, let last = text.last else { return false }
+        if last == "." || last == "!" || last == "?" || last == ":" || last == "。" { return false }
+        let folded = text.lowercased()
+        return folded.contains("@") || folded.unicodeScalars.contains { $0.properties.numericType != nil }
+            || startsLikeAttribution(folded)
+    }
+
+    /// Starts with a lead word of some language ("on ", "le ", "am ", "w dniu ") or with a digit.
+    static func startsLikeAttribution(_ folded: String) -> Bool {
+        var text = Substring(folded)
+        while let first = text.first, first == "-" || first == " " || first == "*" { text.removeFirst() }
+        if let first = text.unicodeScalars.first, first.properties.numericType != nil { return true }
+        for lead in AttributionPatterns.leads where text.hasPrefix(lead) {
+            let rest = text.dropFirst(lead.count)
+            if let next = rest.first, next == " " || next == "," { return true }
+        }
+        return false
+    }
+
+    /// Starts with a date: a digit, or a short weekday or month abbreviation ("tir.", "пн,", "lun.").
+    static func startsWithDate(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        if first.isNumber { return true }
+        var letters = 0
+        for character in text {
+            if character.isLetter { letters += 1; continue }
+            return (character == "." || character == ",") && letters >= 2 && letters <= 4
+        }
+        return false
+    }
+
+    /// Contains a clock time "h:mm", "hh:mm" or "hh.mm" followed by no further digit.
+    static func hasTime(_ text: Substring) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 4 else { return false }
+        for index in 1..<(scalars.count - 2) where scalars[index] == ":" {
+            if isDigit(scalars[index - 1]), isDigit(scalars[index + 1]), isDigit(scalars[index + 2]) { return true }
+        }
+        return false
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+    /// Verbs in scripts that separate words with spaces must not match inside a longer word.
+    private static func needsWordBoundary(_ ending: String) -> Bool {
+        guard let scalar = ending.unicodeScalars.first else { return false }
+        return scalar.value < 0x0800
+    }
+}

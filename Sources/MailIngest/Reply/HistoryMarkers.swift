@@ -1,0 +1,80 @@
+/// Markers that open quoted or forwarded history with everything below them: Outlook/Exchange header blocks,
+/// "-----Original Message-----" style separators, underscore rules.
+enum HistoryMarkers {
+    /// True when the history starts at `index`.
+    static func startsHistory(at index: Int, in lines: [ReplyLine]) -> Bool {
+        let line = lines[index]
+        return line.isUnderscoreRule || isSeparator(line) || isHeaderBlock(at: index, in: lines)
+    }
+
+    /// "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:",
+    /// "------------------ 原始邮件 ------------------" and their translations.
+    static func isSeparator(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        guard text.count <= 90 else { return false }
+        var body = Substring(text)
+        var leadingRule = 0
+        while let first = body.first, first == "-" || first == "_" || first == "=" || first == " " || first == "—" {
+            if first != " " { leadingRule += 1 }
+            body.removeFirst()
+        }
+        while let last = body.last, last == "-" || last == "_" || last == "=" || last == " " || last == "—" {
+            body.removeLast()
+        }
+        var endsWithColon = false
+        if let last = body.last, last == ":" || last == "：" {
+            endsWithColon = true
+            body.removeLast()
+            while body.last == " " { body.removeLast() }
+        }
+        guard leadingRule >= 2 || endsWithColon else { return false }
+        return SeparatorPatterns.all.contains(String(body))
+    }
+
+    /// The field kind when `line` is "Name: value" with a known header field name, and the value.
+    static func field(_ line: ReplyLine) -> (kind: HeaderFieldKind, value: Substring)? {
+        let text = line.folded
+        var index = text.startIndex
+        var scanned = 0
+        while index < text.endIndex, scanned <= OutlookHeaderFields.longestName + 3 {
+            let character = text[index]
+            if character == ":" || character == "：" {
+                var name = text[text.startIndex..<index]
+                while let last = name.last, last == " " || last == "\u{A0}" { name.removeLast() }
+                guard let kind = OutlookHeaderFields.kindByName[String(name)] else { return nil }
+                return (kind, text[text.index(after: index)...])
+            }
+            index = text.index(after: index)
+            scanned += 1
+        }
+        return nil
+    }
+
+    /// At least two header fields of different kinds, one naming the sender ("From:", "Von:", "差出人:"), in
+    /// consecutive lines (single blank lines between them allowed); or one "From:" field whose value carries an
+    /// address, opening a paragraph.
+    static func isHeaderBlock(at index: Int, in lines: [ReplyLine]) -> Bool {
+        guard let first = field(lines[index]) else { return false }
+        var kinds: Set<HeaderFieldKind> = [first.kind]
+        var next = index + 1
+        var fields = 1
+        while next < lines.count, next < index + 16 {
+            let line = lines[next]
+            if line.isBlank {
+                guard next + 1 < lines.count, !lines[next + 1].isBlank else { break }
+                next += 1
+                continue
+            }
+            guard let found = field(line) else { break }
+            kinds.insert(found.kind)
+            fields += 1
+            next += 1
+        }
+        if kinds.count >= 2 && kinds.contains(.from) { return true }
+        if fields == 1, first.kind == .from, first.value.contains("@"),
+           index == 0 || lines[index - 1].isBlank || lines[index - 1].isRule {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,91 @@
+/// Splits a reply body into the sender's new text, the quoted history and the signature.
+///
+/// Pure and language-independent: every language's patterns (``AttributionPatterns``, ``OutlookHeaderFields``,
+/// ``SeparatorPatterns``, ``SignaturePatterns``) are tried on every message, so a message in an unexpected
+/// language, or mixing two, is handled the same way. Plain-text quoting follows RFC 3676 (`>` markers, the
+/// `-- ` signature separator); lines the HTML layer marked quoted count as quoted.
+///
+/// The history starts at the first of: an attribution ("On <date>, <name> wrote:") not followed by `>` lines,
+/// an Outlook/Exchange header block, an "-----Original Message-----"/forward separator, an underscore rule.
+/// An attribution followed by `>` lines quotes only those lines, so replies written between or below quotes
+/// (interleaved, bottom-posted) stay visible.
+public enum ReplyExtractor {
+    /// Extracts the reply from `body`; `hints` are optional.
+    public static func extract(_ body: BodyText, hints: ReplyHints = ReplyHints()) -> ExtractedReply {
+        let lines = body.lines.map(ReplyLine.init)
+        var roles = assignHistory(lines)
+        let visible = roles.indices.filter { roles[$0] == .visible }
+        if let start = SignatureFinder.start(in: visible, of: lines, hints: hints) {
+            for index in visible[start...] { roles[index] = .signature }
+        }
+        return ExtractedReply(visible: joined(lines, roles, .visible), quoted: joined(lines, roles, .quoted),
+                              signature: joined(lines, roles, .signature))
+    }
+
+    enum Role { case visible, quoted, signature }
+
+    /// Marks quoted history; everything else stays visible.
+    static func assignHistory(_ lines: [ReplyLine]) -> [Role] {
+        var roles = [Role](repeating: .visible, count: lines.count)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.isQuoted || isLazyContinuation(index, lines) {
+                roles[index] = .quoted
+                index += 1
+                continue
+            }
+            if line.isBlank {
+                index += 1
+                continue
+            }
+            if let length = AttributionMatcher.length(at: index, in: lines) {
+                markRulesAbove(index, lines, &roles)
+                for covered in index..<(index + length) { roles[covered] = .quoted }
+                var next = index + length
+                while next < lines.count, lines[next].isBlank { next += 1 }
+                if next < lines.count, !lines[next].isQuoted {
+                    // Unquoted text under the attribution (Outlook, Gmail to text): all of it is history.
+                    for covered in next..<lines.count { roles[covered] = .quoted }
+                    break
+                }
+                index = next
+                continue
+            }
+            if HistoryMarkers.startsHistory(at: index, in: lines) {
+                markRulesAbove(index, lines, &roles)
+                for covered in index..<lines.count { roles[covered] = .quoted }
+                break
+            }
+            index += 1
+        }
+        return roles
+    }
+
+    /// An unquoted line squeezed between quoted lines with no blank line around it is a quoted line that a
+    /// client re-wrapped without its marker ("> ... Nullam pharetra d" / "ignissim odio?" / ">").
+    static func isLazyContinuation(_ index: Int, _ lines: [ReplyLine]) -> Bool {
+        guard index > 0, !lines[index].isBlank, lines[index - 1].isQuoted,
+              lines[index - 1].trimmed.count >= 40 else { return false }
+        var next = index + 1
+        while next < lines.count, next <= index + 2, !lines[next].isBlank, !lines[next].isQuoted { next += 1 }
+        return next < lines.count && lines[next].isQuoted
+    }
+
+    /// Rules and blank lines right above the history belong to it (Outlook's "_____" or " ------").
+    static func markRulesAbove(_ index: Int, _ lines: [ReplyLine], _ roles: inout [Role]) {
+        var above = index - 1
+        while above >= 0, roles[above] == .visible, lines[above].isBlank || lines[above].isRule {
+            roles[above] = .quoted
+            above -= 1
+        }
+    }
+
+    /// The lines of one role joined with LF, without blank lines at either end.
+    static func joined(_ lines: [ReplyLine], _ roles: [Role], _ role: Role) -> String {
+        let picked = lines.indices.filter { roles[$0] == role }
+        guard let first = picked.firstIndex(where: { !lines[$0].isBlank }),
+              let last = picked.lastIndex(where: { !lines[$0].isBlank }) else { return "" }
+        return picked[first...last].map { lines[$0].raw }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,104 @@
+/// Finds where the signature starts among the lines left visible once the quoted history is removed: the
+/// `-- ` separator, a client's "Sent from my ..." line, a legal disclaimer, or a closing followed by a block of
+/// the sender's details.
+enum SignatureFinder {
+    /// A closing is a signature only when no more than this many lines follow it.
+    static let maxBlockLines = 10
+    /// Lines of a signature block are short.
+    static let maxBlockLineLength = 72
+    /// A disclaimer is at the end: at most this many lines follow its first one.
+    static let maxDisclaimerLines = 40
+
+    /// Index into `visible` (indexes of `lines`) of the first signature line, or nil.
+    static func start(in visible: [Int], of lines: [ReplyLine], hints: ReplyHints) -> Int? {
+        let senderName = hints.senderName.map { ReplyLine.trim($0).lowercased() }.flatMap { $0.count >= 3 ? $0 : nil }
+        for position in visible.indices {
+            let line = lines[visible[position]]
+            if line.isBlank { continue }
+            if line.isSignatureDelimiter || isMobileLine(line) { return position }
+            let rest = segment(after: position, in: visible).map { lines[$0] }.filter { !$0.isBlank }
+            if isClosing(line), isDetailsBlock(rest, after: true) { return position }
+            if let senderName, isName(line, senderName), !rest.isEmpty, isDetailsBlock(rest, after: false) {
+                return position
+            }
+            let opensParagraph = position == 0 || lines[visible[position - 1]].isBlank || lines[visible[position - 1]].isRule
+            if opensParagraph, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
+        }
+        return nil
+    }
+
+    /// The visible lines after `position` up to the next quoted or signature gap.
+    static func segment(after position: Int, in visible: [Int]) -> ArraySlice<Int> {
+        var end = position + 1
+        while end < visible.count, visible[end] == visible[end - 1] + 1 { end += 1 }
+        return visible[(position + 1)..<end]
+    }
+
+    /// "Sent from my iPhone", "Von meinem iPhone gesendet", "iPhoneから送信": short, and worded as a table entry.
+    static func isMobileLine(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        guard text.count <= 70 else { return false }
+        var words = 1
+        for character in text where character == " " { words += 1 }
+        guard words <= 8 else { return false }
+        var body = Substring(text)
+        while let last = body.last, last == "." || last == "!" { body.removeLast() }
+        for pattern in SignaturePatterns.mobileLines
+        where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
+            && body.count > pattern.prefix.count + pattern.suffix.count {
+            // "Sent from my desk, is much easier..." is prose: a client line has no clause after a comma.
+            if body.dropFirst(pattern.prefix.count).contains(",") { continue }
+            return true
+        }
+        return false
+    }
+
+    /// A closing of some language alone on its line ("Best regards,", "Cordialement", "此致 敬礼").
+    static func isClosing(_ line: ReplyLine) -> Bool {
+        var text = Substring(line.folded)
+        guard text.count <= 60 else { return false }
+        while let last = text.last, ",.!:;-–—~".contains(last) || last == " " || last == "，" || last == "。" {
+            text.removeLast()
+        }
+        return SignaturePatterns.closings.contains(String(text))
+    }
+
+    /// What follows a closing (or the sender's name) is the sender's details: a few short lines, and either
+    /// three or more of them or contact details (phone, address, web).
+    static func isDetailsBlock(_ rest: [ReplyLine], after closing: Bool) -> Bool {
+        guard !rest.isEmpty, rest.count <= maxBlockLines else { return false }
+        var sentences = 0
+        for line in rest {
+            // Prose is not a signature: long lines, questions, sentences, another closing further down.
+            if line.trimmed.count > maxBlockLineLength || line.trimmed.hasSuffix("?") || isClosing(line) { return false }
+            if line.trimmed.hasSuffix(".") && !hasContactDetail(line) { sentences += 1 }
+        }
+        guard sentences <= 1 else { return false }
+        let contacts = rest.filter(hasContactDetail).count
+        if closing { return rest.count >= 3 || (rest.count >= 2 && contacts >= 1) }
+        return contacts >= 1
+    }
+
+    /// A phone number, an address or a web link.
+    static func hasContactDetail(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        if text.contains("@") || text.contains("http") || text.contains("www.") { return true }
+        var digits = 0
+        for scalar in text.unicodeScalars where scalar >= "0" && scalar <= "9" { digits += 1 }
+        return digits >= 7
+    }
+
+    static func isName(_ line: ReplyLine, _ name: String) -> Bool {
+        var text = Substring(line.folded)
+        while let first = text.first, first == "-" || first == " " { text.removeFirst() }
+        return text == name
+    }
+
+    /// A paragraph opening with a disclaimer phrase, with a confidentiality word somewhere in it or below.
+    static func isDisclaimer(_ line: ReplyLine, rest: [ReplyLine]) -> Bool {
+        let text = line.folded
+        guard SignaturePatterns.disclaimers.contains(where: { text.hasPrefix($0) }) else { return false }
+        let tail = ([line] + rest.prefix(12)).map(\.folded).joined(separator: " ")
+        return SignaturePatterns.confidentialityWords.contains { tail.contains($0) }
+    }
+}
