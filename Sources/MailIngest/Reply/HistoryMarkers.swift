@@ -58,6 +58,7 @@ enum HistoryMarkers {
         var kinds: Set<HeaderFieldKind> = [first.kind]
         var next = index + 1
         var fields = 1
+        var fromHasAddress = first.kind == .from && isAddress(first.value)
         while next < lines.count, next < index + 16 {
             let line = lines[next]
             if line.isBlank {
@@ -67,14 +68,25 @@ enum HistoryMarkers {
             }
             guard let found = field(line) else { break }
             kinds.insert(found.kind)
+            if found.kind == .from, isAddress(found.value) { fromHasAddress = true }
             fields += 1
             next += 1
         }
-        if kinds.count >= 2 && kinds.contains(.from) { return true }
-        if fields == 1, first.kind == .from, first.value.contains("@"),
+        // "From: our side it is settled. / To: be clear, ..." is prose: a real block also dates the message, names
+        // its subject, or gives the sender's address.
+        if kinds.count >= 2, kinds.contains(.from),
+           kinds.contains(.sent) || kinds.contains(.subject) || fromHasAddress {
+            return true
+        }
+        if fields == 1, first.kind == .from, isAddress(first.value),
            index == 0 || lines[index - 1].isBlank || lines[index - 1].isRule {
             return true
         }
         return false
+    }
+
+    /// A field value that carries a mail address ("Ann <ann@example.com>", "[mailto:ann@example.com]").
+    static func isAddress(_ value: Substring) -> Bool {
+        value.contains("@")
     }
 }

@@ -81,11 +81,22 @@ public enum ReplyExtractor {
         }
     }
 
-    /// The lines of one role joined with LF, without blank lines at either end.
+    /// The lines of one role joined with LF, without blank lines at either end; where lines of another role were
+    /// cut out between two runs, the runs are parted by exactly one blank line.
     static func joined(_ lines: [ReplyLine], _ roles: [Role], _ role: Role) -> String {
-        let picked = lines.indices.filter { roles[$0] == role }
-        guard let first = picked.firstIndex(where: { !lines[$0].isBlank }),
-              let last = picked.lastIndex(where: { !lines[$0].isBlank }) else { return "" }
-        return picked[first...last].map { lines[$0].raw }.joined(separator: "\n")
+        var runs: [[String]] = []
+        var previous = -2
+        for index in lines.indices where roles[index] == role {
+            if index != previous + 1 { runs.append([]) }
+            runs[runs.count - 1].append(lines[index].raw)
+            previous = index
+        }
+        let trimmed = runs.map { run -> ArraySlice<String> in
+            let isBlank = { (text: String) in ReplyLine.trim(text).isEmpty }
+            guard let first = run.firstIndex(where: { !isBlank($0) }),
+                  let last = run.lastIndex(where: { !isBlank($0) }) else { return [] }
+            return run[first...last]
+        }.filter { !$0.isEmpty }
+        return trimmed.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
     }
 }
