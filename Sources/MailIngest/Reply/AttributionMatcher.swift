@@ -59,6 +59,16 @@ enum AttributionMatcher {
         return false
     }
 
+    /// "2011/4/7 Ann Lee <ann@example.com>" with no colon: an attribution only when `>` lines follow it, which the
+    /// caller checks. It carries an address at its end and a date or time.
+    static func matchesWithoutColon(_ text: String) -> Bool {
+        guard text.count <= 200 else { return false }
+        let body = Substring(text.lowercased())
+        guard body.contains("@"), body.hasSuffix(">") || body.hasSuffix(">)") || body.hasSuffix("]") else { return false }
+        let digits = body.unicodeScalars.filter { $0 >= "0" && $0 <= "9" }.count
+        return hasTime(body) || digits >= 6
+    }
+
     /// A line that may be the first part of an attribution split over several lines.
     static func mayStartSplitAttribution(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 200, let last = text.last else { return false }

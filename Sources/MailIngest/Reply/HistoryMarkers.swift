@@ -58,6 +58,8 @@ enum HistoryMarkers {
         var kinds: Set<HeaderFieldKind> = [first.kind]
         var next = index + 1
         var fields = 1
+        var continuations = 0
+        var sentHasDigit = first.kind == .sent && hasDigit(first.value)
         var fromHasAddress = first.kind == .from && isAddress(first.value)
         while next < lines.count, next < index + 16 {
             let line = lines[next]
@@ -66,9 +68,16 @@ enum HistoryMarkers {
                 next += 1
                 continue
             }
-            guard let found = field(line) else { break }
+            guard let found = field(line) else {
+                // A value wrapped onto the next line ("*From:* ann@example.com [mailto:" / "ann@example.com]").
+                guard continuations < 2, next + 1 < lines.count, field(lines[next + 1]) != nil else { break }
+                continuations += 1
+                next += 1
+                continue
+            }
             kinds.insert(found.kind)
             if found.kind == .from, isAddress(found.value) { fromHasAddress = true }
+            if found.kind == .sent, hasDigit(found.value) { sentHasDigit = true }
             fields += 1
             next += 1
         }
@@ -78,6 +87,8 @@ enum HistoryMarkers {
            kinds.contains(.sent) || kinds.contains(.subject) || fromHasAddress {
             return true
         }
+        // Headers without the sender ("Date: Wed, 16 May 2012 00:15:02 -0600" / "To: ann@example.com").
+        if sentHasDigit, kinds.contains(.to) || kinds.contains(.subject) { return true }
         if fields == 1, first.kind == .from, isAddress(first.value),
            index == 0 || lines[index - 1].isBlank || lines[index - 1].isRule {
             return true
@@ -88,5 +99,9 @@ enum HistoryMarkers {
     /// A field value that carries a mail address ("Ann <ann@example.com>", "[mailto:ann@example.com]").
     static func isAddress(_ value: Substring) -> Bool {
         value.contains("@")
+    }
+
+    static func hasDigit(_ value: Substring) -> Bool {
+        value.unicodeScalars.contains { $0 >= "0" && $0 <= "9" }
     }
 }

@@ -52,6 +52,13 @@ public enum ReplyExtractor {
                 index = next
                 continue
             }
+            if AttributionMatcher.matchesWithoutColon(line.trimmed), let next = nextNonBlank(after: index, lines),
+               lines[next].isQuoted {
+                markRulesAbove(index, lines, &roles)
+                roles[index] = .quoted
+                index = next
+                continue
+            }
             if HistoryMarkers.startsHistory(at: index, in: lines) {
                 markRulesAbove(index, lines, &roles)
                 for covered in index..<lines.count { roles[covered] = .quoted }
@@ -60,6 +67,12 @@ public enum ReplyExtractor {
             index += 1
         }
         return roles
+    }
+
+    static func nextNonBlank(after index: Int, _ lines: [ReplyLine]) -> Int? {
+        var next = index + 1
+        while next < lines.count, lines[next].isBlank { next += 1 }
+        return next < lines.count ? next : nil
     }
 
     /// An unquoted line squeezed between quoted lines with no blank line around it is a quoted line that a

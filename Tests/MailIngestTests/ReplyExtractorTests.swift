@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import MailIngest
+
+@Suite struct ReplyExtractorTests {
+    static func extract(_ text: String, hints: ReplyHints = ReplyHints()) -> ExtractedReply {
+        ReplyExtractor.extract(BodyText(plain: text), hints: hints)
+    }
+
+    /// Bodies and the visible text expected from each.
+    static let visibleCases: [(String, String)] = [
+        // Quote markers.
+        ("Paid.\n\n> > Old\n> Older\n", "Paid."),
+        ("> Please pay F-1.\nDone, paid today.\n", "Done, paid today."),
+        ("Ok\n\nOn 04/19/2026 07:10 AM, Ann Lee wrote:\n\n>\n> Pay F-1\nPaid yesterday\n", "Ok\n\nPaid yesterday"),
+        ("Top\n\n｜ not a quote\n", "Top\n\n｜ not a quote"),
+        ("Table:\n| a | b |\n| 1 | 2 |\n", "Table:\n| a | b |\n| 1 | 2 |"),
+        // Attributions split over lines, without colon, glued to the address.
+        ("Fine\n\n2026-10-17 11:28 GMT+03:00 Acme <\nar@acme.example>:\n\n> Pay\n", "Fine"),
+        ("Fine\n2026/4/7 Ann Lee <ann@example.com>\n\n> Pay\n", "Fine"),
+        ("Noted\n\nOn Nov 30, 2026, at 12:47 PM, Acme <\nar@acme.example>\nwrote:\n\nPay F-1\n", "Noted"),
+        ("Sure\n\nSent from Samsung MobileAnn <ann@example.com> wrote:\n\nPay\n", "Sure"),
+        ("Wir zahlen.\n\nAm 23.06.2026 um 10:20 schrieb Acme <ar@acme.example>:\n\n> Bitte\n", "Wir zahlen."),
+        ("Betaald.\n\nOp 17-feb.-2026, om 13:18 heeft Acme <ar@acme.example> het volgende geschreven:\n\n> Betaal\n",
+         "Betaald."),
+        ("Ok.\n\n15.03.2026 12:45, Acme пишет:\n\n> Оплатите\n", "Ok."),
+        // Header blocks.
+        ("Blah\n\nDate: Wed, 16 May 2026 00:15:02 -0600\nTo: ar@acme.example\n\nPay F-1\n", "Blah"),
+        ("Hi\n\n  *From:* ar@acme.example [mailto:\n  ar@acme.example]\n  *Sent:* Wednesday, June 27, 2026 3:05 PM\n" +
+         "  *To:* ann@example.com\n  *Subject:* Hello\n\nPay\n", "Hi"),
+        ("Blah\nDate: Fri=2C 28 Sep 2026 10:55:48 +0000\nFrom: ar@acme.example\nTo: ann@example.com\nSubject: Re\n\nPay\n",
+         "Blah"),
+        ("From: my side it is settled.\nTo: be clear, F-1 is paid.\n", "From: my side it is settled.\nTo: be clear, F-1 is paid."),
+        // Signatures.
+        ("Paid.\n\n-- \nAnn\n", "Paid."),
+        ("Paid.\n\nBest regards,\nAnn Lee\nHead of Finance\nContoso Ltd\n", "Paid."),
+        ("Paid.\n\nThanks,\nAnn\n", "Paid.\n\nThanks,\nAnn"),
+        ("Thanks!\n\nWe paid F-1 today.\nWe will pay F-2 next week.\nCheers\nAnn\n",
+         "Thanks!\n\nWe paid F-1 today.\nWe will pay F-2 next week.\nCheers\nAnn"),
+        ("Paid.\n\nAnn Lee\n+44 20 7946 0321\n", "Paid.\n\nAnn Lee\n+44 20 7946 0321"),
+        ("We will pay.\n\nSent from my iPad\n", "We will pay."),
+        ("Sent from my desk, is much easier then my mobile phone.\n", "Sent from my desk, is much easier then my mobile phone."),
+        ("Bonjour,\n\nAcest mesaj confirmă plata.\n", "Bonjour,\n\nAcest mesaj confirmă plata."),
+        ("Paid.\n\nCONFIDENTIALITY NOTICE: this message is intended only for the named recipient.\n", "Paid."),
+    ]
+
+    @Test(arguments: visibleCases)
+    func visibleText(_ input: String, _ expected: String) {
+        #expect(Self.extract(input).visible == expected)
+    }
+
+    @Test func quotedAndSignatureKeepTheRest() {
+        let reply = Self.extract("Paid.\n\n-- \nAnn\n\nOn Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:\n> Pay F-1\n")
+        #expect(reply.visible == "Paid.")
+        #expect(reply.signature == "-- \nAnn")
+        #expect(reply.quoted == "On Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:\n> Pay F-1")
+    }
+
+    @Test func markupQuotedLinesAreQuoted() {
+        let body = BodyText(lines: [.init("Paid yesterday."), .init(""), .init("Dear customer,", quoted: true),
+                                    .init("please pay F-1.", quoted: true)])
+        let reply = ReplyExtractor.extract(body)
+        #expect(reply.visible == "Paid yesterday.")
+        #expect(reply.quoted == "Dear customer,\nplease pay F-1.")
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func lineEndsDoNotMatter(_ end: String) {
+        let text = ["Paid.", "", "On Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:", "> Pay F-1", ""]
+            .joined(separator: end)
+        #expect(Self.extract(text).visible == "Paid.")
+    }
+
+    @Test func senderNameStartsTheSignatureBlock() {
+        let text = "We will pay on Friday.\n\nAnn Lee\nwww.contoso.example\n"
+        #expect(Self.extract(text, hints: ReplyHints(senderName: "Ann Lee")).visible == "We will pay on Friday.")
+        #expect(Self.extract(text).visible == "We will pay on Friday.\n\nAnn Lee\nwww.contoso.example")
+    }
+
+    @Test func emptyAndWhitespaceBodies() {
+        #expect(Self.extract("").visible == "")
+        #expect(Self.extract("\n \n\t\n") == ExtractedReply(visible: ""))
+    }
+
+    @Test func typicalMessageTakesWellUnderAMillisecond() {
+        let text = """
+        Hello,
+
+        We paid invoice F-118 yesterday by bank transfer, the remittance is attached.
+
+        Kind regards,
+        Tom Baker
+        Accounts Payable Lead
+        +44 20 7946 0321
+
+        On Mon, Nov 23, 2026 at 10:14 AM Sarah Collins <ar@acme.example> wrote:
+
+        > Dear customer,
+        >
+        > Invoice F-118 of 1,250.00 EUR is now 15 days overdue.
+        > Please pay at your earliest convenience.
+        """
+        let body = BodyText(plain: text)
+        let rounds = 200
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<rounds { _ = ReplyExtractor.extract(body) }
+        }
+        // Debug build, shared machine: the bound is generous; release is many times faster.
+        #expect(elapsed / rounds < .milliseconds(1))
+    }
+}
+
+@Suite struct ReplyPatternTablesTests {
+    @Test func tablesAreLowercaseAndNonEmpty() {
+        let strings = AttributionPatterns.all.flatMap { $0.leads + $0.endings + $0.middles }
+            + SeparatorPatterns.all + Array(OutlookHeaderFields.kindByName.keys) + Array(SignaturePatterns.closings)
+            + SignaturePatterns.disclaimers + SignaturePatterns.mobileLines.flatMap { [$0.prefix, $0.suffix] }
+        for text in strings { #expect(text == text.lowercased(), "\(text)") }
+        #expect(!strings.isEmpty)
+    }
+
+    @Test func everyLanguageHasEveryTable() {
+        let languages = ["en", "fr", "de", "es", "it", "nl", "pt", "pl", "ro", "sv", "tr", "hr", "ja", "zh"]
+        let attributed = Set(AttributionPatterns.all.map(\.language))
+        for language in languages {
+            #expect(attributed.contains(language), "\(language) attribution")
+            #expect(SeparatorPatterns.byLanguage[language] != nil, "\(language) separators")
+            #expect(OutlookHeaderFields.byLanguage[language]?[.from] != nil, "\(language) header fields")
+            #expect(SignaturePatterns.closingsByLanguage[language] != nil, "\(language) closings")
+            #expect(SignaturePatterns.mobileByLanguage[language] != nil, "\(language) mobile lines")
+            #expect(SignaturePatterns.disclaimersByLanguage[language] != nil, "\(language) disclaimers")
+        }
+    }
+}
