@@ -101,13 +101,14 @@ import Testing
         > Please pay at your earliest convenience.
         """
         let body = BodyText(plain: text)
-        let rounds = 200
+        let rounds = 20
         let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<rounds { _ = ReplyExtractor.extract(body) }
-        }
-        // Debug build, shared machine: the bound is generous; release is many times faster.
-        #expect(elapsed / rounds < .milliseconds(1))
+        // The fastest of several batches: other tests share the cores.
+        let fastest = (0..<10).map { _ in
+            clock.measure { for _ in 0..<rounds { _ = ReplyExtractor.extract(body) } }
+        }.min() ?? .zero
+        // Debug build: release is several times faster still.
+        #expect(fastest / rounds < .milliseconds(1))
     }
 }
 

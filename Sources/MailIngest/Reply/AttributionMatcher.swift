@@ -7,8 +7,10 @@ enum AttributionMatcher {
     /// Number of lines (1 to 3) of the attribution starting at `index`, or nil.
     static func length(at index: Int, in lines: [ReplyLine]) -> Int? {
         let first = lines[index]
-        if matches(first.trimmed) { return 1 }
-        guard mayStartSplitAttribution(first.trimmed) else { return nil }
+        if endsWithColon(first.trimmed) { return matches(first.trimmed) ? 1 : nil }
+        // A split attribution ends with a colon on one of the next two lines.
+        let colonBelow = (index + 1..<min(index + 3, lines.count)).contains { endsWithColon(lines[$0].trimmed) }
+        guard colonBelow, mayStartSplitAttribution(first.trimmed) else { return nil }
         var joined = first.trimmed
         for extra in 1...2 {
             let next = index + extra
@@ -27,15 +29,29 @@ enum AttributionMatcher {
         return nil
     }
 
+    /// Ends with an ASCII or full-width colon, spaces and stars aside: the cheap test before the others.
+    static func endsWithColon(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars.reversed() {
+            switch scalar {
+            case ":", "：": return true
+            case " ", "*", "\u{A0}", "\u{202F}", "\t": continue
+            default: return false
+            }
+        }
+        return false
+    }
+
     /// True when `text` (one line, or several joined with spaces) is a whole attribution.
     static func matches(_ text: String) -> Bool {
         guard text.count <= maxLength else { return false }
         var body = Substring(text.lowercased())
         while let first = body.first, first == "-" || first == "*" || first == " " || first == ">" { body.removeFirst() }
-        while let last = body.last, last == " " || last == "*" || last == "\u{A0}" { body.removeLast() }
+        while let last = body.last, last == " " || last == "*" || last == "\u{A0}" || last == "\u{202F}" { body.removeLast() }
         guard let colon = body.last, colon == ":" || colon == "：" else { return false }
         body.removeLast()
-        while let last = body.last, last == " " || last == "\u{A0}" || last == "*" { body.removeLast() }
+        while let last = body.last, last == " " || last == "\u{A0}" || last == "\u{202F}" || last == "*" {
+            body.removeLast()
+        }
         guard !body.isEmpty else { return false }
         let hasDigit = body.unicodeScalars.contains { $0.properties.numericType != nil }
         let hasAt = body.contains("@")

@@ -40,7 +40,7 @@ enum HistoryMarkers {
             let character = text[index]
             if character == ":" || character == "：" {
                 var name = text[text.startIndex..<index]
-                while let last = name.last, last == " " || last == "\u{A0}" { name.removeLast() }
+                while let last = name.last, last == " " || last == "\u{A0}" || last == "\u{202F}" { name.removeLast() }
                 guard let kind = OutlookHeaderFields.kindByName[String(name)] else { return nil }
                 return (kind, text[text.index(after: index)...])
             }

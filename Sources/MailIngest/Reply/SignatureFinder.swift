@@ -16,13 +16,15 @@ enum SignatureFinder {
             let line = lines[visible[position]]
             if line.isBlank { continue }
             if line.isSignatureDelimiter || isMobileLine(line) { return position }
-            let rest = segment(after: position, in: visible).map { lines[$0] }.filter { !$0.isBlank }
-            if isClosing(line), isDetailsBlock(rest, after: true) { return position }
-            if let senderName, isName(line, senderName), !rest.isEmpty, isDetailsBlock(rest, after: false) {
-                return position
-            }
+            let closing = isClosing(line)
+            let named = senderName.map { isName(line, $0) } ?? false
             let opensParagraph = position == 0 || lines[visible[position - 1]].isBlank || lines[visible[position - 1]].isRule
-            if opensParagraph, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
+            let disclaimerOpening = opensParagraph && opensDisclaimer(line)
+            guard closing || named || disclaimerOpening else { continue }
+            let rest = segment(after: position, in: visible).map { lines[$0] }.filter { !$0.isBlank }
+            if closing, isDetailsBlock(rest, after: true) { return position }
+            if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
+            if disclaimerOpening, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
         }
         return nil
     }
@@ -43,11 +45,17 @@ enum SignatureFinder {
         guard words <= 8 else { return false }
         var body = Substring(text)
         while let last = body.last, last == "." || last == "!" { body.removeLast() }
-        for pattern in SignaturePatterns.mobileLines
+        guard let first = body.first else { return false }
+        let candidates = (SignaturePatterns.mobileLinesByFirstCharacter[first] ?? [])
+            + (SignaturePatterns.mobileLinesByFirstCharacter[nil] ?? [])
+        for pattern in candidates
         where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
             && body.count > pattern.prefix.count + pattern.suffix.count {
+            let rest = body.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count)
             // "Sent from my desk, is much easier..." is prose: a client line has no clause after a comma.
-            if body.dropFirst(pattern.prefix.count).contains(",") { continue }
+            if rest.contains(",") { continue }
+            if pattern.needsDevice && !SignaturePatterns.devices.contains(where: { rest.contains($0) }) { continue }
+            if pattern.prefix.isEmpty && body.count > 30 { continue }
             return true
         }
         return false
@@ -75,6 +83,8 @@ enum SignatureFinder {
         }
         guard sentences <= 1 else { return false }
         let contacts = rest.filter(hasContactDetail).count
+        // The block opens with the sender's name: "I'll pay:" or "We paid F-1 today" is prose.
+        if closing, let first = rest.first, !isNameLike(first), !hasContactDetail(first) { return false }
         if closing { return rest.count >= 3 || (rest.count >= 2 && contacts >= 1) }
         return contacts >= 1
     }
@@ -88,6 +98,17 @@ enum SignatureFinder {
         return digits >= 7
     }
 
+    /// One to five words, no digits, no colon or question at the end, starting with a capital or a letter of a
+    /// script without case ("Ann Lee", "- Ann", "山田太郎").
+    static func isNameLike(_ line: ReplyLine) -> Bool {
+        var text = Substring(line.trimmed)
+        while let first = text.first, first == "-" || first == "—" || first == "–" || first == " " { text.removeFirst() }
+        guard let first = text.first, first.isLetter, !first.isLowercase else { return false }
+        guard let last = text.last, last != ":", last != "?", last != "!", last != "," else { return false }
+        if text.contains(where: \.isNumber) { return false }
+        return text.split(separator: " ").count <= 5
+    }
+
     static func isName(_ line: ReplyLine, _ name: String) -> Bool {
         var text = Substring(line.folded)
         while let first = text.first, first == "-" || first == " " { text.removeFirst() }
@@ -95,9 +116,15 @@ enum SignatureFinder {
     }
 
     /// A paragraph opening with a disclaimer phrase, with a confidentiality word somewhere in it or below.
-    static func isDisclaimer(_ line: ReplyLine, rest: [ReplyLine]) -> Bool {
+    static func opensDisclaimer(_ line: ReplyLine) -> Bool {
         let text = line.folded
-        guard SignaturePatterns.disclaimers.contains(where: { text.hasPrefix($0) }) else { return false }
+        guard let first = text.first, let candidates = SignaturePatterns.disclaimersByFirstCharacter[first] else {
+            return false
+        }
+        return candidates.contains { text.hasPrefix($0) }
+    }
+
+    static func isDisclaimer(_ line: ReplyLine, rest: [ReplyLine]) -> Bool {
         let tail = ([line] + rest.prefix(12)).map(\.folded).joined(separator: " ")
         return SignaturePatterns.confidentialityWords.contains { tail.contains($0) }
     }

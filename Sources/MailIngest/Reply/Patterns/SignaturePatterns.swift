@@ -1,8 +1,16 @@
 /// A "sent from" line of a mobile or desktop client: it starts with `prefix` and ends with `suffix`
-/// (either may be empty), lowercase.
+/// (either may be empty), lowercase. A generic wording ("Inviato da ...", "Sent via ...") counts only when
+/// the rest names a device or a mail app (``SignaturePatterns/devices``): "Inviato da Marco ieri" is prose.
 struct MobileLinePattern: Sendable {
     let prefix: String
     let suffix: String
+    let needsDevice: Bool
+
+    init(_ prefix: String, _ suffix: String = "", device: Bool = false) {
+        self.prefix = prefix
+        self.suffix = suffix
+        self.needsDevice = device
+    }
 }
 
 /// Wording of signatures per language: sign-off closings, client "sent from" lines and the first words of legal
@@ -58,51 +66,57 @@ enum SignaturePatterns {
 
     /// "Sent from my iPhone" and the like, per language.
     static let mobileByLanguage: [String: [MobileLinePattern]] = [
-        "en": [.init(prefix: "sent from my ", suffix: ""), .init(prefix: "sent from mail for ", suffix: ""),
-               .init(prefix: "sent from outlook", suffix: ""), .init(prefix: "sent from yahoo mail", suffix: ""),
-               .init(prefix: "sent from samsung", suffix: ""), .init(prefix: "get outlook for ", suffix: ""),
-               .init(prefix: "sent with ", suffix: ""), .init(prefix: "sent via ", suffix: ""),
-               .init(prefix: "sent using ", suffix: ""), .init(prefix: "sent from the ", suffix: " app"),
-               .init(prefix: "sent from my mobile", suffix: ""), .init(prefix: "sent from gmail", suffix: ""),
-               .init(prefix: "sent from aol", suffix: ""), .init(prefix: "sent from proton", suffix: "")],
-        "fr": [.init(prefix: "envoyé de mon ", suffix: ""), .init(prefix: "envoyé depuis mon ", suffix: ""),
-               .init(prefix: "envoyé à partir de ", suffix: ""), .init(prefix: "envoyé de ", suffix: ""),
-               .init(prefix: "obtenir outlook pour ", suffix: ""), .init(prefix: "téléchargez outlook pour ", suffix: "")],
-        "de": [.init(prefix: "von meinem ", suffix: "gesendet"), .init(prefix: "gesendet von meinem ", suffix: ""),
-               .init(prefix: "gesendet mit ", suffix: ""), .init(prefix: "gesendet von ", suffix: ""),
-               .init(prefix: "outlook für ", suffix: "herunterladen"), .init(prefix: "von ", suffix: "gesendet")],
-        "es": [.init(prefix: "enviado desde mi ", suffix: ""), .init(prefix: "enviado desde ", suffix: ""),
-               .init(prefix: "obtener outlook para ", suffix: "")],
-        "it": [.init(prefix: "inviato da ", suffix: ""), .init(prefix: "inviato dal mio ", suffix: ""),
-               .init(prefix: "scarica outlook per ", suffix: "")],
-        "nl": [.init(prefix: "verzonden met mijn ", suffix: ""), .init(prefix: "verzonden vanaf mijn ", suffix: ""),
-               .init(prefix: "verstuurd vanaf mijn ", suffix: ""), .init(prefix: "verzonden vanuit ", suffix: ""),
-               .init(prefix: "verzonden met ", suffix: ""), .init(prefix: "outlook voor ", suffix: "downloaden")],
-        "pt": [.init(prefix: "enviado do meu ", suffix: ""), .init(prefix: "enviado do ", suffix: ""),
-               .init(prefix: "enviado de meu ", suffix: ""), .init(prefix: "enviada do meu ", suffix: "")],
-        "pl": [.init(prefix: "wysłane z ", suffix: ""), .init(prefix: "wysłano z ", suffix: ""),
-               .init(prefix: "wysłane przy użyciu ", suffix: "")],
-        "ro": [.init(prefix: "trimis de pe ", suffix: ""), .init(prefix: "trimis de pe dispozitivul ", suffix: ""),
-               .init(prefix: "trimis din ", suffix: "")],
-        "sv": [.init(prefix: "skickat från min ", suffix: ""), .init(prefix: "skickat från ", suffix: ""),
-               .init(prefix: "skickades från min ", suffix: "")],
-        "tr": [.init(prefix: "", suffix: "'umdan gönderildi"), .init(prefix: "", suffix: "'dan gönderildi"),
-               .init(prefix: "", suffix: "'den gönderildi"), .init(prefix: "", suffix: " gönderildi")],
-        "hr": [.init(prefix: "poslano s mog ", suffix: ""), .init(prefix: "poslano sa mog ", suffix: ""),
-               .init(prefix: "poslano s ", suffix: ""), .init(prefix: "poslano iz ", suffix: "")],
-        "ja": [.init(prefix: "", suffix: "から送信"), .init(prefix: "", suffix: "から送信しました")],
-        "zh": [.init(prefix: "从我的", suffix: "发送"), .init(prefix: "发自我的", suffix: ""),
-               .init(prefix: "從我的", suffix: "傳送"), .init(prefix: "从", suffix: "发送"), .init(prefix: "發自我的", suffix: "")],
-        "no": [.init(prefix: "sendt fra min ", suffix: ""), .init(prefix: "sendt fra ", suffix: "")],
-        "da": [.init(prefix: "sendt fra min ", suffix: ""), .init(prefix: "sendt fra ", suffix: "")],
-        "ru": [.init(prefix: "отправлено с ", suffix: ""), .init(prefix: "отправлено из ", suffix: "")],
-        "uk": [.init(prefix: "надіслано з ", suffix: "")],
-        "ca": [.init(prefix: "enviat des del meu ", suffix: ""), .init(prefix: "enviat des de ", suffix: "")],
-        "hu": [.init(prefix: "", suffix: "küldve"), .init(prefix: "küldve ", suffix: "")],
-        "ko": [.init(prefix: "", suffix: "에서 보냄"), .init(prefix: "", suffix: "에서 보냈습니다")],
-        "cs": [.init(prefix: "odesláno z ", suffix: "")],
-        "fi": [.init(prefix: "lähetetty ", suffix: "")],
-        "el": [.init(prefix: "στάλθηκε από ", suffix: "")],
+        "en": [.init("sent from my "), .init("sent from ", device: true), .init("get outlook for "),
+               .init("sent with ", device: true), .init("sent via ", device: true), .init("sent using ", device: true),
+               .init("sent on my "), .init("sent from mail for windows")],
+        "fr": [.init("envoyé de mon "), .init("envoyé depuis mon "), .init("envoyé depuis ", device: true),
+               .init("envoyé de ", device: true), .init("envoyé à partir de ", device: true),
+               .init("obtenir outlook pour "), .init("téléchargez outlook pour ")],
+        "de": [.init("von meinem ", "gesendet"), .init("gesendet von meinem "), .init("gesendet von ", device: true),
+               .init("gesendet mit ", device: true), .init("outlook für ", "herunterladen"),
+               .init("von ", "gesendet", device: true)],
+        "es": [.init("enviado desde mi "), .init("enviado desde ", device: true), .init("obtener outlook para ")],
+        "it": [.init("inviato dal mio "), .init("inviato da ", device: true), .init("scarica outlook per ")],
+        "nl": [.init("verzonden met mijn "), .init("verzonden vanaf mijn "), .init("verstuurd vanaf mijn "),
+               .init("verzonden vanuit ", device: true), .init("verzonden met ", device: true),
+               .init("outlook voor ", "downloaden")],
+        "pt": [.init("enviado do meu "), .init("enviado de meu "), .init("enviada do meu "),
+               .init("enviado do ", device: true), .init("enviado a partir do ", device: true)],
+        "pl": [.init("wysłane z mojego "), .init("wysłane z ", device: true), .init("wysłano z ", device: true),
+               .init("wysłane przy użyciu ", device: true)],
+        "ro": [.init("trimis de pe ", device: true), .init("trimis din ", device: true)],
+        "sv": [.init("skickat från min "), .init("skickades från min "), .init("skickat från ", device: true)],
+        "tr": [.init("", "'umdan gönderildi"), .init("", "’umdan gönderildi"), .init("", "'dan gönderildi", device: true),
+               .init("", "'den gönderildi", device: true), .init("", "’dan gönderildi", device: true),
+               .init("", "cihazımdan gönderildi")],
+        "hr": [.init("poslano s mog "), .init("poslano sa mog "), .init("poslano s ", device: true),
+               .init("poslano iz ", device: true)],
+        "ja": [.init("", "から送信", device: true), .init("", "から送信しました", device: true)],
+        "zh": [.init("从我的", "发送"), .init("发自我的"), .init("從我的", "傳送"), .init("從我的", "寄出"),
+               .init("发自", device: true), .init("發自我的")],
+        "no": [.init("sendt fra min "), .init("sendt fra ", device: true)],
+        "da": [.init("sendt fra min "), .init("sendt fra ", device: true)],
+        "ru": [.init("отправлено с моего "), .init("отправлено с ", device: true), .init("отправлено из ", device: true)],
+        "uk": [.init("надіслано з мого "), .init("надіслано з ", device: true)],
+        "ca": [.init("enviat des del meu "), .init("enviat des de ", device: true)],
+        "hu": [.init("", "-ról küldve", device: true), .init("", "-ről küldve", device: true),
+               .init("küldve ", device: true)],
+        "ko": [.init("", "에서 보냄", device: true), .init("", "에서 보냈습니다", device: true)],
+        "cs": [.init("odesláno z mého "), .init("odesláno z ", device: true)],
+        "fi": [.init("lähetetty ", device: true)],
+        "el": [.init("στάλθηκε από ", device: true)],
+    ]
+
+    /// Devices and mail apps named by "sent from" lines (lowercase stems).
+    static let devices: [String] = [
+        "iphone", "ipad", "android", "samsung", "galaxy", "outlook", "yahoo", "gmail", "blackberry",
+        "huawei", "xiaomi", "mobile", "smartphone", "handy", "móvil", "movil", "cellulare", "telefon", "telefone",
+        "telefoon", "телефон", "смартфон", "手机", "携帯", "スマートフォン", "windows", "aol", "proton", "spark",
+        "airmail", "sparrow", "superhuman", "edison", "bluemail", "ios", "motorola", "nokia", "pixel", "oneplus",
+        "sony", "htc", "tablet", "surface", "thunderbird", "macbook", "apple watch", "gmx", "web.de", "t-online",
+        "laposte", "libero", "virgilio", "wp.pl", "onet", "interia", "yandex", "mail.ru", "qq", "163",
+        "foxmail", "docomo", "ezweb", "softbank", "naver", "daum", "seznam", "posteo", "zoho", "fastmail",
+        "boxer", "newton", "canary", "tutanota", "icloud", "hotmail", "mail for windows", "mail app", "移动", "手機", "폰", "갤럭시",
     ]
 
     /// How legal disclaimers start, per language.
@@ -178,6 +192,11 @@ enum SignaturePatterns {
     static let closings: Set<String> = Set(closingsByLanguage.values.joined())
     /// Mobile lines of all languages.
     static let mobileLines: [MobileLinePattern] = Array(mobileByLanguage.values.joined())
+    /// Mobile line patterns by the first character of their prefix; those without a prefix under nil.
+    static let mobileLinesByFirstCharacter: [Character?: [MobileLinePattern]] =
+        Dictionary(grouping: mobileLines) { $0.prefix.first }
     /// Disclaimer openings of all languages.
     static let disclaimers: [String] = Array(Set(disclaimersByLanguage.values.joined()))
+    /// Disclaimer openings by their first character, so that a line is compared with a handful only.
+    static let disclaimersByFirstCharacter: [Character: [String]] = Dictionary(grouping: disclaimers) { $0.first ?? " " }
 }
