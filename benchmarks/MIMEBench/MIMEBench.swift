@@ -1,0 +1,34 @@
+// MIME benchmark: messages per second for parse + transfer/charset decoding + body choice (including HTML to
+// text) on one thread. Usage: mime-bench MIN_MESSAGES FILE... (files are loaded once, then analysed in rounds
+// until at least MIN_MESSAGES analyses were done). Prints one JSON line.
+import Foundation
+import MailIngest
+
+@main
+struct MIMEBench {
+    static func main() throws {
+        var arguments = CommandLine.arguments.dropFirst()
+        guard let first = arguments.first, let minimum = Int(first), arguments.count > 1 else {
+            FileHandle.standardError.write(Data("usage: mime-bench MIN_MESSAGES FILE...\n".utf8))
+            exit(64)
+        }
+        arguments = arguments.dropFirst()
+        let inputs = try arguments.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let analyzer = MessageAnalyzer()
+        // One warm-up round.
+        var checksum = 0
+        for input in inputs { checksum &+= analyzer.analyze(input).body.body.lines.count }
+        let rounds = max(1, (minimum + inputs.count - 1) / inputs.count)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<rounds {
+            for input in inputs { checksum &+= analyzer.analyze(input).body.body.lines.count }
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let messages = rounds * inputs.count
+        let bytes = inputs.reduce(0) { $0 + $1.count } * rounds
+        print("{\"impl\": \"ingestd\", \"files\": \(inputs.count), \"messages\": \(messages), \"bytes\": \(bytes), "
+              + "\"seconds\": \(seconds), \"msgs_per_s\": \(Double(messages) / seconds), \"checksum\": \(checksum)}")
+    }
+}
