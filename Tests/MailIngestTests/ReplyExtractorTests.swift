@@ -30,6 +30,9 @@ import Testing
          "  *To:* ann@example.com\n  *Subject:* Hello\n\nPay\n", "Hi"),
         ("Blah\nDate: Fri=2C 28 Sep 2026 10:55:48 +0000\nFrom: ar@acme.example\nTo: ann@example.com\nSubject: Re\n\nPay\n",
          "Blah"),
+        ("Paid.\n\nFrom: Acme <ar@acme.example> Sent: Monday, 23 November 2026 10:14 To: Ann Subject: F-1\nPay\n",
+         "Paid."),
+        ("Paid.\n\n## Please reply above this line ##\n\nTicket 42: invoice F-1\n", "Paid."),
         ("From: my side it is settled.\nTo: be clear, F-1 is paid.\n", "From: my side it is settled.\nTo: be clear, F-1 is paid."),
         // Signatures.
         ("Paid.\n\n-- \nAnn\n", "Paid."),

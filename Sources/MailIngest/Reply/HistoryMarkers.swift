@@ -4,7 +4,7 @@ enum HistoryMarkers {
     /// True when the history starts at `index`.
     static func startsHistory(at index: Int, in lines: [ReplyLine]) -> Bool {
         let line = lines[index]
-        return line.isUnderscoreRule || isSeparator(line) || isHeaderBlock(at: index, in: lines)
+        return line.isUnderscoreRule || isSeparator(line) || isHeaderBlock(at: index, in: lines) || isReplyAbove(line)
     }
 
     /// "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:",
@@ -31,6 +31,11 @@ enum HistoryMarkers {
         return SeparatorPatterns.all.contains(String(body))
     }
 
+    /// "## Please reply above this line ##" and its translations.
+    static func isReplyAbove(_ line: ReplyLine) -> Bool {
+        line.folded.count <= 120 && SeparatorPatterns.replyAbove.contains { line.folded.contains($0) }
+    }
+
     /// The field kind when `line` is "Name: value" with a known header field name, and the value.
     static func field(_ line: ReplyLine) -> (kind: HeaderFieldKind, value: Substring)? {
         let text = line.folded
@@ -55,6 +60,11 @@ enum HistoryMarkers {
     /// address, opening a paragraph.
     static func isHeaderBlock(at index: Int, in lines: [ReplyLine]) -> Bool {
         guard let first = field(lines[index]) else { return false }
+        // The block run together on one line by an HTML conversion: "From: Ann Sent: Monday To: Bob Subject: Hi".
+        if first.kind == .from {
+            let inline = inlineFieldKinds(first.value)
+            if inline.count >= 2, inline.contains(.sent) || inline.contains(.subject) { return true }
+        }
         var kinds: Set<HeaderFieldKind> = [first.kind]
         var next = index + 1
         var fields = 1
@@ -103,5 +113,23 @@ enum HistoryMarkers {
 
     static func hasDigit(_ value: Substring) -> Bool {
         value.unicodeScalars.contains { $0 >= "0" && $0 <= "9" }
+    }
+
+    /// Kinds of the field names that stand before a colon inside `value` (one to three words each).
+    static func inlineFieldKinds(_ value: Substring) -> Set<HeaderFieldKind> {
+        var kinds: Set<HeaderFieldKind> = []
+        var index = value.startIndex
+        while let colon = value[index...].firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            let before = value[value.startIndex..<colon].split(separator: " ", omittingEmptySubsequences: true)
+            for count in 1...3 where before.count >= count {
+                let name = before.suffix(count).joined(separator: " ")
+                if let kind = OutlookHeaderFields.kindByName[name], kind != .from {
+                    kinds.insert(kind)
+                    break
+                }
+            }
+            index = value.index(after: colon)
+        }
+        return kinds
     }
 }
