@@ -20,10 +20,13 @@ enum SignatureFinder {
             let named = senderName.map { isName(line, $0) } ?? false
             let opensParagraph = position == 0 || lines[visible[position - 1]].isBlank || lines[visible[position - 1]].isRule
             let disclaimerOpening = opensParagraph && opensDisclaimer(line)
-            guard closing || named || disclaimerOpening else { continue }
+            let rule = line.isRule && !line.isUnderscoreRule
+            guard closing || named || disclaimerOpening || rule else { continue }
             let rest = segment(after: position, in: visible).map { lines[$0] }.filter { !$0.isBlank }
             if closing, isDetailsBlock(rest, after: true) { return position }
             if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
+            // A ruled box around the sender's details ("-----" / name / company / phone), common in Japan.
+            if rule, !rest.isEmpty, isDetailsBlock(rest.filter { !$0.isRule }, after: false) { return position }
             if disclaimerOpening, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
         }
         return nil
@@ -103,6 +106,10 @@ enum SignatureFinder {
     static func isNameLike(_ line: ReplyLine) -> Bool {
         var text = Substring(line.trimmed)
         while let first = text.first, first == "-" || first == "—" || first == "–" || first == " " { text.removeFirst() }
+        // German and French deputies sign "i.A. Ann Lee", "p.p. Ann Lee".
+        for proxy in ["i.a. ", "i.v. ", "p.p. ", "pp. ", "pp "] where text.lowercased().hasPrefix(proxy) {
+            text = text.dropFirst(proxy.count)
+        }
         guard let first = text.first, first.isLetter, !first.isLowercase else { return false }
         guard let last = text.last, last != ":", last != "?", last != "!", last != "," else { return false }
         if text.contains(where: \.isNumber) { return false }
