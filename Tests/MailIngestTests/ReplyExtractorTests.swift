@@ -24,6 +24,17 @@ import Testing
         ("Betaald.\n\nOp 17-feb.-2026, om 13:18 heeft Acme <ar@acme.example> het volgende geschreven:\n\n> Betaal\n",
          "Betaald."),
         ("Ok.\n\n15.03.2026 12:45, Acme пишет:\n\n> Оплатите\n", "Ok."),
+        ("Fizetve.\n\nAcme <ar@acme.example> ezt írta (időpont: 2026. nov. 23., H, 10:14):\n\n> Fizessen\n", "Fizetve."),
+        ("Ödendi.\n\nAcme <ar@acme.example> şu yazıyı yazdı (23 Kas 2026 10:14):\n\n> Ödeyin\n", "Ödendi."),
+        ("Maksettu.\n\nAcme <ar@acme.example> kirjoitti 23.11.2026 kello 10.14:\n\n> Maksakaa\n", "Maksettu."),
+        ("Zapłacone.\n\nWiadomość napisana przez Acme <ar@acme.example> w dniu 23.11.2026, o godz. 10:14:\n\n> Proszę\n",
+         "Zapłacone."),
+        ("Plaćeno.\n\n23. stu 2026. u 10:14, Acme <ar@acme.example> je napisao/la:\n\n> Platite\n", "Plaćeno."),
+        ("支払いました。\n\n2026/11/23 10:14、Acme <ar@acme.example>のメール:\n\n> お支払いください\n", "支払いました。"),
+        ("Оплачено.\n\nпн, 23 нояб. 2026 г. в 10:14, Acme <ar@acme.example>:\n\n> Оплатите\n", "Оплачено."),
+        ("Betalt.\n\nman. 23. nov. 2026 kl. 10:14 skrev Acme <ar@acme.example>:\n\n> Betal\n", "Betalt."),
+        ("Bezahlt.\n\nAm Montag, 23. November 2026, 10:14:02 MEZ hat Acme <ar@acme.example> Folgendes geschrieben:\n\n" +
+         "Bitte zahlen\n", "Bezahlt."),
         // Header blocks.
         ("Blah\n\nDate: Wed, 16 May 2026 00:15:02 -0600\nTo: ar@acme.example\n\nPay F-1\n", "Blah"),
         ("Hi\n\n  *From:* ar@acme.example [mailto:\n  ar@acme.example]\n  *Sent:* Wednesday, June 27, 2026 3:05 PM\n" +

@@ -55,13 +55,15 @@ enum AttributionMatcher {
         guard !body.isEmpty else { return false }
         let hasDigit = body.unicodeScalars.contains { $0.properties.numericType != nil }
         let hasAt = body.contains("@")
-        // "... wrote:", "... a écrit :", "... 写道：": the verb ends the line.
-        for ending in AttributionPatterns.endings where body.hasSuffix(ending) {
-            if needsWordBoundary(ending) {
-                let before = body.dropLast(ending.count).last
-                if let before, before.isLetter { continue }
+        // "... wrote:", "... a écrit :", "... 写道：": the verb ends the line, or stands before a parenthesised date
+        // (Hungarian Gmail "Ann <a@b.c> ezt írta (időpont: 2026. nov. 23., H, 10:14):").
+        if hasDigit || hasAt {
+            if endsWithVerb(body) { return true }
+            if body.last == ")", let open = body.lastIndex(of: "(") {
+                var head = body[body.startIndex..<open]
+                while head.last == " " { head.removeLast() }
+                if endsWithVerb(head) { return true }
             }
-            if hasDigit || hasAt { return true }
         }
         // "Am 25.06.2015 um 10:55 schrieb Ann:", "Den 8/6/2015 kl. 21.21 skrev Ann <a@b.c>:",
         // Lotus Notes "Ann Lee/ACME@ACME wrote on 23/11/2026 10:14:02:".
@@ -83,6 +85,14 @@ enum AttributionMatcher {
         guard body.contains("@"), body.hasSuffix(">") || body.hasSuffix(">)") || body.hasSuffix("]") else { return false }
         let digits = body.unicodeScalars.filter { $0 >= "0" && $0 <= "9" }.count
         return hasTime(body) || digits >= 6
+    }
+
+    static func endsWithVerb(_ body: Substring) -> Bool {
+        for ending in AttributionPatterns.endings where body.hasSuffix(ending) {
+            if needsWordBoundary(ending), let before = body.dropLast(ending.count).last, before.isLetter { continue }
+            return true
+        }
+        return false
     }
 
     /// A line that may be the first part of an attribution split over several lines.
