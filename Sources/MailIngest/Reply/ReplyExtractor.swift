@@ -75,14 +75,20 @@ public enum ReplyExtractor {
         return next < lines.count ? next : nil
     }
 
-    /// An unquoted line squeezed between quoted lines with no blank line around it is a quoted line that a
-    /// client re-wrapped without its marker ("> ... Nullam pharetra d" / "ignissim odio?" / ">").
+    /// An unquoted line squeezed between quoted lines with no blank line around it, right under a long quoted
+    /// line, continuing it in lowercase or mid-sentence, is a quoted line that a client re-wrapped without its marker
+    /// ("> ... Nullam pharetra d" / "ignissim odio?" / ">"). A reply written between quotes is not: it starts its
+    /// own sentence ("> Invoice F-1: 500 EUR" / "Paid on 20 November." / "> Invoice F-2").
     static func isLazyContinuation(_ index: Int, _ lines: [ReplyLine]) -> Bool {
         guard index > 0, !lines[index].isBlank, lines[index - 1].isQuoted,
-              lines[index - 1].trimmed.count >= 40 else { return false }
+              lines[index - 1].raw.count >= 60 else { return false }
         var next = index + 1
         while next < lines.count, next <= index + 2, !lines[next].isBlank, !lines[next].isQuoted { next += 1 }
-        return next < lines.count && lines[next].isQuoted
+        guard next < lines.count, lines[next].isQuoted else { return false }
+        guard let first = lines[index].trimmed.first else { return false }
+        if first.isLowercase { return true }
+        let previousEnd = lines[index - 1].trimmed.last
+        return !first.isUppercase && previousEnd.map { !".!?:;。！？".contains($0) } ?? false
     }
 
     /// Rules and blank lines right above the history belong to it (Outlook's "_____" or " ------").
