@@ -61,6 +61,8 @@ import Glibc
          "Thanks!\n\nWe paid F-1 today.\nWe will pay F-2 next week.\nCheers\nAnn"),
         ("Paid.\n\nAnn Lee\n+44 20 7946 0321\n", "Paid.\n\nAnn Lee\n+44 20 7946 0321"),
         ("We will pay.\n\nSent from my iPad\n", "We will pay."),
+        ("Paid, details:\n-----\nIBAN: FR76 3000 6000 0112 3456 7890 189\nAmount: 500 EUR\n",
+         "Paid, details:\n-----\nIBAN: FR76 3000 6000 0112 3456 7890 189\nAmount: 500 EUR"),
         ("Thanks\n\nI'll pay:\n- F-118\n- F-119\n", "Thanks\n\nI'll pay:\n- F-118\n- F-119"),
         ("Die Zahlung erfolgt am Freitag.\n\nMit freundlichen Grüßen\n\ni.A. Hans Müller\nBuchhaltung\nMuster GmbH\n",
          "Die Zahlung erfolgt am Freitag."),

@@ -26,7 +26,10 @@ enum SignatureFinder {
             if closing, isDetailsBlock(rest, after: true) { return position }
             if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
             // A ruled box around the sender's details ("-----" / name / company / phone), common in Japan.
-            if rule, !rest.isEmpty, isDetailsBlock(rest.filter { !$0.isRule }, after: false) { return position }
+            if rule, let name = rest.first(where: { !$0.isRule }), isNameLike(name),
+               isDetailsBlock(rest.filter { !$0.isRule }, after: false) {
+                return position
+            }
             if disclaimerOpening, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
         }
         return nil
