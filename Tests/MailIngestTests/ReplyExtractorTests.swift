@@ -43,6 +43,8 @@ import Glibc
         ("Betalt.\n\nman. 23. nov. 2026 kl. 10:14 skrev Acme <ar@acme.example>:\n\n> Betal\n", "Betalt."),
         ("Bezahlt.\n\nAm Montag, 23. November 2026, 10:14:02 MEZ hat Acme <ar@acme.example> Folgendes geschrieben:\n\n" +
          "Bitte zahlen\n", "Bezahlt."),
+        ("Ödendi.\n\n-----Özgün İleti-----\nKimden: Acme\n", "Ödendi."),
+        ("已付款。\n\n-----邮件原件-----\n发件人: Acme\n", "已付款。"),
         // Header blocks.
         ("Blah\n\nDate: Wed, 16 May 2026 00:15:02 -0600\nTo: ar@acme.example\n\nPay F-1\n", "Blah"),
         ("Hi\n\n  *From:* ar@acme.example [mailto:\n  ar@acme.example]\n  *Sent:* Wednesday, June 27, 2026 3:05 PM\n" +

@@ -14,7 +14,15 @@ struct ReplyLine: Sendable {
     init(_ line: BodyText.Line) {
         raw = line.text
         trimmed = ReplyLine.trim(line.text)
-        folded = trimmed.contains("*") ? trimmed.replacingStars().lowercased() : trimmed.lowercased()
+        let lower = trimmed.contains("*") ? trimmed.replacingStars().lowercased() : trimmed.lowercased()
+        // Turkish "İ" lowercases to "i" and a combining dot: fold it to the plain "i" the tables use.
+        if lower.unicodeScalars.contains("\u{307}") {
+            var plain = ""
+            plain.unicodeScalars.append(contentsOf: lower.unicodeScalars.filter { $0 != "\u{307}" })
+            folded = plain
+        } else {
+            folded = lower
+        }
         let depth = ReplyLine.depth(of: line.text)
         // "| a | b |" is a table row, not a quote.
         let isTableRow = depth > 0 && trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 2
