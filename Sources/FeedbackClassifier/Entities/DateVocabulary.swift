@@ -83,15 +83,15 @@ enum DateVocabulary {
     /// `<next>`. Each has a meaning resolved by ``DateExtractor``.
     static let phrases: [(String, DatePhraseMeaning)] = [
         // Today, tomorrow, the day after.
-        ("today|aujourd'hui|aujourdhui|heute|hoy|oggi|vandaag|hoje|dzisiaj|dzis|astazi|azi|idag|bugun|danas", .relativeDays(0)),
+        ("today|aujourd|aujourdhui|heute|hoy|oggi|vandaag|hoje|dzisiaj|dzis|astazi|azi|idag|bugun|danas", .relativeDays(0)),
         ("tomorrow|demain|morgen|manana|domani|amanha|jutro|maine|imorgon|yarin|sutra", .relativeDays(1)),
-        ("day after tomorrow", .relativeDays(2)), ("apres-demain|apres demain", .relativeDays(2)),
+        ("day after tomorrow", .relativeDays(2)), ("apres demain", .relativeDays(2)),
         ("ubermorgen", .relativeDays(2)), ("pasado manana", .relativeDays(2)), ("dopodomani", .relativeDays(2)),
         ("overmorgen", .relativeDays(2)), ("depois de amanha", .relativeDays(2)), ("pojutrze", .relativeDays(2)),
         ("poimaine", .relativeDays(2)), ("i overmorgon", .relativeDays(2)), ("obur gun", .relativeDays(2)),
         ("prekosutra", .relativeDays(2)),
         // End of the month.
-        ("?by|at|before|until ?the end of ?the|this month", .endOfMonth(0)), ("month-end|month end|monthend", .endOfMonth(0)),
+        ("?by|at|before|until ?the end of ?the|this month", .endOfMonth(0)), ("month end", .endOfMonth(0)), ("monthend", .endOfMonth(0)),
         ("?by|at ?the end of next month", .endOfMonth(1)), ("end of the next month", .endOfMonth(1)),
         ("fin du|de ?ce mois", .endOfMonth(0)), ("fin du mois prochain", .endOfMonth(1)), ("fin de mois prochain", .endOfMonth(1)),
         ("ende des|dieses monats", .endOfMonth(0)), ("monatsende", .endOfMonth(0)), ("ende des nachsten monats", .endOfMonth(1)),
@@ -116,7 +116,7 @@ enum DateVocabulary {
         ("slutet av <month>", .endOfNamedMonth), ("<month> sonu|sonunda", .endOfNamedMonth),
         ("kraj|kraja|krajem <month>", .endOfNamedMonth),
         // Middle of a named month.
-        ("mid <month>", .midNamedMonth), ("mid-<month>", .midNamedMonth), ("?in the middle of <month>", .midNamedMonth),
+        ("mid <month>", .midNamedMonth), ("?in the middle of <month>", .midNamedMonth),
         ("mi <month>", .midNamedMonth), ("mitte <month>", .midNamedMonth), ("mediados de <month>", .midNamedMonth),
         ("meta ?di <month>", .midNamedMonth), ("half <month>", .midNamedMonth), ("meados de <month>", .midNamedMonth),
         ("polowa|polowie <month>", .midNamedMonth), ("mijlocul lui <month>", .midNamedMonth),
