@@ -39,7 +39,7 @@ import MailIngest
 
     @Test(arguments: templates.indices)
     func corpusRepliesAboveQuotedDunning(_ template: Int) throws {
-        let all = try corpusTexts()
+        let all = Self.corpusTexts
         try #require(all.count >= 1000, "corpus not found")
         // Every seventh example, shifted per template, keeps the run short while each template sees all languages.
         let examples = all.indices.filter { ($0 + template) % 7 == 0 }.map { all[$0] }
@@ -57,17 +57,18 @@ import MailIngest
         #expect(lost.isEmpty, "template \(template): \(lost.prefix(10))")
     }
 
-    func corpusTexts() throws -> [(String, String)] {
+    /// The corpus, read once for all templates.
+    static let corpusTexts: [(String, String)] = {
         struct Example: Decodable { var id: String; var text: String }
         let directory = ReplyCorpusTests.corpus
         var out: [(String, String)] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".jsonl") {
-            let data = try Data(contentsOf: directory.appendingPathComponent(file))
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".jsonl") {
+            guard let data = try? Data(contentsOf: directory.appendingPathComponent(file)) else { continue }
             for line in data.split(separator: UInt8(ascii: "\n")) {
-                let example = try JSONDecoder().decode(Example.self, from: Data(line))
-                out.append((example.id, example.text))
+                if let example = try? JSONDecoder().decode(Example.self, from: Data(line)) { out.append((example.id, example.text)) }
             }
         }
         return out
-    }
+    }()
 }
