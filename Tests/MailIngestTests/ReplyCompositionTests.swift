@@ -57,6 +57,22 @@ import MailIngest
         #expect(lost.isEmpty, "template \(template): \(lost.prefix(10))")
     }
 
+    /// Bottom-posting: the attribution and the `>` quote first, the reply below.
+    @Test(arguments: templates.indices.filter { templates[$0].quoteMarks })
+    func corpusRepliesBelowQuotedDunning(_ template: Int) {
+        let header = Self.templates[template].header
+        let quoted = Self.dunning.map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+        var lost: [String] = []
+        for (offset, (id, text)) in Self.corpusTexts.enumerated() where (offset + template) % 11 == 0 {
+            let reply = ReplyExtractor.extract(BodyText(plain: header + "\n" + quoted + "\n\n" + text + "\n"))
+            let visible = ReplyFixtureTests.normalize(reply.visible)
+            let expected = ReplyFixtureTests.normalize(text)
+            if visible != expected && !(expected.hasPrefix(visible) && !visible.isEmpty) { lost.append(id) }
+        }
+        #expect(Self.corpusTexts.count >= 1000)
+        #expect(lost.isEmpty, "template \(template): \(lost.prefix(10))")
+    }
+
     /// The corpus, read once for all templates.
     static let corpusTexts: [(String, String)] = {
         struct Example: Decodable { var id: String; var text: String }

@@ -19,13 +19,15 @@ public struct ExtractedReply: Sendable, Hashable {
 }
 
 /// What the caller knows about the message; all optional. Extraction never needs them: every language's
-/// patterns are always tried, the hints only strengthen weak evidence.
+/// patterns are always tried on every message.
 public struct ReplyHints: Sendable, Hashable {
-    /// ISO 639-1 code of the message language, when known.
+    /// ISO 639-1 code of the message language, when known. Not used by the current rules, which are
+    /// language-independent; kept so that callers pass it once and later rules may rank patterns by it.
     public var language: String?
-    /// Display name of the sender (RFC 5322 From), used to recognise a trailing signature that starts with it.
+    /// Display name of the sender (RFC 5322 From): a trailing line equal to it, followed by contact details,
+    /// starts the signature even without a closing ("Ann Lee" / "+44 20 7946 0321").
     public var senderName: String?
-    /// Decoded Subject of the message.
+    /// Decoded Subject of the message. Not used by the current rules (see `language`).
     public var subject: String?
 
     public init(language: String? = nil, senderName: String? = nil, subject: String? = nil) {
