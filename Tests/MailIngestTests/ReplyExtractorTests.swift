@@ -112,6 +112,15 @@ import Glibc
         #expect(Self.extract(text).visible == "We will pay on Friday.\n\nAnn Lee\nwww.contoso.example")
     }
 
+    @Test func pathologicalBodiesStayLinear() {
+        let rules = BodyText(plain: String(repeating: "-----\nBest regards,\n", count: 20_000))
+        let markers = BodyText(plain: "Hi\n" + String(repeating: ">", count: 100_000) + "\n")
+        let start = Self.threadCPUSeconds()
+        #expect(ReplyExtractor.extract(markers).visible == "Hi")
+        _ = ReplyExtractor.extract(rules)
+        #expect(Self.threadCPUSeconds() - start < 5)
+    }
+
     @Test func emptyAndWhitespaceBodies() {
         #expect(Self.extract("").visible == "")
         #expect(Self.extract("\n \n\t\n") == ExtractedReply(visible: ""))
@@ -157,6 +166,7 @@ import Glibc
 @Suite struct ReplyPatternTablesTests {
     @Test func tablesAreLowercaseAndNonEmpty() {
         let strings = AttributionPatterns.all.flatMap { $0.leads + $0.endings + $0.middles }
+            + SeparatorPatterns.replyAbove.map { String(decoding: $0.bytes, as: UTF8.self) }
             + SeparatorPatterns.all + Array(OutlookHeaderFields.kindByName.keys) + Array(SignaturePatterns.closings)
             + SignaturePatterns.disclaimers + SignaturePatterns.mobileLines.flatMap { [$0.prefix, $0.suffix] }
         for text in strings { #expect(text == text.lowercased(), "\(text)") }

@@ -68,7 +68,8 @@ enum AttributionMatcher {
         // "Am 25.06.2015 um 10:55 schrieb Ann:", "Den 8/6/2015 kl. 21.21 skrev Ann <a@b.c>:",
         // Lotus Notes "Ann Lee/ACME@ACME wrote on 23/11/2026 10:14:02:".
         if hasDigit, hasAt || startsLikeAttribution(String(body)) || startsWithDate(body) {
-            for middle in AttributionPatterns.middles where body.contains(middle) { return true }
+            let text = String(body)
+            for middle in AttributionPatterns.middles where middle.occurs(in: text) { return true }
         }
         // Gmail in Russian or Japanese, Mail.ru: "<date> <time>, Ann <ann@example.com>:" with no verb.
         if hasAt, hasTime(body), body.hasSuffix(">") || body.hasSuffix(">)") || body.hasSuffix("]") {

@@ -33,7 +33,7 @@ enum HistoryMarkers {
 
     /// "## Please reply above this line ##" and its translations.
     static func isReplyAbove(_ line: ReplyLine) -> Bool {
-        line.folded.count <= 120 && SeparatorPatterns.replyAbove.contains { line.folded.contains($0) }
+        line.folded.utf8.count <= 240 && SeparatorPatterns.replyAbove.contains { $0.occurs(in: line.folded) }
     }
 
     /// The field kind when `line` is "Name: value" with a known header field name, and the value.

@@ -22,7 +22,9 @@ enum SignatureFinder {
             let disclaimerOpening = opensParagraph && opensDisclaimer(line)
             let rule = line.isRule && !line.isUnderscoreRule
             guard closing || named || disclaimerOpening || rule else { continue }
-            let rest = segment(after: position, in: visible).map { lines[$0] }.filter { !$0.isBlank }
+            // Only as many lines as the longest block the candidate may start (the rest is over the limit anyway).
+            let needed = disclaimerOpening ? maxDisclaimerLines : maxBlockLines + 1
+            let rest = segment(after: position, in: visible, limit: 2 * needed).map { lines[$0] }.filter { !$0.isBlank }
             if closing, isDetailsBlock(rest, after: true) { return position }
             if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
             // A ruled box around the sender's details ("-----" / name / company / phone), common in Japan.
@@ -35,10 +37,12 @@ enum SignatureFinder {
         return nil
     }
 
-    /// The visible lines after `position` up to the next quoted or signature gap.
-    static func segment(after position: Int, in visible: [Int]) -> ArraySlice<Int> {
+    /// The visible lines after `position` up to the next quoted gap; no more than a signature can hold, so that
+    /// a body of many rule lines stays linear.
+    static func segment(after position: Int, in visible: [Int], limit count: Int) -> ArraySlice<Int> {
         var end = position + 1
-        while end < visible.count, visible[end] == visible[end - 1] + 1 { end += 1 }
+        let limit = min(visible.count, position + 1 + count)
+        while end < limit, visible[end] == visible[end - 1] + 1 { end += 1 }
         return visible[(position + 1)..<end]
     }
 

@@ -73,7 +73,7 @@ enum AttributionPatterns {
     /// Every ending of every language, longest first.
     static let endings: [String] = Array(Set(all.flatMap(\.endings))).sorted { $0.count > $1.count }
     /// Every middle verb, each padded with spaces so it matches whole words.
-    static let middles: [String] = Array(Set(all.flatMap(\.middles))).map { " \($0) " }
+    static let middles: [BytePattern] = Array(Set(all.flatMap(\.middles))).map { BytePattern(" \($0) ") }
     /// Every lead word.
     static let leads: [String] = Array(Set(all.flatMap(\.leads)))
 }

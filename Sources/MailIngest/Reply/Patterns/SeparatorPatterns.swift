@@ -43,14 +43,14 @@ enum SeparatorPatterns {
 
     /// Marker lines that ticketing and mailing systems put above the quoted message, found anywhere in a line
     /// ("## Please reply above this line ##").
-    static let replyAbove: [String] = [
+    static let replyAbove: [BytePattern] = [
         "reply above this line", "write above this line", "type your reply above this line",
         "répondez au-dessus de cette ligne", "repondez au-dessus de cette ligne", "antworten sie über dieser zeile",
         "bitte oberhalb dieser zeile antworten", "responda por encima de esta línea", "responda acima desta linha",
         "rispondi sopra questa riga", "rispondere sopra questa linea", "antwoord boven deze lijn",
         "odpowiedz powyżej tej linii", "răspundeți deasupra acestei linii", "svara ovanför denna rad",
         "bu satırın üzerine yanıt", "odgovorite iznad ove linije", "この行より上に返信", "请在此行上方回复",
-    ]
+    ].map(BytePattern.init)
 
     /// All phrases of all languages.
     static let all: Set<String> = Set(byLanguage.values.joined())
