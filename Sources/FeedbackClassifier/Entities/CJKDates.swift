@@ -65,6 +65,16 @@ struct CJKDates {
                 add(today.adding(months: 1).endOfMonth, i); i += 3; continue
             }
             if has("月末", at: i) || has("月底", at: i) { add(today.endOfMonth, i); i += 2; continue }
+            if has("月中", at: i) {
+                let mid = LocalDate(year: today.year, month: today.month, day: 15)!
+                add(mid < today ? mid.adding(months: 1) : mid, i); i += 2; continue
+            }
+            for word in ["今週中", "今週末まで", "本周内", "这周内", "這週內", "本週內", "这周之内", "本周之内"] where has(word, at: i) {
+                let friday = today.adding(days: 5 - today.weekday)
+                add(today.weekday > 5 ? friday.adding(days: 7) : friday, i)
+                i += word.count
+                break
+            }
             if has("明後日", at: i) || has("后天", at: i) || has("後天", at: i) { add(today.adding(days: 2), i); i += 2; continue }
             if has("明日", at: i) || has("明天", at: i) { add(today.adding(days: 1), i); i += 2; continue }
             if has("今日", at: i) || has("今天", at: i) { add(today, i); i += 2; continue }
@@ -79,7 +89,11 @@ struct CJKDates {
             }
             var weekday: Int?
             var end = k
-            if has("星期", at: k) || has("礼拜", at: k) || has("禮拜", at: k), k + 2 < chars.count {
+            let prefix = String(chars[i..<k])
+            if k > i, prefix.hasSuffix("周") || prefix.hasSuffix("週") || prefix.hasSuffix("星期") || prefix.hasSuffix("礼拜")
+                || prefix.hasSuffix("禮拜"), k < chars.count, let wd = Self.weekdayChars[chars[k]] {
+                weekday = wd; end = k + 1
+            } else if has("星期", at: k) || has("礼拜", at: k) || has("禮拜", at: k), k + 2 < chars.count {
                 weekday = Self.weekdayChars[chars[k + 2]]; end = k + 3
             } else if has("周", at: k) || has("週", at: k), k + 1 < chars.count, chars[k + 1] != "末" {
                 weekday = Self.weekdayChars[chars[k + 1]]; end = k + 2

@@ -66,7 +66,8 @@ public struct DateExtractor: Sendable {
             let (d, m) = dayMonthOrder(parts[0], parts[1])
             return LocalDate(year: year, month: m, day: d)
         }
-        guard separator != "-" else { return nil }  // "3-4" is a range, not a date
+        // "3-4" is a range; "15-02" is a date: with "-" only an unambiguous day-month is one.
+        if separator == "-", !(parts[0] > 12 && parts[1] <= 12) { return nil }
         let (d, m) = dayMonthOrder(parts[0], parts[1])
         return inferYear(month: m, day: d)
     }
@@ -120,6 +121,13 @@ public struct DateExtractor: Sendable {
             guard let d = c.day, let m = c.month else { return nil }
             if let y = c.year { return LocalDate(year: y, month: m, day: d) }
             return inferYear(month: m, day: d)
+        case .midMonth:
+            return LocalDate(year: today.year, month: today.month, day: 15).flatMap { $0 < today ? today.adding(months: 1) : $0 }
+                .flatMap { LocalDate(year: $0.year, month: $0.month, day: 15) }
+        case .portugueseWeekday:
+            guard let n = c.day, (2...6).contains(n) else { return nil }
+            let ahead = (n - 1 - today.weekday + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
         case .dayOnly:
             guard let d = c.day else { return nil }
             if case .word(let w)? = next, DateVocabulary.months[w] != nil { return nil }  // "le 15 décembre": a longer phrase

@@ -2,7 +2,7 @@
 struct DatePhrase: Sendable {
     enum Slot: Sendable {
         case words(Set<String>, optional: Bool)
-        case month, weekday, day, number, year, next
+        case month, weekday, day, number, digits, year, next
     }
 
     /// Values a match captured.
@@ -27,6 +27,7 @@ struct DatePhrase: Sendable {
             case "<weekday>": return .weekday
             case "<day>": return .day
             case "<n>": return .number
+            case "<w>": return .digits
             case "<year>": return .year
             case "<next>": return .next
             default:
@@ -57,10 +58,13 @@ struct DatePhrase: Sendable {
                 guard case .word(let w)? = token, let d = DateVocabulary.weekdays[w] else { return nil }
                 captures.weekday = d
             case .day:
-                guard case .number(let n, _)? = token, (1...31).contains(n) else { return nil }
+                guard let n = Self.number(token, minimumWordLength: 4), (1...31).contains(n) else { return nil }
                 captures.day = n
+            case .digits:
+                guard case .number(let n, _)? = token, n <= 99 else { return nil }
+                captures.number = n
             case .number:
-                guard case .number(let n, _)? = token, n <= 999 else { return nil }
+                guard let n = Self.number(token), n <= 999 else { return nil }
                 captures.number = n
             case .year:
                 guard case .number(let n, _)? = token, (2000...2100).contains(n) else {
@@ -75,6 +79,15 @@ struct DatePhrase: Sendable {
             matchedAny = true
         }
         return matchedAny ? (i - start, captures) : nil
+    }
+
+    /// A number token's value, or a number word's ("quinze", "dieci").
+    private static func number(_ token: DateScanner.Token?, minimumWordLength: Int = 1) -> Int? {
+        switch token {
+        case .number(let n, _)?: return n
+        case .word(let w)?: return w.count >= minimumWordLength ? DateVocabulary.numbers[w] : nil
+        default: return nil
+        }
     }
 
     /// A trailing `<year>` is optional in day-month phrases.

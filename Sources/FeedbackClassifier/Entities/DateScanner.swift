@@ -10,7 +10,8 @@ struct DateScanner {
     }
 
     private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "e", "er", "re", "eme", "o", "a", "te",
-                                                       "de", "ste", "ten", "sten", "ci", "inci", "nci", "unci", "go"]
+                                                       "de", "ste", "ten", "sten", "ci", "inci", "nci", "unci", "go", "og", "ga", "tog",
+                                                       "ego", "eme", "ieme", "nd"]
     private static let elisions: Set<String> = ["d", "l", "qu", "j", "n", "s", "c", "dell", "all", "nell", "dall"]
 
     static func tokens(_ text: String) -> [Token] {

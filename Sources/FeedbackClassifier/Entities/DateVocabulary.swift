@@ -51,15 +51,15 @@ enum DateVocabulary {
     static let weekdays: [String: Int] = {
         let lists: [[String]] = [
             ["monday", "lundi", "montag", "lunes", "lunedi", "maandag", "segunda", "poniedzialek", "poniedzialku",
-             "luni", "mandag", "pazartesi", "ponedjeljak", "ponedjeljka", "ponedjeljku"],
+             "luni", "lunea", "mandag", "pazartesi", "ponedjeljak", "ponedjeljka", "ponedjeljku"],
             ["tuesday", "tue", "tues", "mardi", "dienstag", "martes", "martedi", "dinsdag", "terca", "wtorek", "wtorku",
-             "marti", "tisdag", "sali", "utorak", "utorka", "utorku"],
+             "marti", "martea", "tisdag", "sali", "utorak", "utorka", "utorku"],
             ["wednesday", "wed", "mercredi", "mittwoch", "miercoles", "mercoledi", "woensdag", "quarta", "sroda",
-             "srody", "srode", "miercuri", "onsdag", "carsamba", "srijeda", "srijede", "srijedu"],
+             "srody", "srode", "miercuri", "miercurea", "onsdag", "carsamba", "srijeda", "srijede", "srijedu"],
             ["thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "jueves", "giovedi", "donderdag", "quinta",
-             "czwartek", "czwartku", "joi", "torsdag", "persembe", "cetvrtak", "cetvrtka", "cetvrtku"],
+             "czwartek", "czwartku", "joi", "joia", "torsdag", "persembe", "cetvrtak", "cetvrtka", "cetvrtku"],
             ["friday", "fri", "vendredi", "freitag", "viernes", "venerdi", "vrijdag", "sexta", "piatek", "piatku",
-             "vineri", "fredag", "cuma", "petak", "petka", "petku"],
+             "vineri", "vinerea", "fredag", "cuma", "petak", "petka", "petku"],
             ["saturday", "samedi", "samstag", "sonnabend", "sabado", "sabato", "zaterdag", "sobota", "soboty",
              "sambata", "lordag", "cumartesi", "subota", "subote", "subotu"],
             ["sunday", "dimanche", "sonntag", "domingo", "domenica", "zondag", "niedziela", "niedzieli", "duminica",
@@ -70,13 +70,43 @@ enum DateVocabulary {
         return table
     }()
 
+    /// Number words 1-31 that replies use for days and counts ("le quinze", "tra dieci giorni", "el primero").
+    static let numbers: [String: Int] = {
+        let lists: [Int: [String]] = [
+            1: ["one", "first", "un", "une", "premier", "ein", "eine", "einer", "ersten", "erste", "uno", "una", "primero",
+                "primer", "primo", "een", "eerste", "um", "uma", "primeiro", "jeden", "pierwszego", "intai",
+                "ett", "forsta", "bir", "jedan", "prvog", "prvi"],
+            2: ["two", "deux", "zwei", "dos", "due", "twee", "dois", "duas", "dwa", "dwoch", "doi", "doua", "tva", "iki",
+                "dva", "dvije", "second", "deuxieme"],
+            3: ["three", "trois", "drei", "tres", "tre", "drie", "tres", "trzy", "trei", "tre", "uc", "tri", "third"],
+            4: ["four", "quatre", "vier", "cuatro", "quattro", "vier", "quatro", "cztery", "patru", "fyra", "dort", "cetiri"],
+            5: ["five", "cinq", "funf", "cinco", "cinque", "vijf", "piec", "cinci", "fem", "bes", "pet"],
+            6: ["six", "sechs", "seis", "sei", "zes", "szesc", "sase", "sex", "alti", "sest"],
+            7: ["seven", "sept", "sieben", "siete", "sette", "zeven", "sete", "siedem", "sapte", "sju", "yedi", "sedam"],
+            8: ["eight", "huit", "acht", "ocho", "otto", "oito", "osiem", "opt", "atta", "sekiz", "osam"],
+            9: ["nine", "neuf", "neun", "nueve", "nove", "negen", "dziewiec", "noua", "nio", "dokuz", "devet"],
+            10: ["ten", "dix", "zehn", "diez", "dieci", "tien", "dez", "dziesiec", "zece", "tio", "deset"],
+            14: ["fourteen", "quatorze", "vierzehn", "catorce", "quattordici", "veertien", "catorze", "czternascie",
+                 "paisprezece", "fjorton", "ondort", "cetrnaest"],
+            15: ["fifteen", "quinze", "funfzehn", "quince", "quindici", "vijftien", "pietnascie", "pietnastego",
+                 "cincisprezece", "femton", "onbes", "petnaest", "fifteenth", "quinzieme"],
+            20: ["twenty", "vingt", "zwanzig", "veinte", "venti", "twintig", "vinte", "dwadziescia", "douazeci", "tjugo",
+                 "yirmi", "dvadeset"],
+            30: ["thirty", "trente", "dreissig", "dreibig", "treinta", "trenta", "dertig", "trinta", "trzydziesci",
+                 "treizeci", "trettio", "otuz", "trideset"],
+        ]
+        var table: [String: Int] = [:]
+        for (n, words) in lists { for w in words where table[w] == nil { table[w] = n } }
+        return table
+    }()
+
     /// "next" before or after a weekday, week or month.
-    static let next: Set<String> = ["next", "coming", "prochain", "prochaine", "nachsten", "nachste", "nachster",
-                                    "kommenden", "kommende", "proximo", "proxima", "prossimo", "prossima", "volgende",
-                                    "aanstaande", "komende", "przyszly", "przyszlym", "przyszlej", "przyszlego",
+    static let next: Set<String> = ["next", "prochain", "prochaine", "nachsten", "nachste", "nachster",
+                                    "proximo", "proxima", "prossimo", "prossima", "volgende",
+                                    "przyszly", "przyszlym", "przyszlej", "przyszlego",
                                     "nastepny", "nastepnym", "nastepnego", "viitoare", "viitor", "viitoarea",
                                     "urmatoare", "urmatorul", "urmatoarea", "nasta", "gelecek", "onumuzdeki",
-                                    "sljedeci", "sljedeceg", "sljedecem", "iduci", "iduceg", "iducem", "sljedeceg"]
+                                    "sljedeci", "sljedeceg", "sljedecem", "iduci", "iduceg", "iducem", "viitoare"]
 
     /// Phrases, as space-separated slots: a literal (alternatives with `|`, optional with a leading `?`), or
     /// `<month>`, `<weekday>`, `<day>` (1-31, ordinal forms included), `<n>` (any small number), `<year>`,
@@ -84,7 +114,7 @@ enum DateVocabulary {
     static let phrases: [(String, DatePhraseMeaning)] = [
         // Today, tomorrow, the day after.
         ("today|aujourd|aujourdhui|heute|hoy|oggi|vandaag|hoje|dzisiaj|dzis|astazi|azi|idag|bugun|danas", .relativeDays(0)),
-        ("tomorrow|demain|morgen|manana|domani|amanha|jutro|maine|imorgon|yarin|sutra", .relativeDays(1)),
+        ("tomorrow|demain|morgen|manana|domani|amanha|jutro|maine|imorgon|yarin|sutra|morgenochtend|morgenmiddag|morgenvroeg", .relativeDays(1)),
         ("day after tomorrow", .relativeDays(2)), ("apres demain", .relativeDays(2)),
         ("ubermorgen", .relativeDays(2)), ("pasado manana", .relativeDays(2)), ("dopodomani", .relativeDays(2)),
         ("overmorgen", .relativeDays(2)), ("depois de amanha", .relativeDays(2)), ("pojutrze", .relativeDays(2)),
@@ -116,7 +146,11 @@ enum DateVocabulary {
         ("slutet av <month>", .endOfNamedMonth), ("<month> sonu|sonunda", .endOfNamedMonth),
         ("kraj|kraja|krajem <month>", .endOfNamedMonth),
         // Middle of a named month.
-        ("mid <month>", .midNamedMonth), ("?in the middle of <month>", .midNamedMonth),
+        ("mid <month>", .midNamedMonth), ("mid month", .midMonth), ("midmonth", .midMonth), ("mid of ?the|this month", .midMonth),
+        ("mi mois", .midMonth), ("mitte des|dieses monats", .midMonth), ("a|en mediados de|del mes", .midMonth), ("mediados de mes", .midMonth),
+        ("meta ?del|di mese", .midMonth), ("half|midden van de maand", .midMonth), ("meio|meados do mes", .midMonth), ("polowa|polowie miesiaca", .midMonth),
+        ("jumatatea lunii", .midMonth), ("mitten av manaden", .midMonth), ("ay ortasi|ortasinda", .midMonth), ("sredinom mjeseca", .midMonth),
+        ("jumatatea lunii <month>", .midNamedMonth), ("la jumatatea lui <month>", .midNamedMonth), ("?in the middle of <month>", .midNamedMonth),
         ("mi <month>", .midNamedMonth), ("mitte <month>", .midNamedMonth), ("mediados de <month>", .midNamedMonth),
         ("meta ?di <month>", .midNamedMonth), ("half <month>", .midNamedMonth), ("meados de <month>", .midNamedMonth),
         ("polowa|polowie <month>", .midNamedMonth), ("mijlocul lui <month>", .midNamedMonth),
@@ -139,34 +173,37 @@ enum DateVocabulary {
         ("gelecek haftanin sonunda|sonuna", .endOfWeek(1)),
         ("kraj|kraja|krajem tjedna", .endOfWeek(0)), ("kraj|kraja|krajem sljedeceg|iduceg tjedna", .endOfWeek(1)),
         // In N days or weeks.
-        ("in|within <n> days|day", .inDays(1)), ("in|within <n> weeks|week", .inDays(7)),
-        ("dans|sous <n> jours", .inDays(1)), ("dans|sous <n> semaines", .inDays(7)),
-        ("in <n> tagen", .inDays(1)), ("in <n> wochen", .inDays(7)),
-        ("en|dentro de <n> dias", .inDays(1)), ("en|dentro de <n> semanas", .inDays(7)),
-        ("tra|fra|entro <n> giorni", .inDays(1)), ("tra|fra|entro <n> settimane", .inDays(7)),
-        ("over|binnen <n> dagen", .inDays(1)), ("over|binnen <n> weken", .inDays(7)),
-        ("em|dentro de <n> dias", .inDays(1)), ("em|dentro de <n> semanas", .inDays(7)),
-        ("za|w ciagu <n> dni", .inDays(1)), ("za|w ciagu <n> tygodnie|tygodni", .inDays(7)),
-        ("in|peste <n> zile", .inDays(1)), ("in|peste <n> saptamani", .inDays(7)),
+        ("in|within|after <n> days|day|working", .inDays(1)), ("in|within|after <n> weeks|week", .inDays(7)),
+        ("dans|sous <n> jours", .inDays(1)), ("dans|sous <n> semaines|semaine", .inDays(7)), ("d' ici <n> jours", .inDays(1)),
+        ("d' ici <n> semaines|semaine", .inDays(7)),
+        ("in|binnen <n> tagen", .inDays(1)), ("in|binnen <n> wochen|woche", .inDays(7)),
+        ("en|dentro ?de <n> dias", .inDays(1)), ("en|dentro ?de <n> semanas|semana", .inDays(7)),
+        ("tra|fra|entro <n> giorni", .inDays(1)), ("tra|fra|entro <n> settimane|settimana", .inDays(7)),
+        ("over|binnen <n> dagen", .inDays(1)), ("over|binnen <n> weken|week", .inDays(7)),
+        ("em|dentro ?de <n> dias", .inDays(1)), ("em|dentro ?de <n> semanas|semana", .inDays(7)),
+        ("za <n> dni", .inDays(1)), ("w ciagu <n> dni", .inDays(1)), ("za <n> tygodnie|tygodni|tydzien", .inDays(7)),
+        ("w ciagu <n> tygodni|tygodnia", .inDays(7)),
+        ("in|peste <n> zile", .inDays(1)), ("in|peste <n> saptamani|saptamana", .inDays(7)),
         ("om|inom <n> dagar", .inDays(1)), ("om|inom <n> veckor", .inDays(7)),
         ("<n> gun icinde|sonra", .inDays(1)), ("<n> hafta icinde|sonra", .inDays(7)),
         ("za <n> dana", .inDays(1)), ("za <n> tjedna|tjedana", .inDays(7)),
-        ("in two weeks|a fortnight", .fixedDays(14)), ("dans deux semaines|quinze jours", .fixedDays(14)),
-        ("in zwei wochen", .fixedDays(14)), ("en dos semanas", .fixedDays(14)), ("tra due settimane", .fixedDays(14)),
-        ("over twee weken", .fixedDays(14)), ("em duas semanas", .fixedDays(14)), ("za dwa tygodnie", .fixedDays(14)),
-        ("in doua saptamani", .fixedDays(14)), ("om tva veckor", .fixedDays(14)), ("iki hafta icinde", .fixedDays(14)),
-        ("za dva tjedna", .fixedDays(14)),
+        ("in a fortnight", .fixedDays(14)), ("quinze jours", .fixedDays(14)), ("quindici giorni", .fixedDays(14)),
+        ("quince dias", .fixedDays(14)), ("quinze dias", .fixedDays(14)),
+        
         // ISO week numbers.
-        ("kw|cw|wk|week|woche|semaine|semana|settimana|tydzien|tygodniu|saptamana|vecka|v|hafta|tjedan <n>", .isoWeek),
+        ("kw|cw|wk|week|woche|semaine|semana|settimana|tydzien|tygodniu|saptamana|vecka|v|hafta|tjedan <w>", .isoWeek),
+        ("?in|w|u|na <w> week|woche|semaine|semana|settimana|tydzien|tygodniu|saptamana|saptamanii|vecka|veckan|hafta|haftaya|haftasinda|haftada|tjedan|tjednu", .isoWeek),
         // Weekdays, with or without "next".
         ("<next> <weekday>", .weekday(next: true)), ("<weekday> <next>", .weekday(next: true)),
+        ("coming|kommenden|kommende|aanstaande|komende|upcoming <weekday>", .weekday(next: false)),
+        ("<weekday> qui vient|que viene", .weekday(next: false)), ("<day> feira", .portugueseWeekday),
         ("<next> week <weekday>", .weekday(next: true)), ("<weekday> next week", .weekday(next: true)),
         ("?this|ce|cette|diesen|dieser|este|esta|questo|questa|deze|ten|aceasta|denna|bu|ovaj|ovog|ovu <weekday>", .weekday(next: false)),
         // Day and month.
         ("<day> ?de|of|the <month> ?de|of <year>", .dayMonth), ("<month> <day> ?<year>", .monthDay),
         ("?the <day> ?of|de <month>", .dayMonth),
         // A day of the month alone after a preposition ("on the 15th", "le 15", "am 15.").
-        ("on the <day>", .dayOnly), ("le <day>", .dayOnly), ("am|bis zum|zum <day>", .dayOnly), ("el|dia <day>", .dayOnly),
+        ("on the <day>", .dayOnly), ("le|du <day>", .dayOnly), ("by|until|before|avant|vor|antes|prima|voor|tot|przed|pana|innan|till|kadar ?the|le|dem|den|del|dia <day>", .dayOnly), ("am|bis zum|zum <day>", .dayOnly), ("el|dia ?dia <day>", .dayOnly),
         ("il <day>", .dayOnly), ("op de <day>", .dayOnly), ("no dia|ate dia <day>", .dayOnly), ("dnia <day>", .dayOnly),
         ("pe <day>", .dayOnly), ("den <day>", .dayOnly), ("ayin <day>", .dayOnly), ("do <day>", .dayOnly),
     ]
@@ -186,4 +223,7 @@ enum DatePhraseMeaning: Sendable, Hashable {
     case dayMonth
     case monthDay
     case dayOnly
+    case midMonth
+    /// Portuguese "2ª feira" ... "6ª feira": Monday ... Friday.
+    case portugueseWeekday
 }

@@ -1,16 +1,22 @@
 /// The text of a body as lines, each marked when the MIME layer knows it is quoted history
 /// (HTML blockquote, gmail_quote, Outlook's reply header block and what follows, Apple's type=cite, ...).
-/// Plain-text bodies come with every line unmarked; reply extraction finds `>` quoting itself.
+/// HTML bodies also mark the lines of signature blocks. Plain-text bodies come with every line unmarked; reply
+/// extraction finds `>` quoting itself.
 public struct BodyText: Sendable, Hashable {
     /// One line of text without its line break.
     public struct Line: Sendable, Hashable {
         public var text: String
         /// True when the markup said this line belongs to quoted history.
         public var quoted: Bool
+        /// True when the markup said this line belongs to a signature block (Gmail's `gmail_signature`, Outlook's
+        /// `#Signature`, Thunderbird's `moz-signature`, ...). The line is kept; reply extraction decides what to do.
+        public var signature: Bool
 
-        public init(_ text: String, quoted: Bool = false) {
+        /// A line; `quoted` and `signature` default to false (plain text knows neither).
+        public init(_ text: String, quoted: Bool = false, signature: Bool = false) {
             self.text = text
             self.quoted = quoted
+            self.signature = signature
         }
     }
 
