@@ -99,6 +99,15 @@ import Glibc
         #expect(reply.quoted == "Dear customer,\nplease pay F-1.")
     }
 
+    @Test func markupSignatureLinesGoToTheSignature() {
+        let body = BodyText(lines: [.init("We will pay on Friday."), .init(""), .init("Ann Lee", signature: true),
+                                    .init("Contoso Ltd", signature: true), .init("Pay F-1", quoted: true)])
+        let reply = ReplyExtractor.extract(body)
+        #expect(reply.visible == "We will pay on Friday.")
+        #expect(reply.signature == "Ann Lee\nContoso Ltd")
+        #expect(reply.quoted == "Pay F-1")
+    }
+
     @Test(arguments: ["\n", "\r\n", "\r"])
     func lineEndsDoNotMatter(_ end: String) {
         let text = ["Paid.", "", "On Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:", "> Pay F-1", ""]

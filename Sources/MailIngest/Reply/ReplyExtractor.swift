@@ -3,7 +3,8 @@
 /// Pure and language-independent: every language's patterns (``AttributionPatterns``, ``OutlookHeaderFields``,
 /// ``SeparatorPatterns``, ``SignaturePatterns``) are tried on every message, so a message in an unexpected
 /// language, or mixing two, is handled the same way. Plain-text quoting follows RFC 3676 (`>` markers, the
-/// `-- ` signature separator); lines the HTML layer marked quoted count as quoted.
+/// `-- ` signature separator); lines the HTML layer marked quoted count as quoted, lines it marked as a signature
+/// block go to the signature.
 ///
 /// The history starts at the first of: an attribution ("On <date>, <name> wrote:") not followed by `>` lines,
 /// an Outlook/Exchange header block, an "-----Original Message-----"/forward separator, an underscore rule.
@@ -14,6 +15,10 @@ public enum ReplyExtractor {
     public static func extract(_ body: BodyText, hints: ReplyHints = ReplyHints()) -> ExtractedReply {
         let lines = body.lines.map(ReplyLine.init)
         var roles = assignHistory(lines)
+        // Signature blocks the markup named (gmail_signature, Outlook's #Signature, moz-signature).
+        for index in roles.indices where roles[index] == .visible && lines[index].markedSignature {
+            roles[index] = .signature
+        }
         let visible = roles.indices.filter { roles[$0] == .visible }
         if let start = SignatureFinder.start(in: visible, of: lines, hints: hints) {
             for index in visible[start...] { roles[index] = .signature }

@@ -10,6 +10,8 @@ struct ReplyLine: Sendable {
     let quoteDepth: Int
     /// True when the HTML layer marked it as quoted history.
     let markedQuoted: Bool
+    /// True when the HTML layer marked it as part of a signature block.
+    let markedSignature: Bool
 
     init(_ line: BodyText.Line) {
         raw = line.text
@@ -28,6 +30,7 @@ struct ReplyLine: Sendable {
         let isTableRow = depth > 0 && trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 2
         quoteDepth = isTableRow ? 0 : depth
         markedQuoted = line.quoted
+        markedSignature = line.signature
     }
 
     /// Quoted by its markers or by the markup.
