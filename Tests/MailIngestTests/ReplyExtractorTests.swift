@@ -45,6 +45,8 @@ import Glibc
          "Bitte zahlen\n", "Bezahlt."),
         ("Ödendi.\n\n-----Özgün İleti-----\nKimden: Acme\n", "Ödendi."),
         ("已付款。\n\n-----邮件原件-----\n发件人: Acme\n", "已付款。"),
+        ("Paid.\n\nOn Mon, 23 Nov 2026 at 10:14, Acme <ar@acme.example> wrote: Dear customer, please pay F-1.\n", "Paid."),
+        ("On Monday we paid: 500 EUR for F-1.\n", "On Monday we paid: 500 EUR for F-1."),
         // Header blocks.
         ("Blah\n\nDate: Wed, 16 May 2026 00:15:02 -0600\nTo: ar@acme.example\n\nPay F-1\n", "Blah"),
         ("Hi\n\n  *From:* ar@acme.example [mailto:\n  ar@acme.example]\n  *Sent:* Wednesday, June 27, 2026 3:05 PM\n" +

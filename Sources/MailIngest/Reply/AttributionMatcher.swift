@@ -8,6 +8,7 @@ enum AttributionMatcher {
     static func length(at index: Int, in lines: [ReplyLine]) -> Int? {
         let first = lines[index]
         if endsWithColon(first.trimmed) { return matches(first.trimmed) ? 1 : nil }
+        if startsInline(first.trimmed) { return 1 }
         // A split attribution ends with a colon on one of the next two lines.
         let colonBelow = (index + 1..<min(index + 3, lines.count)).contains { endsWithColon(lines[$0].trimmed) }
         guard colonBelow, mayStartSplitAttribution(first.trimmed) else { return nil }
@@ -27,6 +28,30 @@ enum AttributionMatcher {
             }
         }
         return nil
+    }
+
+    /// An attribution with the quoted text run on after its colon, as flattened HTML gives it
+    /// ("On Mon, 23 Nov 2026, Ann <a@b.c> wrote:   Dear customer, ..."). It must open the line.
+    static func startsInline(_ text: String) -> Bool {
+        guard text.count <= 2_000, startsLikeAttribution(text.lowercased()) || text.first?.isNumber == true else {
+            return false
+        }
+        var colons = 0
+        var index = text.startIndex
+        while index < text.endIndex, colons < 6 {
+            let character = text[index]
+            if character == ":" || character == "：" {
+                colons += 1
+                let head = String(text[...index])
+                if head.count > maxLength { return false }
+                // "10:14" is a time, not the end of the attribution.
+                let next = text.index(after: index)
+                let isTime = next < text.endIndex && text[next].isNumber
+                if !isTime, matches(head) { return true }
+            }
+            index = text.index(after: index)
+        }
+        return false
     }
 
     /// Ends with an ASCII or full-width colon, spaces and stars aside: the cheap test before the others.
