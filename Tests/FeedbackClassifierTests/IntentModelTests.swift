@@ -22,8 +22,14 @@ import Testing
         return out
     }()
 
-    static func trainer() -> IntentTrainer {
-        var trainer = IntentTrainer()
+    static func trainer() -> FeedbackModelTrainer {
+        var trainer = FeedbackModelTrainer()
+        trainer.text = Self.textTrainer()
+        return trainer
+    }
+
+    static func textTrainer() -> TextModelTrainer {
+        var trainer = TextModelTrainer()
         trainer.minDocumentFrequency = 1
         trainer.folds = 3
         trainer.minimumSupport = 2
@@ -32,10 +38,10 @@ import Testing
 
     @Test func learnsClearSignals() {
         let model = Self.trainer().train(Self.examples, name: "test")
-        #expect(model.predict("we will pay on the 15th").intent == .promiseToPay)
-        #expect(model.predict("it was paid yesterday").intent == .paymentMade)
-        #expect(model.predict("the items were damaged").intent == .dispute)
-        let p = model.predict("we will pay next week")
+        #expect(model.predictIntent("we will pay on the 15th").intent == .promiseToPay)
+        #expect(model.predictIntent("it was paid yesterday").intent == .paymentMade)
+        #expect(model.predictIntent("the items were damaged").intent == .dispute)
+        let p = model.predictIntent("we will pay next week")
         #expect(p.ranked.count == Intent.allCases.count)
         #expect(abs(p.ranked.map(\.confidence).reduce(0, +) - 1) < 1e-4)
         #expect(p.ranked.first?.intent == p.intent)
@@ -49,17 +55,17 @@ import Testing
 
     @Test func fileRoundTripGivesTheSamePredictions() throws {
         let model = Self.trainer().train(Self.examples, name: "round-trip")
-        let copy = try IntentModel(decoding: try model.encoded())
-        #expect(copy.metadata == model.metadata)
+        let copy = try FeedbackModel(decoding: try model.encoded())
+        #expect(copy.intent.metadata == model.intent.metadata)
         for text in ["we will pay on friday", "goods damaged", "paid", "bonjour"] {
-            #expect(copy.predict(text) == model.predict(text))
+            #expect(copy.predictIntent(text) == model.predictIntent(text))
         }
     }
 
     @Test func damagedFilesAreRejectedWithAReason() throws {
         let data = try Self.trainer().train(Self.examples, name: "x").encoded()
-        #expect(throws: IntentModel.FileError.self) { try IntentModel(decoding: data.prefix(data.count - 3)) }
-        #expect(throws: IntentModel.FileError.self) { try IntentModel(decoding: Data("not a model".utf8)) }
+        #expect(throws: TextModel.FileError.self) { try FeedbackModel(decoding: data.prefix(data.count - 3)) }
+        #expect(throws: TextModel.FileError.self) { try FeedbackModel(decoding: Data("not a model".utf8)) }
     }
 
     @Test func thresholdsDemandThePrecisionAsked() {

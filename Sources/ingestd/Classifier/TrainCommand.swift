@@ -26,7 +26,7 @@ struct TrainCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         stderr("training on \(train.count) replies (\(test.count) held out as the frozen test split)\n")
-        let model = IntentTrainer().train(train, name: name ?? ISO8601DateFormatter().string(from: Date())) { step in
+        let model = FeedbackModelTrainer().train(train, name: name ?? ISO8601DateFormatter().string(from: Date())) { step in
             switch step {
             case .columns(let n): stderr("  \(n) feature columns\n")
             case .fold(let i, let of): stderr("  calibration fold \(i)/\(of)\n")
@@ -39,9 +39,9 @@ struct TrainCommand: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try model.encoded().write(to: url, options: .atomic)
-        print("model written to \(output) (\(model.featureCount) features, temperature \(String(format: "%.2f", model.metadata.temperature)))")
+        print("model written to \(output) (\(model.intent.featureCount) features, temperature \(String(format: "%.2f", model.intent.metadata.temperature)))")
         if !test.isEmpty {
-            print(EvaluationReport.render(Evaluation(examples: test, predictions: test.map { model.predict($0.text) })))
+            print(EvaluationReport.render(Evaluation(examples: test, predictions: test.map { model.predictIntent($0.text) })))
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Trains an ``IntentModel`` deterministically: feature columns from the training texts, out-of-fold predictions
+/// Trains a ``TextModel`` deterministically: feature columns from the training texts, out-of-fold predictions
 /// (k-fold) for temperature scaling and per-intent thresholds, then the final fit on every example.
-public struct IntentTrainer: Sendable {
+public struct TextModelTrainer: Sendable {
     /// L2 penalty on the weights.
     public var l2: Double = 2e-4
     /// A feature becomes a column when it occurs in at least this many training replies.
@@ -26,18 +26,17 @@ public struct IntentTrainer: Sendable {
         case iteration(Int, loss: Double)
     }
 
-    /// Trains on `examples` (their `text` and `intent`).
-    public func train(_ examples: [LabelledReply], name: String,
-                      progress: (@Sendable (Progress) -> Void)? = nil) -> IntentModel {
-        let labels = Intent.allCases
+    /// Trains on `texts` with their `targets`, each one of `labels` (the model's label order).
+    public func train(texts: [String], targets: [String], labels: [String], name: String,
+                      progress: (@Sendable (Progress) -> Void)? = nil) -> TextModel {
         let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-        let counts = examples.map { extractor.features($0.text) }
+        let counts = texts.map { extractor.features($0) }
         let columnHashes = Self.columns(counts, minimumDocuments: minDocumentFrequency)
         progress?(.columns(columnHashes.count))
         var columns: [UInt64: Int32] = [:]
         for (i, h) in columnHashes.enumerated() { columns[h] = Int32(i) }
         let rows = counts.map { SparseVector(counts: $0, columns: columns) }
-        let y = examples.map { labelIndex[$0.intent]! }
+        let y = targets.map { labelIndex[$0] ?? 0 }
 
         // Out-of-fold logits: each example predicted by a model that did not see it.
         let foldOf = Self.stratifiedFolds(y, folds: folds)
@@ -57,11 +56,11 @@ public struct IntentTrainer: Sendable {
         progress?(.finalFit)
         let final = SoftmaxRegression.fit(rows: rows, labels: y, classes: labels.count, features: columnHashes.count,
                                           l2: l2, maxIterations: maxIterations) { progress?(.iteration($0, loss: $1)) }
-        let metadata = IntentModel.Metadata(
-            name: name, trainedExamples: examples.count, temperature: temperature,
-            thresholds: Dictionary(uniqueKeysWithValues: zip(labels.map(\.rawValue), thresholds)),
+        let metadata = TextModel.Metadata(
+            name: name, trainedExamples: texts.count, temperature: temperature,
+            thresholds: Dictionary(uniqueKeysWithValues: zip(labels, thresholds)),
             targetPrecision: targetPrecision, l2: l2, extractor: extractor, labels: labels)
-        return IntentModel(metadata: metadata, columnHashes: columnHashes, regression: final)
+        return TextModel(metadata: metadata, columnHashes: columnHashes, regression: final)
     }
 
     /// Hashes seen in at least `minimumDocuments` replies, sorted (so column order is deterministic).

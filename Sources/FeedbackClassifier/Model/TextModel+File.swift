@@ -2,7 +2,7 @@ public import Foundation
 
 /// The model file: `IGDM`, a format byte, the JSON metadata's length and bytes, then the column hashes (UInt64),
 /// the weights (Float32, feature-major) and the biases (Float32), all little-endian.
-extension IntentModel {
+extension TextModel {
     /// Why a model file could not be read.
     public struct FileError: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -63,7 +63,7 @@ private struct ByteReader {
 
     mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
         guard count >= 0, offset + count <= bytes.count else {
-            throw IntentModel.FileError(description: "model file is truncated")
+            throw TextModel.FileError(description: "model file is truncated")
         }
         defer { offset += count }
         return bytes[offset..<(offset + count)]

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A trained intent classifier: features, weights, calibration and per-intent thresholds.
-public struct IntentModel: Sendable {
+/// A trained linear text classifier (intents, dispute reasons): features, weights, calibration and per-label
+/// thresholds.
+public struct TextModel: Sendable {
     /// Facts about the model kept in its file.
     public struct Metadata: Sendable, Codable, Hashable {
         /// File format version.
@@ -11,13 +12,13 @@ public struct IntentModel: Sendable {
         public var trainedExamples: Int
         /// The temperature applied to logits before the softmax (calibration).
         public var temperature: Float
-        /// The probability each intent needs for a proposal; under it the reply is flagged for a person.
+        /// The probability each label needs for a proposal; under it the reply is flagged for a person.
         public var thresholds: [String: Float]
         /// The precision each threshold aims at.
         public var targetPrecision: Float
         public var l2: Double
         public var extractor: FeatureExtractor
-        public var labels: [Intent]
+        public var labels: [String]
     }
 
     public var metadata: Metadata
@@ -47,17 +48,17 @@ public struct IntentModel: Sendable {
     /// Uncalibrated logits of `text`.
     func logits(_ text: String) -> [Float] { regression.logits(vector(text)) }
 
-    /// Classifies the visible text of a reply.
-    public func predict(_ text: String) -> IntentPrediction {
+    /// Classifies `text`.
+    public func predict(_ text: String) -> TextPrediction {
         prediction(fromLogits: logits(text))
     }
 
-    func prediction(fromLogits logits: [Float]) -> IntentPrediction {
+    func prediction(fromLogits logits: [Float]) -> TextPrediction {
         let probabilities = SoftmaxRegression.probabilities(logits, temperature: metadata.temperature)
-        let ranked = zip(metadata.labels, probabilities).sorted { $0.1 > $1.1 }.map { (intent: $0.0, confidence: $0.1) }
+        let ranked = zip(metadata.labels, probabilities).sorted { $0.1 > $1.1 }.map { (label: $0.0, confidence: $0.1) }
         let best = ranked[0]
-        let threshold = metadata.thresholds[best.intent.rawValue] ?? 1.01
-        return IntentPrediction(intent: best.intent, confidence: best.confidence, ranked: ranked,
-                                abstained: best.confidence < threshold)
+        let threshold = metadata.thresholds[best.label] ?? 1.01
+        return TextPrediction(label: best.label, confidence: best.confidence, ranked: ranked,
+                              abstained: best.confidence < threshold)
     }
 }
