@@ -24,7 +24,9 @@ enum SignatureFinder {
             guard closing || named || disclaimerOpening || rule else { continue }
             // Only as many lines as the longest block the candidate may start (the rest is over the limit anyway).
             let needed = disclaimerOpening ? maxDisclaimerLines : maxBlockLines + 1
-            let rest = segment(after: position, in: visible, limit: 2 * needed).map { lines[$0] }.filter { !$0.isBlank }
+            let (following, truncated) = segment(after: position, in: visible, limit: 2 * needed)
+            guard !truncated else { continue }
+            let rest = following.map { lines[$0] }.filter { !$0.isBlank }
             if closing, isDetailsBlock(rest, after: true) { return position }
             if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
             // A ruled box around the sender's details ("-----" / name / company / phone), common in Japan.
@@ -37,13 +39,14 @@ enum SignatureFinder {
         return nil
     }
 
-    /// The visible lines after `position` up to the next quoted gap; no more than a signature can hold, so that
-    /// a body of many rule lines stays linear.
-    static func segment(after position: Int, in visible: [Int], limit count: Int) -> ArraySlice<Int> {
+    /// The visible lines after `position` up to the next quoted gap, and whether more than `count` of them
+    /// follow (then no signature can start here; the cap keeps a body of many rule lines linear).
+    static func segment(after position: Int, in visible: [Int], limit count: Int) -> (ArraySlice<Int>, Bool) {
         var end = position + 1
         let limit = min(visible.count, position + 1 + count)
         while end < limit, visible[end] == visible[end - 1] + 1 { end += 1 }
-        return visible[(position + 1)..<end]
+        let truncated = end == limit && end < visible.count && visible[end] == visible[end - 1] + 1
+        return (visible[(position + 1)..<end], truncated)
     }
 
     /// "Sent from my iPhone", "Von meinem iPhone gesendet", "iPhoneから送信": short, and worded as a table entry.
