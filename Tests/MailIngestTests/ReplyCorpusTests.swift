@@ -30,11 +30,15 @@ import MailIngest
             let text = ReplyFixtureTests.normalize(example.text)
             guard visible != text else { continue }
             changed.append(example.id)
-            // Only a trailing signature may go, never the reply's own words.
+            // Only a trailing signature block may go (a closing, the name, a title or phone), never the reply's
+            // own words.
             #expect(text.hasPrefix(visible) && !visible.isEmpty, "\(example.id) lost text")
             #expect(reply.quoted.isEmpty, "\(example.id) got quoted history")
+            let cut = reply.signature.split(separator: "\n").count
+            #expect(cut >= 2 && cut <= 12, "\(example.id): a \(cut)-line signature")
         }
-        print("ReplyCorpusTests: \(changed.count) of \(examples.count) lost a signature block: \(changed)")
-        #expect(changed.count * 100 <= examples.count, "more than 1% changed")
+        print("ReplyCorpusTests: \(changed.count) of \(examples.count) lost a signature block: \(changed.prefix(20))")
+        // Most corpus replies end with a bare closing and name, which stay visible.
+        #expect(changed.count * 10 <= examples.count, "more than 10% changed")
     }
 }

@@ -86,7 +86,9 @@ enum SignatureFinder {
 
     /// What follows a closing (or the sender's name) is the sender's details: a few short lines, and either
     /// three or more of them or contact details (phone, address, web).
-    static func isDetailsBlock(_ rest: [ReplyLine], after closing: Bool) -> Bool {
+    static func isDetailsBlock(_ lines: [ReplyLine], after closing: Bool) -> Bool {
+        // A "Sent from my iPhone" or "-- " below the block is a signature of its own: it does not count.
+        let rest = Array(lines.prefix { !$0.isSignatureDelimiter && !isMobileLine($0) })
         guard !rest.isEmpty, rest.count <= maxBlockLines else { return false }
         var sentences = 0
         for line in rest {
@@ -98,8 +100,17 @@ enum SignatureFinder {
         let contacts = rest.filter(hasContactDetail).count
         // The block opens with the sender's name: "I'll pay:" or "We paid F-1 today" is prose.
         if closing, let first = rest.first, !isNameLike(first), !hasContactDetail(first) { return false }
-        if closing { return rest.count >= 3 || (rest.count >= 2 && contacts >= 1) }
+        // "Thanks, / Ann" is the reply's own ending; a name with a title, company or phone under it is a signature.
+        if closing { return rest.count >= 3 || (rest.count == 2 && (contacts >= 1 || isTitleLike(rest[1]))) }
         return contacts >= 1
+    }
+
+    /// A job title or company line: a few words, no sentence punctuation, no postscript.
+    static func isTitleLike(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        guard let last = text.last, !".?!:;".contains(last) else { return false }
+        for postscript in ["p.s", "ps:", "ps ", "nb:", "n.b", "ps."] where text.hasPrefix(postscript) { return false }
+        return text.split(separator: " ").count <= 8
     }
 
     /// A phone number, an address or a web link.
