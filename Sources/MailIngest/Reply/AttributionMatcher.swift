@@ -8,7 +8,7 @@ enum AttributionMatcher {
     static func length(at index: Int, in lines: [ReplyLine]) -> Int? {
         let first = lines[index]
         if endsWithColon(first.trimmed) { return matches(first.trimmed) ? 1 : nil }
-        if startsInline(first.trimmed) { return 1 }
+        if startsInline(first) { return 1 }
         // A split attribution ends with a colon on one of the next two lines.
         let colonBelow = (index + 1..<min(index + 3, lines.count)).contains { endsWithColon(lines[$0].trimmed) }
         guard colonBelow, mayStartSplitAttribution(first.trimmed) else { return nil }
@@ -32,8 +32,9 @@ enum AttributionMatcher {
 
     /// An attribution with the quoted text run on after its colon, as flattened HTML gives it
     /// ("On Mon, 23 Nov 2026, Ann <a@b.c> wrote:   Dear customer, ..."). It must open the line.
-    static func startsInline(_ text: String) -> Bool {
-        guard text.count <= 2_000, startsLikeAttribution(text.lowercased()) || text.first?.isNumber == true else {
+    static func startsInline(_ line: ReplyLine) -> Bool {
+        let text = line.trimmed
+        guard text.utf8.count <= 4_000, text.first?.isNumber == true || startsLikeAttribution(line.folded) else {
             return false
         }
         var colons = 0
