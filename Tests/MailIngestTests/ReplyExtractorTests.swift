@@ -110,6 +110,15 @@ import Glibc
         #expect(reply.quoted == "Pay F-1")
     }
 
+    @Test func closingAboveAMarkedSignatureJoinsIt() {
+        let marked = BodyText(lines: [.init("Paid."), .init(""), .init("Cordialement,"),
+                                      .init("Marie Dupont", signature: true), .init("Comptabilité", signature: true)])
+        #expect(ReplyExtractor.extract(marked).visible == "Paid.")
+        #expect(ReplyExtractor.extract(marked).signature == "Cordialement,\nMarie Dupont\nComptabilité")
+        let nameOnly = BodyText(lines: [.init("Paid."), .init(""), .init("Thanks,"), .init("Alex", signature: true)])
+        #expect(ReplyExtractor.extract(nameOnly).visible == "Paid.\n\nThanks,")
+    }
+
     @Test(arguments: ["\n", "\r\n", "\r"])
     func lineEndsDoNotMatter(_ end: String) {
         let text = ["Paid.", "", "On Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:", "> Pay F-1", ""]

@@ -23,6 +23,7 @@ public enum ReplyExtractor {
         if let start = SignatureFinder.start(in: visible, of: lines, hints: hints) {
             for index in visible[start...] { roles[index] = .signature }
         }
+        attachClosings(lines, &roles)
         return ExtractedReply(visible: joined(lines, roles, .visible), quoted: joined(lines, roles, .quoted),
                               signature: joined(lines, roles, .signature))
     }
@@ -72,6 +73,24 @@ public enum ReplyExtractor {
             index += 1
         }
         return roles
+    }
+
+    /// A closing left just above a signature of a name and more ("Cordialement," over a marked-up
+    /// "Marie Dupont / Service comptabilité") opens that signature, as it would in plain text.
+    static func attachClosings(_ lines: [ReplyLine], _ roles: inout [Role]) {
+        var index = 0
+        while index < lines.count {
+            guard roles[index] == .signature else { index += 1; continue }
+            var end = index
+            while end < lines.count, roles[end] == .signature { end += 1 }
+            let block = lines[index..<end].filter { !$0.isBlank && !SignatureFinder.isMobileLine($0) }
+            var above = index - 1
+            while above >= 0, lines[above].isBlank, roles[above] == .visible { above -= 1 }
+            if block.count >= 2, above >= 0, roles[above] == .visible, SignatureFinder.isClosing(lines[above]) {
+                for covered in above..<index { roles[covered] = .signature }
+            }
+            index = end
+        }
     }
 
     static func nextNonBlank(after index: Int, _ lines: [ReplyLine]) -> Int? {
