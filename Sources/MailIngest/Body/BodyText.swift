@@ -27,21 +27,22 @@ public struct BodyText: Sendable, Hashable {
     /// Splits plain text on CRLF, CR or LF; no line is marked quoted.
     public init(plain text: String) {
         var lines: [Line] = []
-        var current = ""
-        var lastWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                lines.append(Line(current)); current = ""; lastWasCR = true; continue
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(Line(String(text[lineStart..<index])))
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                index = next
+                lineStart = next
+            } else {
+                index = utf8.index(after: index)
             }
-            if scalar == "\n" {
-                if !lastWasCR { lines.append(Line(current)); current = "" }
-                lastWasCR = false; continue
-            }
-            lastWasCR = false
-            current.unicodeScalars.append(scalar)
         }
-        lines.append(Line(current))
-        if lines.count > 1, lines.last?.text.isEmpty == true { lines.removeLast() }
+        if lineStart != utf8.endIndex || lines.isEmpty { lines.append(Line(String(text[lineStart...]))) }
         self.lines = lines
     }
 
