@@ -7,10 +7,14 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
     public var charGramLengths: ClosedRange<Int> = 3...5
     /// Longest text read, in characters (a reply longer than this is mostly history or noise).
     public var maxCharacters: Int = 4_000
+    /// Adds the cross-language intent concepts of ``IntentCues``.
+    public var useCues: Bool = true
+    /// How many words one concept counts as.
+    public var cueWeight: Float = 3
 
     public init() {}
 
-    private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord }
+    private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord, cue }
 
     /// Hashed feature counts of `text` (the visible reply).
     public func features(_ text: String) -> [UInt64: Float] {
@@ -47,6 +51,16 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
             previous = current
         }
         var end = FeatureHash(kind: Kind.bigram.rawValue); end.add(previous); end.add(0x20); end.add("</s>"); bump(end)
+        if useCues {
+            // Concepts shared by the languages (IntentCues), weighted like three words each.
+            var words: [String] = []
+            words.reserveCapacity(tokens.count)
+            for token in tokens { if case .word(let w) = token { words.append(TextFolding.stripAccents(w)) } }
+            for concept in IntentCues.find(words: words, folded: folded) {
+                var h = FeatureHash(kind: Kind.cue.rawValue); h.add(concept)
+                counts[h.value, default: 0] += cueWeight
+            }
+        }
         return counts
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// (k-fold) for temperature scaling and per-intent thresholds, then the final fit on every example.
 public struct TextModelTrainer: Sendable {
     /// L2 penalty on the weights.
-    public var l2: Double = 2e-4
+    public var l2: Double = 1e-5
     /// A feature becomes a column when it occurs in at least this many training replies.
     public var minDocumentFrequency = 2
     /// Folds for the out-of-fold predictions used by calibration.
@@ -24,6 +24,8 @@ public struct TextModelTrainer: Sendable {
         case fold(Int, of: Int)
         case finalFit
         case iteration(Int, loss: Double)
+        /// Accuracy of the out-of-fold predictions on the training replies (a cross-validated estimate).
+        case crossValidated(accuracy: Double)
     }
 
     /// Trains on `texts` with their `targets`, each one of `labels` (the model's label order).
@@ -49,6 +51,10 @@ public struct TextModelTrainer: Sendable {
                                               maxIterations: maxIterations)
             for i in rows.indices where foldOf[i] == fold { outOfFold[i] = model.logits(rows[i]) }
         }
+        let crossValidatedAccuracy = Double(zip(outOfFold, y).filter { logits, label in
+            logits.indices.max { logits[$0] < logits[$1] } == label
+        }.count) / Double(max(y.count, 1))
+        progress?(.crossValidated(accuracy: crossValidatedAccuracy))
         let temperature = Calibration.temperature(logits: outOfFold, labels: y)
         let thresholds = Calibration.thresholds(logits: outOfFold, labels: y, temperature: temperature,
                                                 classes: labels.count, precision: targetPrecision,

@@ -18,6 +18,15 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Name recorded in the model (default: the date).")
     var name: String?
 
+    @Option(help: "L2 penalty on the weights (larger: simpler model).")
+    var l2: Double = TextModelTrainer().l2
+
+    @Option(help: "How many words one cross-language intent concept counts as (0 turns concepts off).")
+    var cueWeight: Float = FeatureExtractor().cueWeight
+
+    @Option(help: "Keep a feature only if it occurs in at least this many training replies.")
+    var minDocumentFrequency: Int = TextModelTrainer().minDocumentFrequency
+
     func run() throws {
         let examples = try CorpusFiles.load(directory: corpus)
         let train = examples.filter { $0.split != "test" }
@@ -26,11 +35,17 @@ struct TrainCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         stderr("training on \(train.count) replies (\(test.count) held out as the frozen test split)\n")
-        let model = FeedbackModelTrainer().train(train, name: name ?? ISO8601DateFormatter().string(from: Date())) { step in
+        var trainer = FeedbackModelTrainer()
+        trainer.text.l2 = l2
+        trainer.text.minDocumentFrequency = minDocumentFrequency
+        trainer.text.extractor.cueWeight = cueWeight
+        trainer.text.extractor.useCues = cueWeight > 0
+        let model = trainer.train(train, name: name ?? ISO8601DateFormatter().string(from: Date())) { step in
             switch step {
             case .columns(let n): stderr("  \(n) feature columns\n")
             case .fold(let i, let of): stderr("  calibration fold \(i)/\(of)\n")
             case .finalFit: stderr("  final fit\n")
+            case .crossValidated(let accuracy): stderr("  cross-validated accuracy on the train split: \(String(format: "%.1f%%", accuracy * 100))\n")
             case .iteration(let i, let loss): if i % 25 == 0 { stderr("    iteration \(i), loss \(String(format: "%.4f", loss))\n") }
             }
         }
