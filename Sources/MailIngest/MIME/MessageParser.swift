@@ -1,7 +1,12 @@
 public import Foundation
 
-/// Parses whole RFC 5322 messages into ``ParsedMessage`` values over libetpan's MIME parser.
-/// Pure: bytes in, value out. Never throws: problems become ``Defect``s and a partial result.
+/// Parses whole RFC 5322 messages into ``ParsedMessage`` values: headers of every entity, the MIME tree
+/// (RFC 2045, RFC 2046), transfer encodings undone. Pure: bytes in, value out. Never throws: problems become
+/// ``Defect``s and a partial result, within ``ParseLimits``.
+///
+/// The tree walk is done in Swift over the raw bytes rather than with libetpan's `mailmime_parse`: on mime4j's
+/// malformed cases libetpan returned a preamble of length `SIZE_MAX - 2` (missing boundary), dropped empty parts,
+/// and did not recognise very long or space-ending boundaries, so its tree could not be trusted or even read safely.
 public struct MessageParser: Sendable {
     public var limits: ParseLimits
 
@@ -11,7 +16,27 @@ public struct MessageParser: Sendable {
 
     /// Analyses one message.
     public func parse(_ bytes: Data) -> ParsedMessage {
-        // Placeholder until the libetpan tree walk lands: the whole input as one text/plain leaf.
-        ParsedMessage(root: MIMEPart(path: "1", headers: HeaderFields(), contentType: .textPlain, body: .leaf(bytes)))
+        var walker = EntityWalker(limits: limits)
+        var input = bytes
+        if input.isEmpty { walker.report(.emptyMessage, at: "1") }
+        if input.count > limits.maxMessageBytes {
+            walker.report(.messageTooLarge, at: "1")
+            input = input.prefix(limits.maxMessageBytes)
+        }
+        let root = walker.parseMessage(Self.normalisingLineEnds(input), path: "1", depth: 0, defaultType: .textPlain)
+        return ParsedMessage(root: root, defects: walker.defects)
+    }
+
+    /// Input whose only line ends are bare CRs (old Mac mail, some bounce archives) gets CRLF instead; anything
+    /// with at least one LF is left alone (CRLF and bare LF are both handled by the scanners).
+    static func normalisingLineEnds(_ data: Data) -> Data {
+        guard !data.contains(Bytes.lf), data.contains(Bytes.cr) else { return data }
+        var out = Data()
+        out.reserveCapacity(data.count + data.count / 32)
+        for byte in data {
+            out.append(byte)
+            if byte == Bytes.cr { out.append(Bytes.lf) }
+        }
+        return out
     }
 }

@@ -1,0 +1,49 @@
+/// Byte-level helpers shared by the MIME scanners. Everything works on index ranges of one unsafe buffer that the
+/// caller keeps alive; nothing here copies more than it returns.
+enum Bytes {
+    static let cr: UInt8 = 13
+    static let lf: UInt8 = 10
+    static let space: UInt8 = 32
+    static let tab: UInt8 = 9
+    static let dash: UInt8 = 45
+    static let colon: UInt8 = 58
+
+    /// True for SP and HTAB (RFC 5322 WSP).
+    @inline(__always)
+    static func isWSP(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+
+    /// Index of the next LF at or after `from`, or `end` when there is none.
+    @inline(__always)
+    static func nextLF(_ buf: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        var index = from
+        while index < end {
+            if buf[index] == lf { return index }
+            index += 1
+        }
+        return end
+    }
+
+    /// The line starting at `start`: where its content ends (before CRLF or LF) and where the next line starts.
+    @inline(__always)
+    static func line(_ buf: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (contentEnd: Int, next: Int) {
+        let lf = nextLF(buf, from: start, end: end)
+        if lf == end { return (end, end) }
+        let contentEnd = lf > start && buf[lf - 1] == cr ? lf - 1 : lf
+        return (contentEnd, lf + 1)
+    }
+
+    /// `bytes` read as UTF-8 when valid, else as ISO-8859-1 (one character per byte).
+    static func string(_ bytes: some Collection<UInt8>) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    /// `range` of `buf` as a string (UTF-8, else ISO-8859-1).
+    static func string(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        string(UnsafeBufferPointer(rebasing: buf[range]))
+    }
+
+    /// Lower-cased ASCII copy of a byte.
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+}

@@ -1,0 +1,143 @@
+/// Splits an entity into its header block and body (RFC 5322 §2.1, §2.2; RFC 2045 §3) by scanning raw bytes, so
+/// field names keep their spelling, fields keep input order and 8-bit bytes survive.
+///
+/// Lenient rules, each reported as a ``Defect``:
+/// - A first line that is a Unix mbox separator (`From ` / `>From `) is skipped.
+/// - A line that is neither a field nor a continuation ends the header block and starts the body (the line is kept
+///   in the body, as Python's `email` does; mime4j's default skips it and may lose text). Exception: one word with
+///   bytes not allowed in a name, then a colon (`Invalìd-Header: x`), is a damaged field and is skipped.
+/// - A missing blank line at the end of input just means "no body".
+struct RawHeaderScanner {
+    /// What one scan found.
+    struct Result {
+        var fields: [HeaderField] = []
+        /// Where the body starts (after the blank line, or at the first line that is not a field).
+        var bodyStart: Int
+        var defects: [Defect.Code] = []
+    }
+
+    let limits: ParseLimits
+
+    /// Scans `buf[range]`; never reads outside it.
+    func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
+        var result = Result(bodyStart: range.upperBound)
+        var pos = range.lowerBound
+        let end = range.upperBound
+        var value: [UInt8] = []
+        var name: Range<Int>? = nil
+        var first = true
+        var countExceeded = false, lengthExceeded = false
+
+        func flush() {
+            guard let open = name else { return }
+            name = nil
+            if result.fields.count >= limits.maxHeaderCount {
+                if !countExceeded { countExceeded = true; result.defects.append(.tooManyHeaders) }
+                return
+            }
+            if value.count > limits.maxHeaderBytes {
+                value.removeSubrange(limits.maxHeaderBytes...)
+                if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+            }
+            let trimmed = Self.trimWSP(value)
+            result.fields.append(HeaderField(name: Bytes.string(buf, open), rawValue: Bytes.string(trimmed)))
+        }
+
+        while pos < end {
+            let (contentEnd, next) = Bytes.line(buf, at: pos, end: end)
+            if contentEnd == pos {  // blank line: the header block ends
+                flush()
+                result.bodyStart = next
+                return result
+            }
+            let firstByte = buf[pos]
+            if Bytes.isWSP(firstByte) {
+                if name != nil {
+                    // Unfolding (RFC 5322 §2.2.3): drop the line break, keep the white space. Stop copying past
+                    // the limit so a huge folded field costs bounded memory.
+                    if value.count <= limits.maxHeaderBytes {
+                        value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
+                    }
+                } else if first {
+                    // Continuation with nothing to continue at the very top: not a header block at all.
+                    result.defects.append(.malformedHeader)
+                    result.bodyStart = pos
+                    return result
+                }
+                pos = next
+                continue
+            }
+            if first, Self.isMboxSeparator(buf, pos, contentEnd) {
+                first = false
+                pos = next
+                continue
+            }
+            guard let fieldName = Self.fieldName(buf, pos, contentEnd) else {
+                flush()
+                if !first, Self.isBrokenField(buf, pos, contentEnd) {
+                    // One word with bad bytes before a colon: a damaged field, not prose. Skip it (mime4j's way).
+                    result.defects.append(.malformedHeader)
+                    pos = next
+                    continue
+                }
+                result.defects.append(.malformedHeader)
+                result.bodyStart = pos
+                return result
+            }
+            flush()
+            first = false
+            name = fieldName.name
+            value.removeAll(keepingCapacity: true)
+            let valueStart = fieldName.colon + 1
+            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[valueStart..<min(contentEnd, valueStart + limits.maxHeaderBytes + 1)]))
+            pos = next
+        }
+        flush()
+        result.bodyStart = end
+        return result
+    }
+
+    /// The name range and colon index when the line is `name: value` with a valid RFC 5322 §3.6.8 name
+    /// (printable ASCII except `:`); white space before the colon is tolerated (obsolete syntax, §4.5).
+    static func fieldName(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (name: Range<Int>, colon: Int)? {
+        var index = start
+        while index < end, buf[index] != Bytes.colon {
+            let byte = buf[index]
+            if byte <= 32 || byte >= 127 {
+                // Only trailing WSP before the colon is allowed.
+                var look = index
+                while look < end, Bytes.isWSP(buf[look]) { look += 1 }
+                guard look < end, buf[look] == Bytes.colon, Bytes.isWSP(byte), index > start else { return nil }
+                return (start..<index, look)
+            }
+            index += 1
+        }
+        guard index < end, index > start else { return nil }
+        return (start..<index, index)
+    }
+
+    /// `word: ...` where the word holds bytes a field name may not (8-bit, controls) but no white space inside.
+    static func isBrokenField(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end, buf[index] != Bytes.colon, !Bytes.isWSP(buf[index]) { index += 1 }
+        guard index > start else { return false }
+        while index < end, Bytes.isWSP(buf[index]) { index += 1 }
+        return index < end && buf[index] == Bytes.colon
+    }
+
+    static func isMboxSeparator(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let from: [UInt8] = Array("From ".utf8)
+        var offset = start
+        if offset < end, buf[offset] == UInt8(ascii: ">") { offset += 1 }
+        guard end - offset >= from.count else { return false }
+        for (i, byte) in from.enumerated() where buf[offset + i] != byte { return false }
+        return true
+    }
+
+    static func trimWSP(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        while lower < upper, Bytes.isWSP(bytes[lower]) { lower += 1 }
+        while upper > lower, Bytes.isWSP(bytes[upper - 1]) || bytes[upper - 1] == Bytes.cr { upper -= 1 }
+        return bytes[lower..<upper]
+    }
+}

@@ -1,0 +1,45 @@
+/// Undoes a Content-Transfer-Encoding (RFC 2045 §6) leniently: damaged input is decoded as far as it goes and
+/// reported, an unknown encoding keeps the raw bytes and is reported.
+enum TransferDecoding {
+    /// What decoding produced.
+    struct Result {
+        var bytes: [UInt8]
+        var defect: Defect.Code?
+        /// The name from a uuencode `begin` line, if any.
+        var filename: String? = nil
+    }
+
+    /// The normalised mechanism name: first token, lower-cased; `7bit` when absent or empty.
+    static func mechanism(_ headerValue: String?) -> String {
+        guard let headerValue else { return "7bit" }
+        let token = headerValue.unicodeScalars.prefix { $0 != " " && $0 != "\t" && $0 != ";" && $0 != "(" }
+        let name = String(String.UnicodeScalarView(token)).lowercased()
+        return name.isEmpty ? "7bit" : name
+    }
+
+    /// True for the identity encodings (RFC 2045 §6.2), whose bodies need no decoding.
+    static func isIdentity(_ mechanism: String) -> Bool {
+        mechanism == "7bit" || mechanism == "8bit" || mechanism == "binary"
+    }
+
+    /// Decodes `input` declared as `mechanism` (already normalised by ``mechanism(_:)``).
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, mechanism: String) -> Result {
+        switch mechanism {
+        case "7bit", "8bit", "binary":
+            return Result(bytes: Array(input))
+        case "base64":
+            let (bytes, valid) = Base64Decoding.decode(input)
+            return Result(bytes: bytes, defect: valid ? nil : .invalidBase64)
+        case "quoted-printable":
+            let (bytes, valid) = QuotedPrintableDecoding.decode(input)
+            return Result(bytes: bytes, defect: valid ? nil : .invalidQuotedPrintable)
+        case "x-uuencode", "uuencode", "x-uue":
+            guard let (bytes, filename, valid) = UUDecoding.decode(input) else {
+                return Result(bytes: Array(input), defect: .unparsable)
+            }
+            return Result(bytes: bytes, defect: valid ? nil : .unparsable, filename: filename)
+        default:
+            return Result(bytes: Array(input), defect: .unknownTransferEncoding)
+        }
+    }
+}
