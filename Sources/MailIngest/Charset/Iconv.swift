@@ -1,0 +1,84 @@
+import Glibc
+
+/// glibc iconv to UTF-8 with replacement. Each call opens and closes its own descriptor (iconv_t is not thread
+/// safe; glibc caches the loaded conversion modules, so opening is cheap after the first use).
+enum Iconv {
+    /// The result of one conversion.
+    struct Result {
+        var text: String
+        /// True when some input bytes were invalid or truncated and replaced by U+FFFD.
+        var hadInvalidBytes: Bool
+    }
+
+    /// `(iconv_t)-1`, what iconv_open returns on failure.
+    private static func isInvalid(_ descriptor: iconv_t?) -> Bool {
+        descriptor == nil || descriptor == iconv_t(bitPattern: -1)
+    }
+
+    /// True when glibc can convert from `name` to UTF-8.
+    static func isSupported(_ name: String) -> Bool {
+        let descriptor = iconv_open("UTF-8", name)
+        guard !isInvalid(descriptor) else { return false }
+        iconv_close(descriptor)
+        return true
+    }
+
+    /// Converts `input` from `charset` to UTF-8. A byte sequence invalid in the charset becomes U+FFFD (the byte is
+    /// skipped and conversion goes on); an incomplete sequence at the end becomes one U+FFFD. Nil when iconv does not
+    /// know the charset.
+    static func convert(_ input: UnsafeRawBufferPointer, from charset: String) -> Result? {
+        let descriptor = iconv_open("UTF-8", charset)
+        guard !isInvalid(descriptor) else { return nil }
+        defer { iconv_close(descriptor) }
+
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count * 2 + 16)
+        var invalid = false
+        let chunkSize = max(256, input.count * 4)
+        var chunk = [CChar](repeating: 0, count: chunkSize)
+
+        guard let base = input.baseAddress else { return Result(text: "", hadInvalidBytes: false) }
+        var inPointer = UnsafeMutablePointer<CChar>(mutating: base.assumingMemoryBound(to: CChar.self))
+        var inLeft = input.count
+
+        // An invalid unit is skipped whole: 2 bytes in UTF-16, 4 in UTF-32, 1 elsewhere.
+        let unit = charset.hasPrefix("UTF-32") || charset.hasPrefix("UCS-4") ? 4 : charset.hasPrefix("UTF-16") ? 2 : 1
+        chunk.withUnsafeMutableBufferPointer { buffer in
+            let outBase = buffer.baseAddress!
+            func flush(_ outPointer: UnsafeMutablePointer<CChar>?) {
+                let produced = outPointer.map { $0 - outBase } ?? 0
+                output.append(contentsOf: UnsafeRawBufferPointer(start: outBase, count: produced))
+            }
+            while inLeft > 0 {
+                var outPointer: UnsafeMutablePointer<CChar>? = outBase
+                var outLeft = chunkSize
+                var inOptional: UnsafeMutablePointer<CChar>? = inPointer
+                let status = iconv(descriptor, &inOptional, &inLeft, &outPointer, &outLeft)
+                let error = status == -1 ? errno : 0
+                inPointer = inOptional ?? inPointer
+                flush(outPointer)
+                if status != -1 || error == E2BIG { continue }
+                invalid = true
+                output.append(contentsOf: replacement)
+                if error == EINVAL {
+                    inLeft = 0  // a truncated sequence at the end of input
+                } else {
+                    let skip = min(unit, inLeft)
+                    inPointer += skip
+                    inLeft -= skip
+                }
+            }
+            // Return to the initial shift state (ISO-2022-JP, UTF-7), emitting what that produces.
+            while true {
+                var outPointer: UnsafeMutablePointer<CChar>? = outBase
+                var outLeft = chunkSize
+                let status = iconv(descriptor, nil, nil, &outPointer, &outLeft)
+                let error = status == -1 ? errno : 0
+                flush(outPointer)
+                if error != E2BIG { break }
+            }
+        }
+        return Result(text: String(decoding: output, as: UTF8.self), hadInvalidBytes: invalid)
+    }
+}
