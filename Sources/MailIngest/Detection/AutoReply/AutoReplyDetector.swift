@@ -1,0 +1,48 @@
+public import Foundation
+
+/// Tells automatic replies (RFC 3834: out-of-office, vacation, ticket acknowledgements) from human ones, from the
+/// headers, the subject prefix, or the body's wording in the 14 languages of ``AutoReplyPhrases``, and extracts the
+/// return date and the alternative contact.
+public enum AutoReplyDetector {
+    /// The auto-reply details when the message is one, else nil. `date` is the message date that relative dates
+    /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
+    public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
+        let text = DiagnosticText.normalize(String(body.prefix(4000)))
+        let subjectText = DiagnosticText.normalize(subject ?? "")
+        let reference = date ?? MessageDate.parse(headers.first("Date") ?? "") ?? Date()
+        let returnDate = ReturnDate.find(in: body, relativeTo: reference)
+        guard isAutoReply(headers: headers, subject: subjectText, text: text, hasDate: returnDate != nil) else {
+            return nil
+        }
+        let own = (headers.all("From") + headers.all("Reply-To") + headers.all("Sender"))
+            .flatMap { AddressScanner.scan($0).map { $0.address.lowercased() } }
+        return AutoReplyInfo(returnDate: returnDate.map(\.description),
+                             redirectContact: RedirectContact.find(in: body, excluding: Set(own)))
+    }
+
+    /// The decision: a strong header, a subject prefix, a strong body phrase, or weaker evidence that adds up.
+    static func isAutoReply(headers: HeaderFields, subject: String, text: String, hasDate: Bool) -> Bool {
+        if AutoReplyHeaders.isAutoReply(headers) { return true }
+        let opening = String(text.prefix(1500))
+        var hints = AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
+        for language in AutoReplyPhrases.all {
+            if language.subjects.contains(where: { subjectStarts(subject, with: $0) }) { return true }
+            if language.body.contains(where: { DiagnosticText.contains(opening, pattern: $0) }) { return true }
+            hints += language.hints.filter { DiagnosticText.contains(opening, pattern: $0) }.count
+        }
+        if hasDate { hints += 1 }
+        return hints >= 2
+    }
+
+    /// True when `subject` starts with `prefix` (after reply markers) followed by a separator or the end.
+    static func subjectStarts(_ subject: String, with prefix: String) -> Bool {
+        var rest = Substring(subject)
+        for marker in ["re:", "aw:", "sv:", "réf:", "fw:", "tr:", "【", "[", "("] where rest.hasPrefix(marker) {
+            rest = rest.dropFirst(marker.count).drop { $0 == " " }
+        }
+        guard rest.hasPrefix(prefix) else { return false }
+        let after = rest.dropFirst(prefix.count).first
+        return after == nil || after == ":" || after == " " || after == "-" || after == "】" || after == "]"
+            || after == ")" || after == "：" || prefix.unicodeScalars.first.map { $0.value > 0x2E80 } == true
+    }
+}

@@ -1,0 +1,14 @@
+extension ReasonRule {
+    /// The recipient's domain does not exist or has no mail host (RFC 3463 X.1.2, X.4.4).
+    static let hostUnknown = ReasonRule(.hostUnknown, [
+        "host unknown", "unknown host", "host not found", "host or domain name not found", "domain not found",
+        "domain name not found", "no such domain", "domain does not exist", "domain doesn't exist",
+        "domain is not found", "unknown domain", "name or service not known", "unrouteable mail domain",
+        "unroutable mail domain", "recipient domain does not exist", "illegal host/domain name",
+        "no mx record", "no mail exchanger", "mx lookup failed", "host name lookup failure",
+        "domain must exist", "not a valid domain", "invalid domain", "unknown mail domain", "domain unknown",
+        "unresolvable host", "dns lookup failed", "unrouteable domain", "domain has no mx",
+        "the domain name does not exist", "could not be resolved", "nxdomain", "no route for",
+        "no valid mx", "unknown mx", "undeliverable to the domain",
+    ])
+}

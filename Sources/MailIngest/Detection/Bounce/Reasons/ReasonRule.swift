@@ -1,0 +1,62 @@
+import Foundation
+
+/// One bounce reason's text rule: phrases that, found in a server's diagnostic, name that reason.
+///
+/// Phrases are lower-case. A `*` inside a phrase matches any run of characters on the same diagnostic, so
+/// `"mailbox*full"` matches "mailbox is full" and "mailbox full". Diagnostics are lower-cased and their
+/// whitespace collapsed before matching (see ``DiagnosticText``).
+struct ReasonRule: Sendable {
+    /// The reason this rule names.
+    let reason: BounceReason
+    /// Lower-case phrases, `*` for any run of characters.
+    let phrases: [String]
+
+    init(_ reason: BounceReason, _ phrases: [String]) {
+        self.reason = reason
+        self.phrases = phrases
+    }
+
+    /// The first phrase found in `text` (already normalised), or nil.
+    func match(_ text: String) -> String? {
+        phrases.first { DiagnosticText.contains(text, pattern: $0) }
+    }
+}
+
+/// Normalisation and matching of diagnostic text.
+enum DiagnosticText {
+    /// Lower-cased, line ends and whitespace runs collapsed to one space, trimmed.
+    static func normalize(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { out.unicodeScalars.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// True when `pattern` (with `*` wildcards, pieces in order) occurs in `text`.
+    static func contains(_ text: String, pattern: String) -> Bool {
+        guard pattern.contains("*") else { return text.contains(pattern) }
+        var rest = text[...]
+        for piece in pattern.split(separator: "*", omittingEmptySubsequences: true) {
+            guard let range = rest.range(of: piece) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return true
+    }
+}
+
+extension DiagnosticText {
+    /// Whitespace runs (line ends included) collapsed to one space, case kept, trimmed.
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,14 @@
+extension ReasonRule {
+    /// The envelope sender is refused: unknown, unverifiable or not allowed (RFC 3463 X.1.7, X.1.8).
+    static let rejected = ReasonRule(.rejected, [
+        "sender rejected", "sender address rejected", "sender verify failed", "sender verification",
+        "sender domain must exist", "sender domain does not exist", "domain of sender address",
+        "sender address does not exist", "invalid sender", "bad sender", "sender is not allowed",
+        "sender not allowed", "sender denied", "mail from rejected", "mail from: rejected", "unknown sender",
+        "sender unknown", "sender address is invalid", "sender not permitted", "address verification failed",
+        "return path", "return-path", "envelope sender", "sender email address rejected", "not accepted here",
+        "your domain has no dns", "domain not found for sender", "sender is blocked", "sender blocked",
+        "sender domain", "mail from", "rejected: not accepted", "refused mail from", "blacklisted sender",
+        "sender address", "from address", "sender is not authorized",
+    ])
+}

@@ -1,0 +1,8 @@
+extension ReasonRule {
+    /// The content was judged to be spam.
+    static let spamDetected = ReasonRule(.spamDetected, [
+        "spam", "junk mail", "junk e-mail", "unsolicited", "bulk mail", "uce", "x-spam", "spamassassin",
+        "content rejected", "message content rejected", "classified as junk", "looks like spam",
+        "suspicious content", "phishing", "this message has been blocked", "scored too high",
+    ])
+}
