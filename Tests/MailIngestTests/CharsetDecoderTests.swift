@@ -70,6 +70,8 @@ struct CharsetFixture: CustomTestStringConvertible, Sendable {
         ("tis-620", [0xA1], "ก"),
         ("cp866", [0x80], "А"),
         ("IBM850", [0x82], "é"),
+        ("x-mac-roman", [0x8E], "é"),
+        ("ISO-8859-8-I", [0xE0], "א"),
     ] as [(String, [UInt8], String)])
     func resolvesAliases(_ label: String, _ bytes: [UInt8], _ text: String) {
         let result = CharsetDecoder.decode(bytes, charset: label)
@@ -144,6 +146,28 @@ struct CharsetFixture: CustomTestStringConvertible, Sendable {
     @Test func iso2022JPEscapesAreNotPlainASCII() {
         let bytes: [UInt8] = [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x1B, 0x28, 0x42]
         #expect(CharsetDecoder.decode(bytes, charset: "ISO-2022-JP").text == "日本")
+    }
+
+    @Test(arguments: [nil, "us-ascii"] as [String?])
+    func sniffsUnlabelledISO2022JP(_ label: String?) {
+        let bytes: [UInt8] = [0x41, 0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x1B, 0x28, 0x42]
+        #expect(CharsetDecoder.decode(bytes, charset: label).text == "A日本")
+        // A stray escape alone is not enough.
+        #expect(CharsetDecoder.decode([0x41, 0x1B, 0x5B, 0x30, 0x6D], charset: label).text == "A\u{1B}[0m")
+    }
+
+    /// Concurrent decodes share nothing mutable (one iconv descriptor per call).
+    @Test func decodesConcurrently() async {
+        let bytes: [UInt8] = [0x93, 0xFA, 0x96, 0x7B]
+        let results = await withTaskGroup(of: String.self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    CharsetDecoder.decode(bytes, charset: index % 2 == 0 ? "shift_jis" : "cp932").text
+                }
+            }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: "日本", count: 64))
     }
 
     @Test func longInputCrossesIconvChunks() {

@@ -18,6 +18,14 @@ enum Charset: Sendable, Hashable {
     /// Resolves a label as found in a header: case, quotes, surrounding space, an RFC 2231 language suffix
     /// (`utf-8*en`) and punctuation variants (`iso8859-1`, `iso_8859-1`, `win-1252`) do not matter.
     static func resolve(_ label: String) -> Charset {
+        // The labels of nearly all mail, without building a key.
+        switch label {
+        case "utf-8", "UTF-8", "utf8", "UTF8": return .asciiCompatible(.utf8)
+        case "us-ascii", "US-ASCII": return .asciiCompatible(.usASCII)
+        case "iso-8859-1", "ISO-8859-1": return .asciiCompatible(.latin1)
+        case "windows-1252", "Windows-1252", "WINDOWS-1252": return .asciiCompatible(.windows1252)
+        default: break
+        }
         let key = squash(label)
         if key.isEmpty { return .unknown }
         if let known = aliases[key] { return known }
@@ -130,6 +138,9 @@ enum Charset: Sendable, Hashable {
         "koi8r": .iconv("KOI8-R"), "koi8": .iconv("KOI8-R"), "cskoi8r": .iconv("KOI8-R"),
         "koi8u": .iconv("KOI8-U"), "koi8ru": .iconv("KOI8-RU"), "ibm866": .iconv("CP866"),
         "xmaccyrillic": .iconv("MAC-CYRILLIC"), "maccyrillic": .iconv("MAC-CYRILLIC"),
+        // Mac
+        "macintosh": .iconv("MACINTOSH"), "macroman": .iconv("MACINTOSH"), "xmacroman": .iconv("MACINTOSH"),
+        "mac": .iconv("MACINTOSH"), "csmacintosh": .iconv("MACINTOSH"),
         // Thai, Vietnamese
         "tis620": .iconv("WINDOWS-874"), "dos874": .iconv("WINDOWS-874"), "viscii": .iconv("VISCII"),
         // Japanese

@@ -46,7 +46,14 @@ public enum CharsetDecoder {
     private static func decodeASCIICompatible(
         _ bytes: UnsafeRawBufferPointer, _ family: Charset.Family
     ) -> (text: String, defects: [Defect.Code]) {
-        if isPlainASCII(bytes) { return (String(decoding: bytes, as: UTF8.self), []) }
+        if isPlainASCII(bytes) {
+            // Old Japanese mailers send ISO-2022-JP with no label or a US-ASCII one; its escapes give it away.
+            if family == .usASCII, hasISO2022JPEscape(bytes), let result = Iconv.convert(bytes, from: "ISO-2022-JP-2"),
+               !result.hadInvalidBytes {
+                return (result.text, [])
+            }
+            return (String(decoding: bytes, as: UTF8.self), [])
+        }
         switch family {
         case .utf8:
             if let text = String(validating: bytes, as: UTF8.self) { return (stripBOM(text), []) }
@@ -83,6 +90,20 @@ public enum CharsetDecoder {
             index += width
         }
         return name + (zerosAtEnd > zerosAtStart ? "LE" : "BE")
+    }
+
+    /// True when the bytes hold `ESC $ B`, `ESC $ @` or `ESC ( J` (ISO-2022-JP designations, RFC 1468).
+    private static func hasISO2022JPEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x1B {
+                let (first, second) = (bytes[index + 1], bytes[index + 2])
+                if first == UInt8(ascii: "$") && (second == UInt8(ascii: "B") || second == UInt8(ascii: "@")) { return true }
+                if first == UInt8(ascii: "(") && second == UInt8(ascii: "J") { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// True when no byte has the high bit set.

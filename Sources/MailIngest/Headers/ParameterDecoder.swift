@@ -4,9 +4,147 @@ public enum ParameterDecoder {
     /// `raw` holds each parameter as written (name as is, value unquoted), in input order.
     /// Returned names are lower-cased, without `*`/section suffixes.
     public static func decode(_ raw: [(name: String, value: String)]) -> [String: String] {
-        // Placeholder: plain parameters only.
+        decodeWithDefects(raw).parameters
+    }
+
+    /// Same as ``decode(_:)``, with the defects met (`malformed_header` for a broken RFC 2231 value,
+    /// `unknown_charset`, `invalid_charset_data`, `malformed_encoded_word`).
+    ///
+    /// Rules: RFC 2231 sections are sorted by number (senders do not always keep them in order), extended sections
+    /// (`*N*`) are percent-decoded and joined as bytes with the plain ones, and the charset named in section 0 (or in
+    /// the single `name*`) decodes the whole. When a name has both an RFC 2231 form and a plain form, the RFC 2231
+    /// form wins (it is the precise one; clients send the plain one as a fallback). Otherwise the first occurrence of
+    /// a name wins. Plain values holding RFC 2047 words (Outlook's `name="=?utf-8?B?...?="`) are decoded.
+    public static func decodeWithDefects(
+        _ raw: [(name: String, value: String)]
+    ) -> (parameters: [String: String], defects: [Defect.Code]) {
+        var plain: [String: String] = [:]
+        var order: [String] = []
+        var extended: [String: [Section]] = [:]
+        var defects: [Defect.Code] = []
+        func note(_ codes: [Defect.Code]) {
+            for code in codes where !defects.contains(code) { defects.append(code) }
+        }
+
+        for (rawName, value) in raw {
+            let name = rawName.trimmingASCIIWhitespace().lowercased()
+            guard !name.isEmpty else { continue }
+            guard let star = name.firstIndex(of: "*") else {
+                if plain[name] == nil {
+                    plain[name] = value
+                    if !order.contains(name) { order.append(name) }
+                }
+                continue
+            }
+            let base = String(name[..<star])
+            guard !base.isEmpty else { continue }
+            guard let section = Section(suffix: name[name.index(after: star)...], value: value) else {
+                note([.malformedHeader])
+                continue
+            }
+            if !order.contains(base) { order.append(base) }
+            var sections = extended[base, default: []]
+            // A repeated section number: the first wins.
+            if !sections.contains(where: { $0.number == section.number }) { sections.append(section) }
+            extended[base] = sections
+        }
+
         var out: [String: String] = [:]
-        for (name, value) in raw where out[name.lowercased()] == nil { out[name.lowercased()] = value }
-        return out
+        for name in order {
+            if let sections = extended[name] {
+                let result = join(sections)
+                note(result.defects)
+                out[name] = result.text
+            } else if let value = plain[name] {
+                if value.contains("=?") {
+                    let result = EncodedWords.decode(value)
+                    note(result.defects)
+                    out[name] = result.text
+                } else {
+                    out[name] = value
+                }
+            }
+        }
+        return (out, defects)
+    }
+
+    /// One RFC 2231 section of a parameter.
+    struct Section {
+        /// 0 for an unnumbered `name*`.
+        var number: Int
+        /// True for `*N*` / `name*`: charset'language' (first section only) and percent-encoding.
+        var isEncoded: Bool
+        var value: String
+
+        /// `suffix` is what follows the first `*`: `` (name*), `0`, `0*`, `12*`.
+        init?(suffix: Substring, value: String) {
+            self.value = value
+            if suffix.isEmpty {
+                number = 0
+                isEncoded = true
+                return
+            }
+            var digits = suffix
+            isEncoded = digits.hasSuffix("*")
+            if isEncoded { digits = digits.dropLast() }
+            guard !digits.isEmpty, digits.count <= 4, let number = Int(digits), number >= 0 else { return nil }
+            self.number = number
+        }
+    }
+
+    /// RFC 2231 §3-4: sections in order, the first one's `charset'language'` prefix applied to all.
+    static func join(_ sections: [Section]) -> (text: String, defects: [Defect.Code]) {
+        let sorted = sections.sorted { $0.number < $1.number }
+        var charset: String?
+        var bytes: [UInt8] = []
+        var defects: [Defect.Code] = []
+        for (position, section) in sorted.enumerated() {
+            guard section.isEncoded else {
+                bytes.append(contentsOf: section.value.utf8)
+                continue
+            }
+            var value = Substring(section.value)
+            if position == 0 {
+                let parts = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+                if parts.count == 3 {
+                    charset = parts[0].isEmpty ? nil : String(parts[0])
+                    value = parts[2]
+                }
+            }
+            if !percentDecode(value, into: &bytes) { defects.append(.malformedHeader) }
+        }
+        let result = CharsetDecoder.decode(bytes, charset: charset)
+        for code in result.defects where !defects.contains(code) { defects.append(code) }
+        return (result.text, defects)
+    }
+
+    /// Appends the bytes of `%XX`-encoded text; a stray `%` is kept (returns false).
+    private static func percentDecode(_ text: Substring, into bytes: inout [UInt8]) -> Bool {
+        let utf8 = Array(text.utf8)
+        var clean = true
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+               let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 3
+                continue
+            }
+            if utf8[index] == UInt8(ascii: "%") { clean = false }
+            bytes.append(utf8[index])
+            index += 1
+        }
+        return clean
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs, CR and LF.
+    func trimmingASCIIWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

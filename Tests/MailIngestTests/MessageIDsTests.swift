@@ -1,0 +1,29 @@
+import Testing
+@testable import MailIngest
+
+@Suite struct MessageIDsTests {
+    @Test(arguments: [
+        ("<1234@local.machine.example>", ["1234@local.machine.example"]),
+        ("  <1234@local.machine.example>  ", ["1234@local.machine.example"]),
+        ("<1234@local.machine.example> <3456@example.net>", ["1234@local.machine.example", "3456@example.net"]),
+        ("<a@x>\r\n\t<b@x>\r\n <c@x>", ["a@x", "b@x", "c@x"]),                 // folded References
+        ("<a@x><b@x>", ["a@x", "b@x"]),                                          // no space between
+        ("<a@x>,<b@x>", ["a@x", "b@x"]),
+        ("<a@x> (comment <z@z>) <b@x>", ["a@x", "b@x"]),
+        ("<testabcd.1234@silly.test> (a (nested) comment)", ["testabcd.1234@silly.test"]),
+        ("<act-118.f3a9\r\n @dunning.example.com>", ["act-118.f3a9@dunning.example.com"]),  // folded inside
+        ("1234@local.machine.example", ["1234@local.machine.example"]),       // missing brackets
+        ("a@x b@x", ["a@x", "b@x"]),
+        ("<a@x", ["a@x"]),                                                       // unterminated
+        ("Your message of \"Mon, 1 Jan 2024\" <a@x>", ["a@x"]),                  // obsolete phrase
+        ("Message from john@x.com of Mon <a@x>", ["a@x"]),                        // bare words lose to brackets
+        ("<a@x> <b@x> <a@x>", ["a@x", "b@x"]),                                   // duplicates
+        ("<local-only>", ["local-only"]),
+        ("", []),
+        ("<>", []),
+        ("no id here", []),
+    ] as [(String, [String])])
+    func parses(_ raw: String, _ expected: [String]) {
+        #expect(MessageIDs.parse(raw) == expected)
+    }
+}
