@@ -115,3 +115,24 @@ import Testing
         }
     }
 }
+
+extension MIME4JFixtureTests {
+    /// Field names (trimmed) of every entity in document order, as `NAME_decoded.xml` lists them.
+    static func expectedFieldNames(_ name: String) throws -> [String] {
+        let xml = try String(contentsOf: MIMETestSupport.mime4j.appendingPathComponent(name + "_decoded.xml"),
+                             encoding: .isoLatin1)
+        return xml.components(separatedBy: "<field>\r\n").dropFirst().map { field in
+            let head = field.prefix { $0 != ":" }
+            return head.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    @Test(arguments: messages)
+    func headerFieldsMatchMime4j(_ name: String) throws {
+        guard !Self.exceptions.contains(where: { $0.message == name }) else { return }  // reasons above
+        let input = try Data(contentsOf: MIMETestSupport.mime4j.appendingPathComponent(name + ".msg"))
+        let parsed = MessageParser().parse(input)
+        let mine = parsed.root.allParts.flatMap { $0.headers.fields.map(\.name) }
+        #expect(mine == (try Self.expectedFieldNames(name)))
+    }
+}

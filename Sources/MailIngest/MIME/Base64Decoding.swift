@@ -1,6 +1,9 @@
+internal import Foundation
+
 /// Tolerant base64 (RFC 2045 §6.8): white space and line breaks are ignored; other characters outside the alphabet
 /// are skipped and reported; missing or misplaced padding is reported and what is there is decoded.
 enum Base64Decoding {
+    /// 0..63 for the alphabet, 0xFE for `=`, 0xFD for white space, 0xFF for anything else.
     private static let table: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
@@ -11,45 +14,53 @@ enum Base64Decoding {
     }()
 
     /// Decoded bytes and whether anything was wrong (junk characters, bad padding, a dangling character).
-    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], valid: Bool) {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count / 4 * 3 + 3)
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: Data, valid: Bool) {
+        var out = Data(count: input.count / 4 * 3 + 3)
         var valid = true
-        var quantum: UInt32 = 0
-        var count = 0
-        var padding = 0
-        table.withUnsafeBufferPointer { table in
-            for byte in input {
-                let value = table[Int(byte)]
-                if value < 64 {
-                    if padding > 0 { valid = false; padding = 0 }  // data after `=`: decode on, report
-                    quantum = quantum << 6 | UInt32(value)
-                    count += 1
-                    if count == 4 {
-                        out.append(UInt8(truncatingIfNeeded: quantum >> 16))
-                        out.append(UInt8(truncatingIfNeeded: quantum >> 8))
-                        out.append(UInt8(truncatingIfNeeded: quantum))
-                        quantum = 0
-                        count = 0
+        var written = 0
+        out.withUnsafeMutableBytes { raw in
+            let output = raw.bindMemory(to: UInt8.self)
+            table.withUnsafeBufferPointer { table in
+                var quantum: UInt32 = 0
+                var count = 0
+                var padding = 0
+                for byte in input {
+                    let value = table[Int(byte)]
+                    if value < 64 {
+                        if padding > 0 { valid = false; padding = 0 }  // data after `=`: decode on, report
+                        quantum = quantum << 6 | UInt32(value)
+                        count += 1
+                        if count == 4 {
+                            output[written] = UInt8(truncatingIfNeeded: quantum >> 16)
+                            output[written + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                            output[written + 2] = UInt8(truncatingIfNeeded: quantum)
+                            written += 3
+                            quantum = 0
+                            count = 0
+                        }
+                    } else if value == 0xFE {
+                        padding += 1
+                    } else if value != 0xFD {
+                        valid = false
                     }
-                } else if value == 0xFE {
-                    padding += 1
-                } else if value != 0xFD {
-                    valid = false
+                }
+                switch count {
+                case 0:
+                    if padding > 0 { valid = false }
+                case 1: valid = false  // six bits cannot make a byte
+                case 2:
+                    output[written] = UInt8(truncatingIfNeeded: quantum >> 4)
+                    written += 1
+                    if padding != 2 { valid = false }
+                default:
+                    output[written] = UInt8(truncatingIfNeeded: quantum >> 10)
+                    output[written + 1] = UInt8(truncatingIfNeeded: quantum >> 2)
+                    written += 2
+                    if padding != 1 { valid = false }
                 }
             }
         }
-        switch count {
-        case 0: break
-        case 1: valid = false  // six bits cannot make a byte
-        case 2:
-            out.append(UInt8(truncatingIfNeeded: quantum >> 4))
-            if padding != 2 { valid = false }
-        default:
-            out.append(UInt8(truncatingIfNeeded: quantum >> 10))
-            out.append(UInt8(truncatingIfNeeded: quantum >> 2))
-            if padding != 1 { valid = false }
-        }
+        out.count = written
         return (out, valid)
     }
 }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Byte-level helpers shared by the MIME scanners. Everything works on index ranges of one unsafe buffer that the
 /// caller keeps alive; nothing here copies more than it returns.
 enum Bytes {
@@ -15,12 +17,9 @@ enum Bytes {
     /// Index of the next LF at or after `from`, or `end` when there is none.
     @inline(__always)
     static func nextLF(_ buf: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
-        var index = from
-        while index < end {
-            if buf[index] == lf { return index }
-            index += 1
-        }
-        return end
+        guard from < end, let base = buf.baseAddress else { return end }
+        guard let found = memchr(base + from, Int32(lf), end - from) else { return end }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The line starting at `start`: where its content ends (before CRLF or LF) and where the next line starts.
@@ -33,9 +32,21 @@ enum Bytes {
     }
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1 (one character per byte).
-    static func string(_ bytes: some Collection<UInt8>) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        // Valid UTF-8 round-trips; repaired input (U+FFFD inserted) does not.
+        let valid = text.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        if valid { return text }
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+        return String(scalars)
+    }
+
+    /// `bytes` read as UTF-8 when valid, else as ISO-8859-1.
+    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { string($0) }
     }
 
     /// `range` of `buf` as a string (UTF-8, else ISO-8859-1).

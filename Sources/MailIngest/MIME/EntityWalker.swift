@@ -38,7 +38,8 @@ struct EntityWalker {
         }
         let headers = HeaderFields(scan.fields)
         var contentType = defaultType
-        if let raw = headers.first("Content-Type") {
+        let mime = Self.mimeFields(headers)
+        if let raw = mime.contentType {
             if let parsed = HeaderParameterScanner.contentType(raw) {
                 contentType = parsed
             } else {
@@ -46,10 +47,10 @@ struct EntityWalker {
                 contentType = .textPlain  // RFC 2045 §5.2
             }
         }
-        let mechanism = TransferDecoding.mechanism(headers.first("Content-Transfer-Encoding"))
+        let mechanism = TransferDecoding.mechanism(mime.transferEncoding)
         var disposition: String? = nil
         var filename: String? = nil
-        if let raw = headers.first("Content-Disposition") {
+        if let raw = mime.disposition {
             let (main, parameters) = HeaderParameterScanner.scan(raw)
             disposition = main.isEmpty ? nil : main.lowercased()
             filename = ParameterDecoder.decode(parameters)["filename"]
@@ -63,7 +64,7 @@ struct EntityWalker {
             || (contentType.type == "message" && (contentType.subtype == "rfc822" || contentType.subtype == "global"))
         if isContainer && depth >= limits.maxDepth {
             reportLimit(.tooDeep, at: path)
-            part.body = .leaf(keep(Array(UnsafeBufferPointer(rebasing: buf[bodyRange])), at: path))
+            part.body = .leaf(keep(Data(buffer: UnsafeBufferPointer(rebasing: buf[bodyRange])), at: path))
             return part
         }
         if contentType.type == "multipart" {
@@ -85,6 +86,23 @@ struct EntityWalker {
         return part
     }
 
+    /// The first Content-Type, Content-Transfer-Encoding and Content-Disposition values, in one pass.
+    static func mimeFields(_ headers: HeaderFields) -> (contentType: String?, transferEncoding: String?, disposition: String?) {
+        var contentType: String?, transferEncoding: String?, disposition: String?
+        for field in headers.fields {
+            switch field.name.utf8.count {
+            case 12 where contentType == nil && field.name.caseInsensitiveEquals("Content-Type"):
+                contentType = field.rawValue
+            case 25 where transferEncoding == nil && field.name.caseInsensitiveEquals("Content-Transfer-Encoding"):
+                transferEncoding = field.rawValue
+            case 19 where disposition == nil && field.name.caseInsensitiveEquals("Content-Disposition"):
+                disposition = field.rawValue
+            default: break
+            }
+        }
+        return (contentType, transferEncoding, disposition)
+    }
+
     /// The body of message/rfc822 or message/global (RFC 2046 §5.2.1, RFC 6532 §3.5): parsed in place when it is
     /// not encoded, else decoded first (senders do base64-encode them) and parsed from the decoded bytes.
     private mutating func message(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, mechanism: String,
@@ -92,7 +110,7 @@ struct EntityWalker {
         let innerPath = path + ".1"
         if partCount >= limits.maxParts {
             reportLimit(.tooManyParts, at: path)
-            return .leaf(keep(Array(UnsafeBufferPointer(rebasing: buf[range])), at: path))
+            return .leaf(keep(Data(buffer: UnsafeBufferPointer(rebasing: buf[range])), at: path))
         }
         if TransferDecoding.isIdentity(mechanism) {
             return .message(entity(buf, range, path: innerPath, depth: depth + 1, defaultType: .textPlain))
@@ -102,7 +120,7 @@ struct EntityWalker {
         guard reserve(decoded.bytes.count, at: path) else {
             return .leaf(Data())
         }
-        let data = MessageParser.normalisingLineEnds(Data(decoded.bytes))
+        let data = MessageParser.normalisingLineEnds(decoded.bytes)
         return .message(parseMessage(data, path: innerPath, depth: depth + 1, defaultType: .textPlain))
     }
 
@@ -117,14 +135,14 @@ struct EntityWalker {
     }
 
     /// A leaf's bytes as kept: cut to what is left of the decoded-size budget.
-    private mutating func keep(_ bytes: [UInt8], at path: String) -> Data {
+    private mutating func keep(_ bytes: Data, at path: String) -> Data {
         let room = max(0, limits.maxDecodedBytes - decodedBytes)
         if bytes.count > room {
             reportLimit(.decodedTooLarge, at: path)
             decodedBytes += room
-            return Data(bytes.prefix(room))
+            return bytes.prefix(room)
         }
         decodedBytes += bytes.count
-        return Data(bytes)
+        return bytes
     }
 }

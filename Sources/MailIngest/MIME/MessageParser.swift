@@ -30,13 +30,19 @@ public struct MessageParser: Sendable {
     /// Input whose only line ends are bare CRs (old Mac mail, some bounce archives) gets CRLF instead; anything
     /// with at least one LF is left alone (CRLF and bare LF are both handled by the scanners).
     static func normalisingLineEnds(_ data: Data) -> Data {
-        guard !data.contains(Bytes.lf), data.contains(Bytes.cr) else { return data }
-        var out = Data()
-        out.reserveCapacity(data.count + data.count / 32)
-        for byte in data {
-            out.append(byte)
-            if byte == Bytes.cr { out.append(Bytes.lf) }
+        let needed: Bool = data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > 0 else { return false }
+            return memchr(base, Int32(Bytes.lf), raw.count) == nil && memchr(base, Int32(Bytes.cr), raw.count) != nil
         }
-        return out
+        guard needed else { return data }
+        var out = [UInt8]()
+        out.reserveCapacity(data.count * 2)
+        data.withUnsafeBytes { raw in
+            for byte in raw {
+                out.append(byte)
+                if byte == Bytes.cr { out.append(Bytes.lf) }
+            }
+        }
+        return Data(out)
     }
 }

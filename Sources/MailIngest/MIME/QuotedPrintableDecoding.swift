@@ -1,48 +1,61 @@
+internal import Foundation
+
 /// Tolerant quoted-printable (RFC 2045 §6.7): `=XX` in either case, soft line breaks (`=` then optional white space
 /// then CRLF or LF), trailing white space on a line removed (rule 3). A `=` not followed by two hex digits or a line
 /// break is kept as it is and reported.
 enum QuotedPrintableDecoding {
     /// Decoded bytes and whether every `=` was well formed.
-    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], valid: Bool) {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count)
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: Data, valid: Bool) {
+        var out = Data(count: input.count)
         var valid = true
-        var index = 0
-        let end = input.count
-        while index < end {
-            let byte = input[index]
-            if byte == UInt8(ascii: "=") {
-                if index + 2 < end, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
-                    out.append(high << 4 | low)
-                    index += 3
+        var written = 0
+        out.withUnsafeMutableBytes { raw in
+            let output = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            let end = input.count
+            while index < end {
+                let byte = input[index]
+                if byte == UInt8(ascii: "=") {
+                    if index + 2 < end, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
+                        output[written] = high << 4 | low
+                        written += 1
+                        index += 3
+                        continue
+                    }
+                    // Soft line break, possibly with transport padding before the line end.
+                    var look = index + 1
+                    while look < end, Bytes.isWSP(input[look]) { look += 1 }
+                    if look == end { index = end; continue }
+                    if input[look] == Bytes.lf { index = look + 1; continue }
+                    if input[look] == Bytes.cr, look + 1 < end, input[look + 1] == Bytes.lf { index = look + 2; continue }
+                    valid = false
+                    output[written] = byte
+                    written += 1
+                    index += 1
                     continue
                 }
-                // Soft line break, possibly with transport padding before the line end.
-                var look = index + 1
-                while look < end, Bytes.isWSP(input[look]) { look += 1 }
-                if look == end { index = end; continue }
-                if input[look] == Bytes.lf { index = look + 1; continue }
-                if input[look] == Bytes.cr, look + 1 < end, input[look + 1] == Bytes.lf { index = look + 2; continue }
-                valid = false
-                out.append(byte)
+                if Bytes.isWSP(byte) {
+                    // Drop white space that ends a line (RFC 2045 §6.7 rule 3).
+                    var look = index
+                    while look < end, Bytes.isWSP(input[look]) { look += 1 }
+                    if look == end || input[look] == Bytes.lf
+                        || (input[look] == Bytes.cr && look + 1 < end && input[look + 1] == Bytes.lf) {
+                        index = look
+                        continue
+                    }
+                    while index < look {
+                        output[written] = input[index]
+                        written += 1
+                        index += 1
+                    }
+                    continue
+                }
+                output[written] = byte
+                written += 1
                 index += 1
-                continue
             }
-            if Bytes.isWSP(byte) {
-                // Drop white space that ends a line (RFC 2045 §6.7 rule 3).
-                var look = index
-                while look < end, Bytes.isWSP(input[look]) { look += 1 }
-                if look == end || input[look] == Bytes.lf || (input[look] == Bytes.cr && look + 1 < end && input[look + 1] == Bytes.lf) {
-                    index = look
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<look]))
-                index = look
-                continue
-            }
-            out.append(byte)
-            index += 1
         }
+        out.count = written
         return (out, valid)
     }
 

@@ -5,7 +5,8 @@
 /// - A first line that is a Unix mbox separator (`From ` / `>From `) is skipped.
 /// - A line that is neither a field nor a continuation ends the header block and starts the body (the line is kept
 ///   in the body, as Python's `email` does; mime4j's default skips it and may lose text). Exception: one word with
-///   bytes not allowed in a name, then a colon (`Invalìd-Header: x`), is a damaged field and is skipped.
+///   bytes not allowed in a name, then a colon (`Invalìd-Header: x`), is a damaged field and is skipped; and
+///   `name=value` right after a field ending in `;` is a parameter whose folding white space was lost.
 /// - A missing blank line at the end of input just means "no body".
 struct RawHeaderScanner {
     /// What one scan found.
@@ -73,6 +74,14 @@ struct RawHeaderScanner {
                 continue
             }
             guard let fieldName = Self.fieldName(buf, pos, contentEnd) else {
+                if name != nil, Self.trimWSP(value).last == UInt8(ascii: ";"), Self.isParameter(buf, pos, contentEnd) {
+                    // `Content-Type: multipart/mixed;` then `boundary="..."` with the folding white space lost.
+                    result.defects.append(.malformedHeader)
+                    value.append(Bytes.space)
+                    value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
+                    pos = next
+                    continue
+                }
                 flush()
                 if !first, Self.isBrokenField(buf, pos, contentEnd) {
                     // One word with bad bytes before a colon: a damaged field, not prose. Skip it (mime4j's way).
@@ -123,6 +132,15 @@ struct RawHeaderScanner {
         guard index > start else { return false }
         while index < end, Bytes.isWSP(buf[index]) { index += 1 }
         return index < end && buf[index] == Bytes.colon
+    }
+
+    /// `token=...` with no white space or colon before the `=`: a MIME parameter that lost its folding.
+    static func isParameter(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end, buf[index] > 32, buf[index] < 127, buf[index] != UInt8(ascii: "="), buf[index] != Bytes.colon {
+            index += 1
+        }
+        return index > start && index < end && buf[index] == UInt8(ascii: "=")
     }
 
     static func isMboxSeparator(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

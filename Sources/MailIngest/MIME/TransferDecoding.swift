@@ -1,9 +1,11 @@
+internal import Foundation
+
 /// Undoes a Content-Transfer-Encoding (RFC 2045 §6) leniently: damaged input is decoded as far as it goes and
 /// reported, an unknown encoding keeps the raw bytes and is reported.
 enum TransferDecoding {
     /// What decoding produced.
     struct Result {
-        var bytes: [UInt8]
+        var bytes: Data
         var defect: Defect.Code?
         /// The name from a uuencode `begin` line, if any.
         var filename: String? = nil
@@ -26,7 +28,7 @@ enum TransferDecoding {
     static func decode(_ input: UnsafeBufferPointer<UInt8>, mechanism: String) -> Result {
         switch mechanism {
         case "7bit", "8bit", "binary":
-            return Result(bytes: Array(input))
+            return Result(bytes: Data(buffer: input))
         case "base64":
             let (bytes, valid) = Base64Decoding.decode(input)
             return Result(bytes: bytes, defect: valid ? nil : .invalidBase64)
@@ -35,11 +37,11 @@ enum TransferDecoding {
             return Result(bytes: bytes, defect: valid ? nil : .invalidQuotedPrintable)
         case "x-uuencode", "uuencode", "x-uue":
             guard let (bytes, filename, valid) = UUDecoding.decode(input) else {
-                return Result(bytes: Array(input), defect: .unparsable)
+                return Result(bytes: Data(buffer: input), defect: .unparsable)
             }
-            return Result(bytes: bytes, defect: valid ? nil : .unparsable, filename: filename)
+            return Result(bytes: Data(bytes), defect: valid ? nil : .unparsable, filename: filename)
         default:
-            return Result(bytes: Array(input), defect: .unknownTransferEncoding)
+            return Result(bytes: Data(buffer: input), defect: .unknownTransferEncoding)
         }
     }
 }

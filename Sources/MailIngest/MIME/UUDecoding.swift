@@ -19,7 +19,7 @@ enum UUDecoding {
                     begun = true
                     // `begin 644 name`: the name is what follows the second space.
                     let rest = line.dropFirst(6).drop { $0 != Bytes.space }.dropFirst()
-                    let name = Bytes.string(rest)
+                    let name = Bytes.string(UnsafeBufferPointer(rebasing: rest))
                     filename = name.isEmpty ? nil : name
                 }
                 continue
