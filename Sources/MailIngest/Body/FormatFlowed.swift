@@ -1,9 +1,3 @@
-<<<<<<< HEAD
-/// RFC 3676 format=flowed.
-public enum FormatFlowed {
-    /// Joins soft-broken lines. Placeholder until the full implementation lands: returns the text unchanged.
-    public static func unflow(_ text: String, delSp: Bool) -> String { text }
-=======
 /// Undoes `format=flowed` (RFC 3676 §4): soft line breaks are joined, space-stuffing is removed, quote depth is kept.
 public enum FormatFlowed {
     /// Unflows `text` (lines split on CRLF, CR or LF; the result uses LF).
@@ -64,5 +58,4 @@ public enum FormatFlowed {
         if let open = paragraph { emit(open, depth: paragraphDepth) }
         return output.joined(separator: "\n")
     }
->>>>>>> headers-charset
 }
