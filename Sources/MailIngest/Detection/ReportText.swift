@@ -18,11 +18,14 @@ struct ReportText: Sendable {
     var returnedHeaders: String
     /// The returned message's Message-ID field, if a structured part carried it.
     var returnedMessageID: String?
+    /// The decoded Subject, or "".
+    var subject: String
     /// Top-level content type.
     var contentType: ContentType
 
     init(message: ParsedMessage) {
         headers = message.headers
+        subject = message.subject ?? ""
         contentType = message.root.contentType
         var notices: [String] = []
         var dsn: [String] = []
@@ -112,7 +115,7 @@ struct ReportText: Sendable {
         "----- original message -----", "------ original message ------", "--- original message ---",
         "unsent message follows", "returned message", "original message header", "------ original message",
         "content-type: message/rfc822", "content-type: text/rfc822-headers", "message headers follow",
-        "----- message text follows", "original message headers", "header of the original message",
+        "message text follows", "original message headers", "header of the original message",
         "headers of the original message", "----- original message",
         "the header of the original message", "-- the header and top", "--- the header of the original",
         "original message:", "a copy of the original message", "--- original message follows",

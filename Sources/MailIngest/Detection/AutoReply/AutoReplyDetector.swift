@@ -9,7 +9,7 @@ public enum AutoReplyDetector {
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
         let text = DiagnosticText.normalize(String(body.prefix(4000)))
         let subjectText = DiagnosticText.normalize(subject ?? "")
-        let reference = date ?? MessageDate.parse(headers.first("Date") ?? "") ?? Date()
+        let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: body, relativeTo: reference)
         guard isAutoReply(headers: headers, subject: subjectText, text: text, hasDate: returnDate != nil) else {
             return nil

@@ -24,8 +24,3 @@ enum ReturnDate {
     static func find(in text: String, relativeTo reference: Date) -> CalendarDay? { nil }
 }
 
-/// RFC 5322 §3.3 dates.
-enum MessageDate {
-    /// Placeholder.
-    static func parse(_ value: String) -> Date? { nil }
-}

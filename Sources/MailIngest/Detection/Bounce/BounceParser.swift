@@ -14,17 +14,17 @@ enum BounceParser {
                 let block = found.first { $0.address.caseInsensitiveCompare(entry.address) == .orderedSame }?.block
                     ?? (found.count <= 1 ? found.first?.block ?? report.notice : "")
                 recipients.append(make(address: entry.address, dsnDiagnostic: entry.diagnostic, block: block,
-                                       status: entry.status, action: entry.action, notice: report.notice))
+                                       status: entry.status, action: entry.action, notice: report.subject + "\n" + report.notice))
             }
         } else if !found.isEmpty {
             for entry in found {
                 recipients.append(make(address: entry.address, dsnDiagnostic: "", block: entry.block, status: "",
-                                       action: "", notice: report.notice))
+                                       action: "", notice: report.subject + "\n" + report.notice))
             }
         } else {
             let address = fallbackAddress(report, excluded: excluded)
             recipients.append(make(address: address, dsnDiagnostic: "", block: report.notice, status: "",
-                                   action: "", notice: report.notice))
+                                   action: "", notice: report.subject + "\n" + report.notice))
         }
         return BounceReport(recipients: recipients, originalMessageID: OriginalMessageID.find(in: report))
     }
@@ -35,15 +35,9 @@ enum BounceParser {
         let status = !dsnStatus.isEmpty ? dsnStatus
             : StatusCode.first(in: dsnDiagnostic) ?? StatusCode.first(in: block) ?? ""
         let replyCode = StatusCode.replyCode(in: dsnDiagnostic) ?? StatusCode.replyCode(in: block) ?? ""
-        let reason: BounceReason
-        if action == "delivered" || action == "relayed" || action == "expanded" {
-            reason = .delivered
-        } else if let fromDiagnostic = ReasonClassifier.reason(forText: dsnDiagnostic) {
-            reason = fromDiagnostic
-        } else {
-            reason = ReasonClassifier.reason(diagnostic: block, status: status, replyCode: replyCode, action: action,
-                                             notice: notice)
-        }
+        let reason = ReasonClassifier.reason(ReasonClassifier.Evidence(
+            diagnostic: dsnDiagnostic, block: block, status: status, replyCode: replyCode, action: action,
+            notice: notice))
         let diagnostic = dsnDiagnostic.isEmpty ? block : dsnDiagnostic
         return BouncedRecipient(address: address, status: status, replyCode: replyCode, reason: reason,
                                 diagnostic: DiagnosticText.collapse(String(diagnostic.prefix(2000))))

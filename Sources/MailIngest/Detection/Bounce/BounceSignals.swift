@@ -16,7 +16,7 @@ enum BounceSignals {
         "não entregue", "niedostarczalna", "mail failure", "error sending", "warning:", "dsn", "nondelivery",
         "no entregado", "message status", "delivery status", "mail error", "mail transaction failed",
         "sending failed", "unable to deliver", "unknown user", "user unknown", "failed mail", "mail returned",
-        "permanent failure", "error message", "配信", "未達", "エラー", "退信", "投递失败", "系统退信",
+        "permanent failure", "error message", "mail failed", "returning to sender", "failure delivery", "配信", "未達", "エラー", "退信", "投递失败", "系统退信",
     ]
 
     /// Words in the opening of non-delivery notices, lower-cased.
@@ -32,14 +32,15 @@ enum BounceSignals {
         "retry timeout exceeded", "message could not be delivered", "failed to deliver", "returned to you",
         "the following message to", "error occurred while trying to deliver", "delivery status notification",
         "recipient address rejected", "user unknown", "mailbox unavailable", "delivery notification",
-        "was not delivered to", "hasn't been delivered", "has been delayed", "not been delivered",
+        "was not delivered to", "hasn't been delivered", "failed addresses", "no valid recipients",
+        "requested action not taken", "invalid user address", "unable to deliver message", "could not deliver", "has been delayed", "not been delivered",
     ]
 
     /// Names and local parts of delivery systems, lower-cased.
     static let senders: [String] = [
         "mailer-daemon", "mailer daemon", "postmaster", "mail delivery", "mail administrator", "mailerdaemon",
         "mail-daemon", "delivery subsystem", "microsoftexchange", "mail system", "mailadmin", "poostmaster",
-        "internet mail service", "bounce", "mdaemon", "daemon@", "root@", "returns@", "mail router",
+        "internet mail service", "post_master", "bounce", "mdaemon", "daemon@", "root@", "returns@", "mail router",
     ]
 
     /// True when the message reads as a bounce.
@@ -50,7 +51,7 @@ enum BounceSignals {
            report.contentType.parameters["report-type"]?.lowercased() == "delivery-status" { return true }
         if headers.contains("X-Failed-Recipients") { return true }
         let from = (headers.first("From") ?? "").lowercased()
-        let subject = (headers.first("Subject") ?? "").lowercased()
+        let subject = report.subject.lowercased()
         let returnPath = (headers.first("Return-Path") ?? "").trimmingCharacters(in: .whitespaces)
         let opening = DiagnosticText.normalize(String(report.notice.prefix(3000)))
         let daemon = senders.contains { from.contains($0) } || returnPath == "<>" || returnPath.lowercased()

@@ -1,17 +1,16 @@
-import Foundation
-
-/// Decides a bounced recipient's reason from the server's words first, then from the status and reply codes.
+/// Decides a bounced recipient's reason from its status code when the code is unambiguous, else from the server's
+/// words, refined by the SMTP command that failed, then from the codes, then from the words of the whole notice.
 ///
-/// The text rules are tried in ``order``: specific causes (moved, not RFC compliant, reverse DNS, SPF/DKIM,
-/// mailbox full, size) before broad ones (unknown user, rejected sender, filtered, blocked), and the vaguest
-/// (system, network, expired) last, so that "550 5.7.1 ... blocked using spamhaus" is `blocked` and not `rejected`.
+/// The text rules are tried in ``order``: specific causes (moved, reverse DNS, SPF/DKIM, mailbox full, size)
+/// before broad ones (unknown user, rejected sender, filtered, blocked), and the vaguest (expired, system,
+/// network) last, so that "550 5.7.1 ... blocked using spamhaus" is `blocked` and not `rejected`.
 enum ReasonClassifier {
     /// Text rules in the order they are tried.
     static let order: [ReasonRule] = [
         .hasMoved, .notCompliantRFC, .requirePTR, .authFailure, .virusDetected, .mailboxFull, .exceedLimit,
         .mesgTooBig, .systemFull, .notAccept, .noRelaying, .toomanyConn, .speeding, .badReputation, .suspend,
-        .rejected, .hostUnknown, .userUnknown, .filtered, .spamDetected, .blocked, .policyViolation,
-        .securityError, .mailerError, .syntaxError, .contentError, .systemError, .networkError, .expired,
+        .mailerError, .rejected, .hostUnknown, .userUnknown, .filtered, .spamDetected, .policyViolation, .blocked,
+        .securityError, .syntaxError, .contentError, .onHold, .expired, .systemError, .networkError,
     ]
 
     /// The reason named by the words of `text` alone, or nil.
@@ -22,17 +21,45 @@ enum ReasonClassifier {
         return nil
     }
 
-    /// The reason for one recipient: its own diagnostic words, then its status code, then its reply code, then the
-    /// words of the whole notice; `expired` for a delivery still being retried (RFC 3464 `delayed`), else
-    /// `undefined`.
-    static func reason(diagnostic: String, status: String, replyCode: String, action: String,
-                       notice: String) -> BounceReason {
+    /// What is known of one failed recipient.
+    struct Evidence {
+        /// The DSN's Diagnostic-Code (may be empty).
+        var diagnostic: String
+        /// The notice lines about this recipient (may be empty).
+        var block: String
+        var status: String
+        var replyCode: String
+        /// RFC 3464 Action, lower-cased, or "".
+        var action: String
+        /// The whole notice plus the subject, the last resort.
+        var notice: String
+    }
+
+    /// The reason for one recipient.
+    static func reason(_ evidence: Evidence) -> BounceReason {
+        let action = evidence.action
         if action == "delivered" || action == "relayed" || action == "expanded" { return .delivered }
-        if let reason = reason(forText: diagnostic) { return reason }
-        if let reason = StatusCode.reason(for: status) { return reason }
-        if let reason = StatusCode.reason(forReplyCode: replyCode) { return reason }
-        if let reason = reason(forText: notice) { return reason }
-        if action == "delayed" || status.hasPrefix("4") { return .expired }
-        return .undefined
+        if let reason = StatusCode.definitiveReason(for: evidence.status) { return reason }
+        let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
+        let command = SMTPCommand.find(in: evidence.diagnostic + "\n" + evidence.block)
+        if let text = reason(forText: evidence.diagnostic) ?? reason(forText: evidence.block) {
+            return refine(text, command: command, temporary: temporary)
+        }
+        if command == .mailFrom { return .rejected }
+        if let reason = StatusCode.reason(for: evidence.status) { return refine(reason, command: command, temporary: temporary) }
+        if let reason = StatusCode.reason(forReplyCode: evidence.replyCode) { return reason }
+        if let reason = reason(forText: evidence.notice) { return refine(reason, command: command, temporary: temporary) }
+        if temporary { return .expired }
+        return .onHold
+    }
+
+    /// Adjusts a text or code reason to the failed command and permanence: an unknown user refused after DATA is
+    /// a filter's answer; a host lookup that failed temporarily is a network error.
+    static func refine(_ reason: BounceReason, command: SMTPCommand?, temporary: Bool) -> BounceReason {
+        switch reason {
+        case .userUnknown where command == .data: return .filtered
+        case .hostUnknown where temporary: return .networkError
+        default: return reason
+        }
     }
 }

@@ -103,6 +103,27 @@ enum StatusCode {
         }
     }
 
+    /// The reason of a status code that means one thing whatever the text says (the text of such bounces often
+    /// repeats a generic "Recipient address rejected"), or nil.
+    static func definitiveReason(for status: String) -> BounceReason? {
+        let parts = status.split(separator: ".")
+        guard parts.count == 3, parts[0] == "5" || parts[0] == "4",
+              let subject = Int(parts[1]), let detail = Int(parts[2]) else { return nil }
+        switch (subject, detail) {
+        case (1, 2): return .hostUnknown
+        case (1, 6): return .hasMoved
+        case (1, 8): return .rejected
+        case (2, 2): return .mailboxFull
+        case (3, 4): return .mesgTooBig
+        case (4, 6): return .networkError
+        case (6, 0): return .contentError
+        case (7, 13): return .suspend
+        case (7, 25): return .requirePTR
+        case (7, 26): return .authFailure
+        default: return nil
+        }
+    }
+
     /// The reason an SMTP reply code implies on its own (RFC 5321 §4.2.2, RFC 7504), or nil.
     static func reason(forReplyCode code: String) -> BounceReason? {
         switch code {
@@ -111,6 +132,7 @@ enum StatusCode {
         case "553": return .userUnknown
         case "521", "556": return .notAccept
         case "452": return .systemFull
+        case "451": return .systemError
         case "421": return .blocked
         case "500", "501", "502", "503", "504": return .syntaxError
         default: return nil

@@ -5,10 +5,11 @@ extension ReasonRule {
         "domain name not found", "no such domain", "domain does not exist", "domain doesn't exist",
         "domain is not found", "unknown domain", "name or service not known", "unrouteable mail domain",
         "unroutable mail domain", "recipient domain does not exist", "illegal host/domain name",
-        "no mx record", "no mail exchanger", "mx lookup failed", "host name lookup failure",
+        "no mail exchanger", "mx lookup failed", 
         "domain must exist", "not a valid domain", "invalid domain", "unknown mail domain", "domain unknown",
-        "unresolvable host", "dns lookup failed", "unrouteable domain", "domain has no mx",
+        "unresolvable host", "unrouteable domain", "domain has no mx",
         "the domain name does not exist", "could not be resolved", "nxdomain", "no route for",
         "no valid mx", "unknown mx", "undeliverable to the domain",
+            "domain is not reachable", "bad destination system address", "account or domain may not exist",
     ])
 }

@@ -4,5 +4,6 @@ extension ReasonRule {
         "does not accept mail", "doesn't accept mail", "not accepting mail", "accepts no mail", "null mx",
         "no mail accepted", "mail receiving disabled", "domain does not receive", "not accept any mail",
         "does not accept e-mail", "host does not accept", "mail is not accepted",
+            "no smtp service", "indicated no smtp", "couldn't find a mail exchanger", "no mx found", "no mx record found", "no mx record",
     ])
 }

@@ -5,5 +5,6 @@ extension ReasonRule {
         "organization policy", "organisation policy", "by policy", "message policy", "prohibited attachment",
         "attachment type", "file type", "not allowed by policy", "because of its content", "content policy",
         "policy reasons", "you have no permission", "delivery policy", "rejected by policy",
+            "header error", "content presents a potential", "host network not allowed", "denied by policy",
     ])
 }

@@ -24,7 +24,8 @@ struct ReasonRule: Sendable {
 
 /// Normalisation and matching of diagnostic text.
 enum DiagnosticText {
-    /// Lower-cased, line ends and whitespace runs collapsed to one space, trimmed.
+    /// Lower-cased, line ends and whitespace runs collapsed to one space, trimmed; the reply and status codes that
+    /// start each line of a multi-line SMTP reply ("550-5.7.1 ") are dropped so phrases can span lines.
     static func normalize(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -39,7 +40,33 @@ enum DiagnosticText {
             }
         }
         if out.hasSuffix(" ") { out.removeLast() }
-        return out
+        return stripContinuationCodes(out)
+    }
+
+    /// Removes `NNN-` / `NNN ` reply codes (and a status code after them) found after the first one: the line
+    /// prefixes of multi-line replies (RFC 5321 §4.2.1), folded or not.
+    static func stripContinuationCodes(_ collapsed: String) -> String {
+        guard collapsed.utf8.count < 20_000 else { return collapsed }
+        var words = collapsed.split(separator: " ").map(String.init)
+        var seenCode = false
+        var index = 0
+        while index < words.count {
+            let bytes = Array(words[index].utf8)
+            let isCode = bytes.count >= 3 && (bytes[0] == 52 || bytes[0] == 53) && bytes[1] >= 48 && bytes[1] <= 57
+                && bytes[2] >= 48 && bytes[2] <= 57 && (bytes.count == 3 || bytes[3] == UInt8(ascii: "-"))
+                && (bytes.count <= 4 || StatusCode.first(in: String(words[index].dropFirst(4))) != nil)
+            if isCode {
+                if seenCode {
+                    let nextIsStatus = bytes.count == 3 && index + 1 < words.count
+                        && StatusCode.first(in: words[index + 1]) == words[index + 1]
+                    words[index] = ""
+                    if nextIsStatus { words[index + 1] = "" }
+                }
+                seenCode = true
+            }
+            index += 1
+        }
+        return words.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// True when `pattern` (with `*` wildcards, pieces in order) occurs in `text`.

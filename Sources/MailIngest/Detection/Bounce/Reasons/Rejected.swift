@@ -6,9 +6,10 @@ extension ReasonRule {
         "sender address does not exist", "invalid sender", "bad sender", "sender is not allowed",
         "sender not allowed", "sender denied", "mail from rejected", "mail from: rejected", "unknown sender",
         "sender unknown", "sender address is invalid", "sender not permitted", "address verification failed",
-        "return path", "return-path", "envelope sender", "sender email address rejected", "not accepted here",
+        "envelope sender", "sender email address rejected", "not accepted here",
         "your domain has no dns", "domain not found for sender", "sender is blocked", "sender blocked",
-        "sender domain", "mail from", "rejected: not accepted", "refused mail from", "blacklisted sender",
-        "sender address", "from address", "sender is not authorized",
+        "sender domain", "rejected: not accepted", "refused mail from", "blacklisted sender",
+        "sender is not authorized",
+            "sender was rejected", "purported responsible address", "access denied", "provide a valid from", "not a member of this mailing list", "are not member",
     ])
 }

@@ -6,5 +6,6 @@ extension ReasonRule {
         "encryption required", "must use tls", "certificate", "smtp auth", "insecure", "5.7.0 authentication",
         "user not authenticated", "sender is not authenticated", "submission requires authentication",
         "security policy", "authentication credentials invalid", "login required",
+            "delivery not authorized",
     ])
 }

@@ -1,8 +1,9 @@
 extension ReasonRule {
     /// The content was judged to be spam.
     static let spamDetected = ReasonRule(.spamDetected, [
-        "spam", "junk mail", "junk e-mail", "unsolicited", "bulk mail", "uce", "x-spam", "spamassassin",
+        "spam", "junk mail", "junk e-mail", "unsolicited", "bulk mail", "x-spam", "spamassassin",
         "content rejected", "message content rejected", "classified as junk", "looks like spam",
         "suspicious content", "phishing", "this message has been blocked", "scored too high",
+            "uribl", "blacklisted url", "url in message", "mail rejete", "mail rejected. ofr",
     ])
 }

@@ -10,6 +10,7 @@ extension ReasonRule {
         "account has been locked", "mailbox is frozen", "account frozen", "boite du destinataire archivee",
         "boite du destinataire fermee", "recipient suspend", "disabled recipient", "user account is unavailable",
         "mailbox not active", "is a deactivated mailbox", "deactivated", "user is inactive", "not active",
-        "this mailbox is closed", "blocked for abuse", "account has been temporarily",
+        "this mailbox is closed", "account has been temporarily",
+            "tried to reach is disabled", "tried to reach is inactive", "compte du destinataire est bloque", "recipient account is blocked", "account is blocked",
     ])
 }

@@ -3,9 +3,10 @@ extension ReasonRule {
     static let systemError = ReasonRule(.systemError, [
         "system error", "internal error", "internal server error", "local error", "server error",
         "configuration error", "server configuration", "mail system error", "system config error",
-        "temporary local problem", "local problem", "mail loop", "loop detected", "loops back",
-        "too many hops", "hop count exceeded", "routing loop", "message loop", "delivery loop",
-        "unable to deliver", "system not accepting", "unknown mail transport", "error in processing",
-        "timeout waiting for", "i/o error", "database error", "lost connection", "system problem",
+        "temporary local problem", "local problem", 
+        
+        "system not accepting", "unknown mail transport", "error in processing",
+        "timeout waiting for", "i/o error", "database error", "system problem",
+            "could not load", "resources temporarily unavailable", "service currently unavailable",
     ])
 }

@@ -5,5 +5,6 @@ extension ReasonRule {
         "maximum number of connections", "too many sessions", "too many smtp sessions", "connection rate limit",
         "too many open connections", "exceeded the maximum number of connections", "too many recipients",
         "too much load", "exceeded the limit on the number of connections", "concurrent connections",
+            "ip frequency limited",
     ])
 }
