@@ -122,11 +122,19 @@ struct ReportText: Sendable {
         "以下のメッセージは", "元のメッセージ", "this is the original message",
     ]
 
+    /// Whole lines (separator characters trimmed) that start the returned copy.
+    static let bareMarkers: Set<String> = [
+        "original message", "original mail info", "original message follows", "message text follows",
+        "original message header", "original headers", "returned message", "message header follows",
+        "unsent message", "original mail", "original message headers",
+    ]
+
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let lower = line.lowercased()
-            if lower.count < 120, copyMarkers.contains(where: { lower.contains($0) }) {
+            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-=_|*:# \t"))
+            if lower.count < 120, copyMarkers.contains(where: { lower.contains($0) }) || bareMarkers.contains(bare) {
                 return (String(text[..<line.startIndex]), String(text[line.endIndex...]))
             }
         }

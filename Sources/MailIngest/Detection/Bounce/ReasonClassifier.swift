@@ -43,21 +43,26 @@ enum ReasonClassifier {
         let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
         let command = SMTPCommand.find(in: evidence.diagnostic + "\n" + evidence.block)
         if let text = reason(forText: evidence.diagnostic) ?? reason(forText: evidence.block) {
-            return refine(text, command: command, temporary: temporary)
+            return refine(text, command: command, temporary: temporary, status: evidence.status)
         }
         if command == .mailFrom { return .rejected }
-        if let reason = StatusCode.reason(for: evidence.status) { return refine(reason, command: command, temporary: temporary) }
+        if let reason = StatusCode.reason(for: evidence.status) {
+            return refine(reason, command: command, temporary: temporary, status: evidence.status)
+        }
         if let reason = StatusCode.reason(forReplyCode: evidence.replyCode) { return reason }
-        if let reason = reason(forText: evidence.notice) { return refine(reason, command: command, temporary: temporary) }
+        if let reason = reason(forText: evidence.notice) {
+            return refine(reason, command: command, temporary: temporary, status: evidence.status)
+        }
         if temporary { return .expired }
         return .onHold
     }
 
     /// Adjusts a text or code reason to the failed command and permanence: an unknown user refused after DATA is
-    /// a filter's answer; a host lookup that failed temporarily is a network error.
-    static func refine(_ reason: BounceReason, command: SMTPCommand?, temporary: Bool) -> BounceReason {
+    /// a filter's answer (unless the server gave the precise X.1.1 code); a host lookup that failed temporarily
+    /// is a network error.
+    static func refine(_ reason: BounceReason, command: SMTPCommand?, temporary: Bool, status: String) -> BounceReason {
         switch reason {
-        case .userUnknown where command == .data: return .filtered
+        case .userUnknown where command == .data && !status.hasSuffix(".1.1"): return .filtered
         case .hostUnknown where temporary: return .networkError
         default: return reason
         }

@@ -10,7 +10,7 @@ enum SMTPCommand: Sendable, Hashable {
 
     /// The command the first failure in `text` answered, or nil when the text does not say.
     static func find(in text: String) -> SMTPCommand? {
-        let lower = text.lowercased()
+        let lower = DiagnosticText.collapse(text).lowercased()
         let phrases: [(String, SMTPCommand)] = [
             ("in reply to end of data command", .data), ("in reply to data command", .data),
             ("after end of data", .data), ("after data", .data), ("smtp command data", .data),
@@ -28,7 +28,7 @@ enum SMTPCommand: Sendable, Hashable {
             }
         }
         if let best { return best.1 }
-        return fromTranscript(lower)
+        return fromTranscript(text.lowercased())
     }
 
     /// The last `>>> COMMAND` line before the first `<<< 4xx/5xx` reply of a session transcript.
