@@ -25,6 +25,9 @@ public struct KindDetector: Sendable {
     /// Detection over a parsed message.
     public func detect(_ message: ParsedMessage) -> MessageDetection {
         let report = ReportText(message: message)
+        if let ses = SESNotification.parse(report.notice) {
+            return MessageDetection(kind: ses.kind, bounce: ses.report)
+        }
         if FeedbackReport.isFeedback(report) {
             return MessageDetection(kind: .feedbackReport, bounce: FeedbackReport.parse(report))
         }

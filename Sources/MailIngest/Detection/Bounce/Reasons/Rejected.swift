@@ -11,5 +11,6 @@ extension ReasonRule {
         "sender domain", "rejected: not accepted", "refused mail from", "blacklisted sender",
         "sender is not authorized",
             "sender was rejected", "purported responsible address", "access denied", "provide a valid from", "not a member of this mailing list", "are not member",
+            "send mail as", "groups.google.com", "permission to post",
     ])
 }
