@@ -34,7 +34,9 @@ struct ReportText: Sendable {
         var returnedID: String?
         func visit(_ part: MIMEPart) {
             switch part.body {
-            case .multipart(let parts, _, _):
+            case .multipart(let parts, let preamble, let epilogue):
+                // A boundary that never matches leaves everything in the preamble: read it as text.
+                if parts.isEmpty { notices.append(Self.lf((preamble ?? "") + "\n" + (epilogue ?? ""))) }
                 parts.forEach(visit)
             case .message(let inner):
                 if returnedID == nil { returnedID = inner.headers.first("Message-ID") }
@@ -66,9 +68,21 @@ struct ReportText: Sendable {
         notice = head
         if let copy { returned.append(copy) }
         deliveryStatus = dsn.map(Self.lf)
+        if deliveryStatus.isEmpty, let inline = Self.inlineDeliveryStatus(head) { deliveryStatus = [inline] }
         feedbackReports = arf.map(Self.lf)
         returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
         returnedMessageID = returnedID
+    }
+
+    /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
+    /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
+    static func inlineDeliveryStatus(_ text: String) -> String? {
+        guard text.range(of: "final-recipient:", options: .caseInsensitive) != nil else { return nil }
+        let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
+            text.range(of: $0, options: .caseInsensitive)
+        }
+        guard let first = starts.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        return String(text[text.index(after: first.lowerBound)...])
     }
 
     /// Bytes as text in `charset`, replacement on bad bytes.

@@ -7,17 +7,21 @@
 enum ReasonClassifier {
     /// Text rules in the order they are tried.
     static let order: [ReasonRule] = [
-        .hasMoved, .notCompliantRFC, .requirePTR, .authFailure, .virusDetected, .mailboxFull, .exceedLimit,
-        .mesgTooBig, .systemFull, .notAccept, .noRelaying, .toomanyConn, .speeding, .badReputation, .suspend,
-        .mailerError, .rejected, .hostUnknown, .userUnknown, .filtered, .spamDetected, .policyViolation, .blocked,
-        .securityError, .syntaxError, .contentError, .onHold, .expired, .systemError, .networkError,
+        .hasMoved, .notCompliantRFC, .contentErrorHeaders, .requirePTR, .authFailure, .virusDetected, .mailboxFull,
+        .exceedLimit, .mesgTooBig, .systemFull, .notAccept, .noRelaying, .toomanyConn, .speeding, .badReputation,
+        .suspend, .mailerError, .rejected, .hostUnknown, .hostUnknownNamed, .userUnknown, .filtered,
+        .spamDetectedLinks, .blockedLists, .spamDetected, .policyViolation, .blocked, .securityError, .syntaxError,
+        .contentError, .onHold, .expired, .networkError, .systemError, .expiredVague,
     ]
 
+    /// Vague rules, tried only after the status and reply codes said nothing.
+    static let vague: [ReasonRule] = [.userUnknownVague, .rejectedVague]
+
     /// The reason named by the words of `text` alone, or nil.
-    static func reason(forText text: String) -> BounceReason? {
+    static func reason(forText text: String, rules: [ReasonRule] = order) -> BounceReason? {
         let normalized = DiagnosticText.normalize(text)
         guard !normalized.isEmpty else { return nil }
-        for rule in order where rule.match(normalized) != nil { return rule.reason }
+        for rule in rules where rule.matches(normalized) { return rule.reason }
         return nil
     }
 
@@ -40,19 +44,22 @@ enum ReasonClassifier {
         let action = evidence.action
         if action == "delivered" || action == "relayed" || action == "expanded" { return .delivered }
         if let reason = StatusCode.definitiveReason(for: evidence.status) { return reason }
+        let own = evidence.diagnostic + "\n" + evidence.block
+        let lower = own.lowercased()
         let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
-        let command = SMTPCommand.find(in: evidence.diagnostic + "\n" + evidence.block)
-        if let text = reason(forText: evidence.diagnostic) ?? reason(forText: evidence.block) {
-            return refine(text, command: command, temporary: temporary, status: evidence.status)
+            || lower.contains("try again") || lower.contains("deferred")
+        let command = SMTPCommand.find(in: own)
+        func refined(_ reason: BounceReason) -> BounceReason {
+            refine(reason, command: command, temporary: temporary, status: evidence.status)
         }
+        if let text = reason(forText: evidence.diagnostic) ?? reason(forText: evidence.block) { return refined(text) }
+        if action == "delayed" { return .expired }
         if command == .mailFrom { return .rejected }
-        if let reason = StatusCode.reason(for: evidence.status) {
-            return refine(reason, command: command, temporary: temporary, status: evidence.status)
-        }
+        if command == .connect || command == .helo { return .blocked }
+        if let reason = StatusCode.reason(for: evidence.status) { return refined(reason) }
         if let reason = StatusCode.reason(forReplyCode: evidence.replyCode) { return reason }
-        if let reason = reason(forText: evidence.notice) {
-            return refine(reason, command: command, temporary: temporary, status: evidence.status)
-        }
+        if let reason = reason(forText: own, rules: vague) { return reason }
+        if let reason = reason(forText: evidence.notice) { return refined(reason) }
         if temporary { return .expired }
         return .onHold
     }
@@ -62,7 +69,8 @@ enum ReasonClassifier {
     /// is a network error.
     static func refine(_ reason: BounceReason, command: SMTPCommand?, temporary: Bool, status: String) -> BounceReason {
         switch reason {
-        case .userUnknown where command == .data && !status.hasSuffix(".1.1"): return .filtered
+        case .userUnknown where command == .data && (status.isEmpty || status.hasSuffix(".0.0") || status.hasSuffix(".2.0")):
+            return .filtered
         case .hostUnknown where temporary: return .networkError
         default: return reason
         }

@@ -10,5 +10,13 @@ extension ReasonRule {
         "poor reputation", "refused to talk", "temporarily rejected", "access refused",
         "bl.", "mail server ip", "sending mta", "blocked", "you are not allowed", "not accepting connections",
             "please use the smtp server of your isp", "weren't sent", "too many unwanted messages", "aup#cdrbl",
+            "banned sending ip",
+    ])
+}
+
+extension ReasonRule {
+    /// Blocklists named outright, tried before the spam rule ("spamhaus" is not spam content).
+    static let blockedLists = ReasonRule(.blocked, [
+        "spamhaus", "spamcop", "dnsbl", "blocklist", "block list", "banned sending ip", "sorbs", "barracudacentral",
     ])
 }

@@ -8,3 +8,8 @@ extension ReasonRule {
             "duplicate header", "media error", "headers too large",
     ])
 }
+
+extension ReasonRule {
+    /// Header faults named precisely, tried before authentication rules ("Duplicate header 'DKIM-Signature'").
+    static let contentErrorHeaders = ReasonRule(.contentError, ["duplicate header"])
+}

@@ -6,7 +6,7 @@ extension ReasonRule {
         "user refuses", "refuses to accept", "has restricted", "not authorized to receive", "not allowed to receive",
         "does not accept mail from", "blocked by the recipient", "recipient has blocked", "user has blocked",
         "configured to reject", "rejected by filter", "mailbox filter", "content filter rejection",
-        "this message was blocked because", "reject by the recipient",
+        "reject by the recipient",
         "user reject", "recipient's mail server rejected", "has chosen not to receive",
         "sender is on the recipient", "blocklisted by the recipient", "blacklisted by the recipient",
         "message was rejected by the recipient", "does not receive",

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReasonRule {
     /// The recipient's domain does not exist or has no mail host (RFC 3463 X.1.2, X.4.4).
     static let hostUnknown = ReasonRule(.hostUnknown, [
@@ -12,4 +14,18 @@ extension ReasonRule {
         "no valid mx", "unknown mx", "undeliverable to the domain",
             "domain is not reachable", "bad destination system address", "account or domain may not exist",
     ])
+}
+
+extension ReasonRule {
+    /// "<host.name> does not exist": a domain (a dotted word without `@`) said not to exist.
+    static let hostUnknownNamed = ReasonRule(.hostUnknown, [], predicate: { text in
+        var rest = Substring(text)
+        while let range = rest.range(of: " does not exist") {
+            let word = rest[..<range.lowerBound].split(separator: " ").last ?? ""
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>[]()'\":"))
+            if bare.contains("."), !bare.contains("@"), bare.first?.isLetter == true { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    })
 }

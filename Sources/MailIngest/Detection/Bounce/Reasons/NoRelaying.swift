@@ -7,5 +7,6 @@ extension ReasonRule {
         "no relaying", "relaying mail to", "that domain isn't in my list of allowed rcpthosts",
         "not in my list of allowed rcpthosts", "relay not allowed", "open relay", "relaying is not allowed",
         "is not a relay", "not authorized to relay", "relay access", "mail relay denied",
+            "not configured to relay",
     ])
 }

@@ -10,15 +10,18 @@ struct ReasonRule: Sendable {
     let reason: BounceReason
     /// Lower-case phrases, `*` for any run of characters.
     let phrases: [String]
+    /// A test phrases cannot express (a word shape before a phrase), or nil.
+    let predicate: (@Sendable (String) -> Bool)?
 
-    init(_ reason: BounceReason, _ phrases: [String]) {
+    init(_ reason: BounceReason, _ phrases: [String], predicate: (@Sendable (String) -> Bool)? = nil) {
         self.reason = reason
         self.phrases = phrases
+        self.predicate = predicate
     }
 
-    /// The first phrase found in `text` (already normalised), or nil.
-    func match(_ text: String) -> String? {
-        phrases.first { DiagnosticText.contains(text, pattern: $0) }
+    /// True when a phrase (or the predicate) matches `text`, already normalised.
+    func matches(_ text: String) -> Bool {
+        phrases.contains { DiagnosticText.contains(text, pattern: $0) } || predicate?(text) == true
     }
 }
 

@@ -10,7 +10,12 @@ extension ReasonRule {
         "your domain has no dns", "domain not found for sender", "sender is blocked", "sender blocked",
         "sender domain", "rejected: not accepted", "refused mail from", "blacklisted sender",
         "sender is not authorized",
-            "sender was rejected", "purported responsible address", "access denied", "provide a valid from", "not a member of this mailing list", "are not member",
+            "sender was rejected", "purported responsible address", "provide a valid from", "not a member of this mailing list", "are not member",
             "send mail as", "groups.google.com", "permission to post",
     ])
+}
+
+extension ReasonRule {
+    /// Refusals too vague to name a cause ("Access denied"), tried after the status code: the sender is refused.
+    static let rejectedVague = ReasonRule(.rejected, ["access denied"])
 }

@@ -7,3 +7,8 @@ extension ReasonRule {
             "uribl", "blacklisted url", "url in message", "mail rejete", "mail rejected. ofr",
     ])
 }
+
+extension ReasonRule {
+    /// Spam verdicts on links in the content, tried before blocklist rules ("Blacklisted URL in message").
+    static let spamDetectedLinks = ReasonRule(.spamDetected, ["uribl", "surbl", "blacklisted url", "url in message"])
+}

@@ -21,5 +21,12 @@ extension ReasonRule {
         "address lookup failure", "email address could not be found",
         "this account is not allowed", "user account not found",
             "invalid final delivery userid", "no such user here", "is not a registered", "email account that you tried to reach does not exist",
+            "recipient address rejected: access denied", "user not exist", "not exist",
     ])
+}
+
+extension ReasonRule {
+    /// Postfix's bare "Recipient address rejected." with nothing after it, tried after the status code (the phrase
+    /// also prefixes every other restriction's message).
+    static let userUnknownVague = ReasonRule(.userUnknown, ["recipient address rejected"])
 }
