@@ -127,7 +127,7 @@ struct ReportText: Sendable {
     static let copyMarkers: [String] = [
         "below this line is a copy of the message", "this is a copy of the message", "original message follows",
         "----- original message -----", "------ original message ------", "--- original message ---",
-        "unsent message follows", "returned message", "original message header", "------ original message",
+        "unsent message follows", "original message header", "------ original message",
         "content-type: message/rfc822", "content-type: text/rfc822-headers", "message headers follow",
         "message text follows", "original message headers", "header of the original message",
         "headers of the original message", "----- original message",

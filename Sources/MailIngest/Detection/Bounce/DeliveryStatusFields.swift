@@ -23,12 +23,17 @@ struct DeliveryStatusFields: Sendable, Hashable {
     /// group are ignored. Tolerates groups glued together (a second Final-Recipient starts a new recipient).
     init(_ text: String) {
         var out: [Recipient] = []
-        var current: Recipient?
+        var current = Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
+        var named = false
+        var finalSeen = false
         func flush() {
-            if let current, !current.address.isEmpty || !current.status.isEmpty || !current.diagnostic.isEmpty {
+            if !current.address.isEmpty || !current.status.isEmpty || !current.diagnostic.isEmpty,
+               named || !current.status.isEmpty {
                 out.append(current)
             }
-            current = nil
+            current = Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
+            named = false
+            finalSeen = false
         }
         for field in Self.fields(text) {
             guard let (name, value) = field else {
@@ -37,30 +42,28 @@ struct DeliveryStatusFields: Sendable, Hashable {
             }
             switch name {
             case "final-recipient", "original-recipient", "x-actual-recipient":
-                let address = Self.stripType(value)
-                if let recipient = current, recipient.action.isEmpty, recipient.status.isEmpty {
-                    if recipient.address.isEmpty || name == "final-recipient" { current?.address = address }
-                } else {
-                    flush()
-                    current = Recipient(address: address, action: "", status: "", diagnostic: "", remoteMTA: "")
-                }
+                // Groups glued without a blank line: a second Final-Recipient starts the next recipient.
+                if name == "final-recipient" && finalSeen { flush() }
+                if name == "final-recipient" { finalSeen = true }
+                if current.address.isEmpty || name == "final-recipient" { current.address = Self.stripType(value) }
+                named = true
             case "action":
-                current = current ?? Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
-                current?.action = value.lowercased().split(separator: " ").first.map(String.init) ?? ""
+                current.action = value.lowercased().split(separator: " ").first.map(String.init) ?? ""
             case "status":
-                current = current ?? Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
-                current?.status = StatusCode.first(in: value) ?? ""
+                current.status = StatusCode.first(in: value) ?? ""
             case "diagnostic-code":
-                current = current ?? Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
-                current?.diagnostic = Self.stripType(value)
+                current.diagnostic = Self.stripType(value)
             case "remote-mta":
-                current?.remoteMTA = Self.stripType(value)
+                current.remoteMTA = Self.stripType(value)
             default:
                 break
             }
         }
         flush()
-        recipients = out
+        // Per-message fields (Reporting-MTA, Arrival-Date) form a group with no recipient; a group with a status
+        // but no address is kept only when no group names a recipient.
+        let namedOnes = out.filter { !$0.address.isEmpty }
+        recipients = namedOnes.isEmpty ? out : namedOnes
     }
 
     /// `rfc822; a@b` -> `a@b` (the address or diagnostic type of RFC 3464 §2.3), angle brackets dropped.

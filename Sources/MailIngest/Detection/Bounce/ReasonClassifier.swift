@@ -11,11 +11,11 @@ enum ReasonClassifier {
         .exceedLimit, .mesgTooBig, .systemFull, .notAccept, .noRelaying, .toomanyConn, .speeding, .badReputation,
         .suspend, .mailerError, .rejected, .hostUnknown, .hostUnknownNamed, .userUnknown, .filtered,
         .spamDetectedLinks, .blockedLists, .spamDetected, .policyViolation, .blocked, .securityError, .syntaxError,
-        .contentError, .onHold, .expired, .networkError, .systemError, .expiredVague,
+        .contentError, .onHold, .expired, .networkError, .systemError,
     ]
 
     /// Vague rules, tried only after the status and reply codes said nothing.
-    static let vague: [ReasonRule] = [.userUnknownVague, .rejectedVague]
+    static let vague: [ReasonRule] = [.userUnknownVague, .rejectedVague, .expiredVague]
 
     /// The reason named by the words of `text` alone, or nil.
     static func reason(forText text: String, rules: [ReasonRule] = order) -> BounceReason? {
@@ -47,7 +47,7 @@ enum ReasonClassifier {
         let own = evidence.diagnostic + "\n" + evidence.block
         let lower = own.lowercased()
         let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
-            || lower.contains("try again") || lower.contains("deferred")
+            || lower.contains("not found, try again") || lower.contains("deferred")
         let command = SMTPCommand.find(in: own)
         func refined(_ reason: BounceReason) -> BounceReason {
             refine(reason, command: command, temporary: temporary, status: evidence.status)
@@ -69,8 +69,11 @@ enum ReasonClassifier {
     /// is a network error.
     static func refine(_ reason: BounceReason, command: SMTPCommand?, temporary: Bool, status: String) -> BounceReason {
         switch reason {
-        case .userUnknown where command == .data && (status.isEmpty || status.hasSuffix(".0.0") || status.hasSuffix(".2.0")):
+        case .userUnknown where command == .data && (status.isEmpty || status.hasSuffix(".0.0")
+                                                      || status.hasSuffix(".2.0") || status.dropFirst().hasPrefix(".7.")):
             return .filtered
+        case .userUnknown where command == .mailFrom, .hostUnknown where command == .mailFrom:
+            return .rejected
         case .hostUnknown where temporary: return .networkError
         default: return reason
         }

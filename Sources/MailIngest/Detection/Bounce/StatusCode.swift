@@ -116,6 +116,7 @@ enum StatusCode {
         case (2, 2): return .mailboxFull
         case (3, 4): return .mesgTooBig
         case (4, 6): return .networkError
+        case (4, 7): return .expired
         case (6, 0): return .contentError
         case (7, 13): return .suspend
         case (7, 25): return .requirePTR
