@@ -45,12 +45,16 @@ enum ReasonClassifier {
         if action == "delivered" || action == "relayed" || action == "expanded" { return .delivered }
         if let reason = StatusCode.definitiveReason(for: evidence.status) { return reason }
         let own = evidence.diagnostic + "\n" + evidence.block
-        let lower = own.lowercased()
+        let lower = DiagnosticText.collapse(own).lowercased()
         let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
             || lower.contains("not found, try again") || lower.contains("deferred")
         let command = SMTPCommand.find(in: own)
+        // A "user unknown" under a security/policy code (X.7.x, in the DSN or the server's reply) is a filter.
+        let statuses = [evidence.status, StatusCode.first(in: evidence.diagnostic) ?? ""]
+        let policyStatus = statuses.contains { $0.dropFirst().hasPrefix(".7.") }
         func refined(_ reason: BounceReason) -> BounceReason {
-            refine(reason, command: command, temporary: temporary, status: evidence.status)
+            if reason == .userUnknown && policyStatus { return .filtered }
+            return refine(reason, command: command, temporary: temporary, status: evidence.status)
         }
         if let text = reason(forText: evidence.diagnostic) ?? reason(forText: evidence.block) { return refined(text) }
         if action == "delayed" { return .expired }

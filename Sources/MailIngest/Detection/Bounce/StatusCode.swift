@@ -97,7 +97,7 @@ enum StatusCode {
         case (7, 25): return .requirePTR
         case (7, 27): return .notAccept
         case (7, 28): return .blocked
-        case (7, 3), (7, 4), (7, 5), (7, 6), (7, 7), (7, 8), (7, 10), (7, 14), (7, 30): return .securityError
+        case (7, 3), (7, 4), (7, 5), (7, 6), (7, 7), (7, 8), (7, 9), (7, 10), (7, 14), (7, 30): return .securityError
         case (7, 2): return .filtered
         default: return nil
         }
@@ -116,7 +116,6 @@ enum StatusCode {
         case (2, 2): return .mailboxFull
         case (3, 4): return .mesgTooBig
         case (4, 6): return .networkError
-        case (4, 7): return .expired
         case (6, 0): return .contentError
         case (7, 13): return .suspend
         case (7, 25): return .requirePTR

@@ -10,7 +10,8 @@ extension ReasonRule {
         "exceeded the maximum time", 
         
             "envelope expired", "did not accept our requests to connect", "connection timed out", "connection timeout", "timed out", "after multiple retries", 
-            "will continue trying",
+            "will continue trying", "will be retried",
+            "host not reachable",
     ])
 }
 

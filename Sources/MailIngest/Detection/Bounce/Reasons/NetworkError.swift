@@ -7,6 +7,6 @@ extension ReasonRule {
         "dns lookup failure", "dns error", "dns failure", "name server", "servfail", "lookup failure",
         "connection reset", "connection dropped", "host not responding", "remote host did not respond",
         "no answer", "could not be contacted", "unreachable",
-            "mail loop", "loop detected", "loops back", "too many hops", "hop count exceeded", "routing loop", "message loop", "delivery loop", "lost connection", "host name lookup failure", "dns lookup failed", "host not found, try again", "name server:", "host not reachable",
+            "mail loop", "loop detected", "loops back", "too many hops", "hop count exceeded", "routing loop", "message loop", "delivery loop", "lost connection", "host name lookup failure", "dns lookup failed", "host not found, try again", "name server:", 
     ])
 }

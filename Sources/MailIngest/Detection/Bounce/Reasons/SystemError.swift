@@ -7,6 +7,6 @@ extension ReasonRule {
         
         "system not accepting", "unknown mail transport", "error in processing",
         "timeout waiting for", "i/o error", "database error", "system problem",
-            "could not load", "resources temporarily unavailable", "service currently unavailable",
+            "could not load", "service currently unavailable",
     ])
 }
