@@ -40,6 +40,9 @@ enum NoticeRecipients {
             let next = index + 1 < starts.count ? starts[index + 1].line : lines.count
             var end = max(next, start.line + 1)
             end = min(end, start.line + 25)
+            if let header = (start.line + 1 ..< end).first(where: { startsReturnedHeaders(lines[$0]) }) {
+                end = header
+            }
             // Blocks of one line followed directly by the next address share the text after the list.
             let block = lines[start.line..<end].joined(separator: "\n")
             if let existing = found.firstIndex(where: { $0.address.lowercased() == start.address.lowercased() }) {
@@ -68,6 +71,14 @@ enum NoticeRecipients {
             return true
         }
         return false
+    }
+
+    /// Header names that only a returned copy of the original message has in a notice.
+    static func startsReturnedHeaders(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return ["received:", "return-path:", "dkim-signature:", "x-", "content-type:", "content-transfer-encoding:",
+                "mime-version:", "message-id:", "authentication-results:", "arc-", "delivered-to:"]
+            .contains { lower.hasPrefix($0) } && lower.contains(":")
     }
 
     /// Local parts of the addresses systems send bounces from.

@@ -64,7 +64,6 @@ enum ReasonClassifier {
         if let reason = StatusCode.reason(forReplyCode: evidence.replyCode) { return reason }
         if let reason = reason(forText: own, rules: vague) { return reason }
         if let reason = reason(forText: evidence.notice) { return refined(reason) }
-        if temporary { return .expired }
         return .onHold
     }
 
