@@ -12,7 +12,9 @@ enum StatusCode {
             let byte = bytes[index]
             if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
                index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: "."),
-               index == 0 || !(isDigit(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ".")) {
+               index == 0 || !(isDigit(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ".")
+                               || isLetter(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "_")
+                               || (bytes[index - 1] == UInt8(ascii: "-") && index >= 2 && !isDigit(bytes[index - 2]))) {
                 var cursor = index + 2
                 let subjectStart = cursor
                 while cursor < bytes.count, isDigit(bytes[cursor]), cursor - subjectStart < 3 { cursor += 1 }
@@ -61,6 +63,7 @@ enum StatusCode {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    private static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 97 && byte | 0x20 <= 122 }
     private static func isWordByte(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "#")
             || byte == UInt8(ascii: "-")

@@ -12,6 +12,7 @@ extension ReasonRule {
         "sender is not authorized",
             "sender was rejected", "purported responsible address", "provide a valid from", "not a member of this mailing list", "are not member",
             "send mail as", "groups.google.com", "permission to post",
+            "address that has been blacklisted",
     ])
 }
 

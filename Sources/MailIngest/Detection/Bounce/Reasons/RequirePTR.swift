@@ -7,5 +7,6 @@ extension ReasonRule {
         "iprev", "does not have a reverse", "unresolvable address", "reverse address", "hostname lookup failed",
         "unable to lookup the name", "lookup of your ip", "ip name lookup failed", "ip address does not resolve",
         "client host name", "your ip has no reverse", "reverse path",
+            "unverifyable sending ip", "unverifiable sending ip",
     ])
 }

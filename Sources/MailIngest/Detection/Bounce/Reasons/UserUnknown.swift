@@ -20,7 +20,7 @@ extension ReasonRule {
         "benutzer unbekannt", "unbekannter empf", "the recipient's mailbox is unknown", "no such local user",
         "address lookup failure", "email address could not be found",
         "this account is not allowed", "user account not found",
-            "invalid final delivery userid", "no such user here", "is not a registered", "email account that you tried to reach does not exist",
+            "invalid final delivery userid", "no such user here", "email account that you tried to reach does not exist",
             "recipient address rejected: access denied", "user not exist", "not exist",
     ])
 }
