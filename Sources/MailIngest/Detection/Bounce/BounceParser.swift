@@ -11,8 +11,11 @@ enum BounceParser {
         var recipients: [BouncedRecipient] = []
         if !dsn.isEmpty {
             for entry in dsn {
+                // The notice's words about this recipient; when they name no one, the DSN's own status code is more
+                // precise than the whole notice, which is only the last resort.
                 let block = found.first { $0.address.caseInsensitiveCompare(entry.address) == .orderedSame }?.block
-                    ?? (found.count <= 1 ? found.first?.block ?? report.notice : "")
+                    ?? (found.count == 1 ? found[0].block : entry.diagnostic.isEmpty && entry.status.isEmpty
+                        ? report.notice : "")
                 recipients.append(make(address: entry.address, dsnDiagnostic: entry.diagnostic, block: block,
                                        status: entry.status, action: entry.action, notice: report.subject + "\n" + report.notice))
             }

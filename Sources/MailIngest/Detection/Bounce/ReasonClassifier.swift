@@ -51,7 +51,8 @@ enum ReasonClassifier {
         let command = SMTPCommand.find(in: own)
         // A "user unknown" under a security/policy code (X.7.x, in the DSN or the server's reply) is a filter.
         let statuses = [evidence.status, StatusCode.first(in: evidence.diagnostic) ?? ""]
-        let policyStatus = statuses.contains { $0.dropFirst().hasPrefix(".7.") }
+        // (553 is RFC 5321's "mailbox name not allowed": about the address itself, so it stays unknown.)
+        let policyStatus = statuses.contains { $0.dropFirst().hasPrefix(".7.") } && evidence.replyCode != "553"
         func refined(_ reason: BounceReason) -> BounceReason {
             if reason == .userUnknown && policyStatus { return .filtered }
             return refine(reason, command: command, temporary: temporary, status: evidence.status)
