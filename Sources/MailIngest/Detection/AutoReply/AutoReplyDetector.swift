@@ -9,19 +9,18 @@ public enum AutoReplyDetector {
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
         let text = DiagnosticText.normalize(String(body.prefix(4000)))
         let subjectText = DiagnosticText.normalize(subject ?? "")
+        guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
         let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: body, relativeTo: reference)
-        guard isAutoReply(headers: headers, subject: subjectText, text: text, hasDate: returnDate != nil) else {
-            return nil
-        }
         let own = (headers.all("From") + headers.all("Reply-To") + headers.all("Sender"))
             .flatMap { AddressScanner.scan($0).map { $0.address.lowercased() } }
         return AutoReplyInfo(returnDate: returnDate.map(\.description),
                              redirectContact: RedirectContact.find(in: body, excluding: Set(own)))
     }
 
-    /// The decision: a strong header, a subject prefix, a strong body phrase, or weaker evidence that adds up.
-    static func isAutoReply(headers: HeaderFields, subject: String, text: String, hasDate: Bool) -> Bool {
+    /// The decision: a strong header, a subject prefix, a strong body phrase, or two weaker hints (a weak header
+    /// counts as one).
+    static func isAutoReply(headers: HeaderFields, subject: String, text: String) -> Bool {
         if AutoReplyHeaders.isAutoReply(headers) { return true }
         let opening = String(text.prefix(1500))
         var hints = AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
@@ -30,7 +29,6 @@ public enum AutoReplyDetector {
             if language.body.contains(where: { DiagnosticText.contains(opening, pattern: $0) }) { return true }
             hints += language.hints.filter { DiagnosticText.contains(opening, pattern: $0) }.count
         }
-        if hasDate { hints += 1 }
         return hints >= 2
     }
 

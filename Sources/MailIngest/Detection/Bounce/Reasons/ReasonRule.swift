@@ -34,6 +34,7 @@ enum DiagnosticText {
         out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
         for scalar in text.lowercased().unicodeScalars {
+            if scalar.value == 0x307 { continue }  // "İ" lower-cases to "i" + combining dot above
             if scalar.properties.isWhitespace {
                 if !lastWasSpace { out.unicodeScalars.append(" ") }
                 lastWasSpace = true
