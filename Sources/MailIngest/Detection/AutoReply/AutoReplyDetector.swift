@@ -7,15 +7,16 @@ public enum AutoReplyDetector {
     /// The auto-reply details when the message is one, else nil. `date` is the message date that relative dates
     /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
-        let text = DiagnosticText.normalize(String(body.prefix(4000)))
+        let own = ownText(body)
+        let text = DiagnosticText.normalize(own)
         let subjectText = DiagnosticText.normalize(subject ?? "")
         guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
         let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
-        let returnDate = ReturnDate.find(in: body, relativeTo: reference)
-        let own = (headers.all("From") + headers.all("Reply-To") + headers.all("Sender"))
+        let returnDate = ReturnDate.find(in: own, relativeTo: reference)
+        let ownAddresses = (headers.all("From") + headers.all("Reply-To") + headers.all("Sender"))
             .flatMap { AddressScanner.scan($0).map { $0.address.lowercased() } }
         return AutoReplyInfo(returnDate: returnDate.map(\.description),
-                             redirectContact: RedirectContact.find(in: body, excluding: Set(own)))
+                             redirectContact: RedirectContact.find(in: own, excluding: Set(ownAddresses)))
     }
 
     /// The decision: a strong header, a subject prefix, a strong body phrase, or two weaker hints (a weak header
@@ -30,6 +31,35 @@ public enum AutoReplyDetector {
             hints += language.hints.filter { DiagnosticText.contains(opening, pattern: $0) }.count
         }
         return hints >= 2
+    }
+
+    /// Lines that start the quoted message a reply carries ("On ... wrote:", Outlook's header block), lower-cased
+    /// prefixes or contained words.
+    static let quoteStarts = [
+        "-----original message", "----- original message", "-----ursprüngliche nachricht", "-----message d'origine",
+        "-----mensaje original", "-----messaggio originale", "-----oorspronkelijk bericht", "-----mensagem original",
+        "-----wiadomość oryginalna", "-----originalmeddelande", "________________________________", "from: ",
+        "von: ", "de : ", "de: ", "da: ", "van: ", "od: ", "från: ", "kimden: ", "šalje: ", "差出人:", "发件人:",
+        "寄件者:", "original message",
+    ]
+
+    /// The text the auto-reply's author wrote: the body up to the first quoted line (`>`) or quoted-message header,
+    /// at most 4,000 characters. Our own dunning text quoted below must not make a human reply look automatic.
+    static func ownText(_ body: String) -> String {
+        var out: [Substring] = []
+        var size = 0
+        for line in body.prefix(8000).split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let lower = trimmed.lowercased()
+            if trimmed.hasPrefix(">") || quoteStarts.contains(where: { lower.hasPrefix($0) }) { break }
+            if lower.hasSuffix("wrote:") || lower.hasSuffix("schrieb:") || lower.hasSuffix("a écrit :")
+                || lower.hasSuffix("a écrit:") || lower.hasSuffix("escribió:") || lower.hasSuffix("ha scritto:")
+                || lower.hasSuffix("schreef:") || lower.hasSuffix("escreveu:") { break }
+            out.append(line)
+            size += line.count
+            if size > 4000 { break }
+        }
+        return out.joined(separator: "\n")
     }
 
     /// True when `subject` starts with `prefix` (after reply markers) followed by a separator or the end.
