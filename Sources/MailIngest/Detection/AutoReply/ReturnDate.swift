@@ -218,7 +218,9 @@ enum ReturnDate {
         }
         // A weekday with a bare day number ("el lunes 24", "mañana martes 13"): the next such day of a month.
         for (index, token) in tokens.enumerated() where DateWords.weekdays[token] != nil && index + 1 < tokens.count {
-            guard let day = dayNumber(tokens[index + 1]),
+            let near = tokens[max(0, index - 2)...min(tokens.count - 1, index + 2)]
+            guard near.filter({ DateWords.weekdays[$0] != nil }).count == 1,
+                  let day = dayNumber(tokens[index + 1]),
                   index + 2 >= tokens.count || DateWords.months[tokens[index + 2]] == nil else { continue }
             var probe = today
             for _ in 0..<62 {
