@@ -77,7 +77,8 @@ struct ReportText: Sendable {
     /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
     /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
     static func inlineDeliveryStatus(_ text: String) -> String? {
-        guard text.range(of: "final-recipient:", options: .caseInsensitive) != nil else { return nil }
+        guard text.contains("inal-Recipient:") || text.contains("inal-recipient:") || text.contains("INAL-RECIPIENT:")
+        else { return nil }
         let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
             text.range(of: $0, options: .caseInsensitive)
         }
@@ -136,6 +137,27 @@ struct ReportText: Sendable {
         "以下のメッセージは", "元のメッセージ", "this is the original message",
     ]
 
+    /// A cheap test before the marker search: every marker has a dash, a colon, non-ASCII text, or one of the
+    /// words "message", "original", "header", "copy" in some case.
+    static func mayBeMarker(_ line: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte >= 0x80 { return true }
+            let lower = byte | 0x20
+            // "ge" (message), "al" (original), "er" (header), "py" (copy), case-insensitive.
+            let pair = (previous | 0x20, lower)
+            if pair == (UInt8(ascii: "g"), UInt8(ascii: "e")) || pair == (UInt8(ascii: "a"), UInt8(ascii: "l"))
+                || pair == (UInt8(ascii: "e"), UInt8(ascii: "r")) || pair == (UInt8(ascii: "p"), UInt8(ascii: "y")) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// ``copyMarkers`` compiled.
+    static let copyMarkerList = PhraseList(copyMarkers)
+
     /// Whole lines (separator characters trimmed) that start the returned copy.
     static let bareMarkers: Set<String> = [
         "original message", "original mail info", "original message follows", "message text follows",
@@ -145,10 +167,12 @@ struct ReportText: Sendable {
 
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let lower = line.lowercased()
-            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-=_|*:# \t"))
-            if lower.count < 120, copyMarkers.contains(where: { lower.contains($0) }) || bareMarkers.contains(bare) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+        where line.utf8.count < 160 && mayBeMarker(line.utf8) {
+            let lower = PhraseText(String(line))
+            guard !lower.bytes.isEmpty else { continue }
+            let bare = lower.string.trimmingCharacters(in: CharacterSet(charactersIn: "-=_|*:# \t"))
+            if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bare) {
                 return (String(text[..<line.startIndex]), String(text[line.endIndex...]))
             }
         }

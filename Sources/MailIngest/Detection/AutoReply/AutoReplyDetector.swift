@@ -8,8 +8,8 @@ public enum AutoReplyDetector {
     /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
         let own = ownText(body)
-        let text = DiagnosticText.normalize(own)
-        let subjectText = DiagnosticText.normalize(subject ?? "")
+        let text = PhraseText(String(own.prefix(1500)))
+        let subjectText = PhraseText(subject ?? "").string
         guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
         let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: own, relativeTo: reference)
@@ -21,14 +21,16 @@ public enum AutoReplyDetector {
 
     /// The decision: a strong header, a subject prefix, a strong body phrase, or two weaker hints (a weak header
     /// counts as one).
-    static func isAutoReply(headers: HeaderFields, subject: String, text: String) -> Bool {
+    static func isAutoReply(headers: HeaderFields, subject: String, text: PhraseText) -> Bool {
         if AutoReplyHeaders.isAutoReply(headers) { return true }
-        let opening = String(text.prefix(1500))
         var hints = AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
-        for language in AutoReplyPhrases.all {
-            if language.subjects.contains(where: { subjectStarts(subject, with: $0) }) { return true }
-            if language.body.contains(where: { DiagnosticText.contains(opening, pattern: $0) }) { return true }
-            hints += language.hints.filter { DiagnosticText.contains(opening, pattern: $0) }.count
+        let bareSubject = stripReplyMarkers(subject)
+        for language in AutoReplyPhrases.compiled {
+            if !bareSubject.isEmpty, language.subjects.contains(where: { subjectStarts(bareSubject, with: $0) }) {
+                return true
+            }
+            if language.body.matchesAny(text) { return true }
+            hints += language.hints.count(in: text)
         }
         return hints >= 2
     }
@@ -62,14 +64,22 @@ public enum AutoReplyDetector {
         return out.joined(separator: "\n")
     }
 
-    /// True when `subject` starts with `prefix` (after reply markers) followed by a separator or the end.
-    static func subjectStarts(_ subject: String, with prefix: String) -> Bool {
+    /// Reply and forward markers clients put before a subject.
+    static let replyMarkers = ["re:", "aw:", "sv:", "réf:", "fw:", "tr:", "【", "[", "("]
+
+    /// `subject` without leading reply markers.
+    static func stripReplyMarkers(_ subject: String) -> Substring {
         var rest = Substring(subject)
-        for marker in ["re:", "aw:", "sv:", "réf:", "fw:", "tr:", "【", "[", "("] where rest.hasPrefix(marker) {
+        for marker in replyMarkers where rest.hasPrefix(marker) {
             rest = rest.dropFirst(marker.count).drop { $0 == " " }
         }
-        guard rest.hasPrefix(prefix) else { return false }
-        let after = rest.dropFirst(prefix.count).first
+        return rest
+    }
+
+    /// True when `subject` (reply markers already stripped) starts with `prefix` followed by a separator or the end.
+    static func subjectStarts(_ subject: Substring, with prefix: String) -> Bool {
+        guard subject.hasPrefix(prefix) else { return false }
+        let after = subject.dropFirst(prefix.count).first
         return after == nil || after == ":" || after == " " || after == "-" || after == "】" || after == "]"
             || after == ")" || after == "：" || prefix.unicodeScalars.first.map { $0.value > 0x2E80 } == true
     }

@@ -11,6 +11,19 @@ struct AutoReplyPhrases: Sendable {
     /// Weaker phrases ("I'll be back", "closed"): two of them, or one with a header hint or a return date, are needed.
     let hints: [String]
 
+    /// One row compiled for search.
+    struct Compiled: Sendable {
+        let language: String
+        let subjects: [String]
+        let body: PhraseList
+        let hints: PhraseList
+    }
+
+    /// ``all`` compiled once.
+    static let compiled: [Compiled] = all.map {
+        Compiled(language: $0.language, subjects: $0.subjects, body: PhraseList($0.body), hints: PhraseList($0.hints))
+    }
+
     /// The table, one language a row. A new language is a new row.
     static let all: [AutoReplyPhrases] = [
         AutoReplyPhrases(language: "en", subjects: [

@@ -36,6 +36,13 @@ enum BounceSignals {
         "requested action not taken", "invalid user address", "unable to deliver message", "could not deliver", "has been delayed", "not been delivered",
     ]
 
+    /// ``senders`` compiled.
+    static let senderList = PhraseList(senders)
+    /// ``subjects`` compiled.
+    static let subjectList = PhraseList(subjects)
+    /// ``openings`` compiled.
+    static let openingList = PhraseList(openings)
+
     /// Names and local parts of delivery systems, lower-cased.
     static let senders: [String] = [
         "mailer-daemon", "mailer daemon", "postmaster", "mail delivery", "mail administrator", "mailerdaemon",
@@ -50,14 +57,14 @@ enum BounceSignals {
         if report.contentType.mimeType == "multipart/report",
            report.contentType.parameters["report-type"]?.lowercased() == "delivery-status" { return true }
         if headers.contains("X-Failed-Recipients") { return true }
-        let from = (headers.first("From") ?? "").lowercased()
-        let subject = report.subject.lowercased()
+        let from = PhraseText(headers.first("From") ?? "")
+        let subject = PhraseText(report.subject)
         let returnPath = (headers.first("Return-Path") ?? "").trimmingCharacters(in: .whitespaces)
-        let opening = DiagnosticText.normalize(String(report.notice.prefix(3000)))
-        let daemon = senders.contains { from.contains($0) } || returnPath == "<>" || returnPath.lowercased()
+        let daemon = senderList.matchesAny(from) || returnPath == "<>" || returnPath.lowercased()
             .contains("mailer-daemon")
-        let subjectHit = subjects.contains { subject.contains($0) }
-        let openingHit = openings.contains { opening.contains($0) }
+        let subjectHit = subjectList.matchesAny(subject)
+        guard daemon || subjectHit else { return false }
+        let openingHit = openingList.matchesAny(PhraseText(String(report.notice.prefix(3000))))
         return (daemon && (subjectHit || openingHit)) || (subjectHit && openingHit)
     }
 }

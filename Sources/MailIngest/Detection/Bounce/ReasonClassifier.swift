@@ -19,8 +19,8 @@ enum ReasonClassifier {
 
     /// The reason named by the words of `text` alone, or nil.
     static func reason(forText text: String, rules: [ReasonRule] = order) -> BounceReason? {
-        let normalized = DiagnosticText.normalize(text)
-        guard !normalized.isEmpty else { return nil }
+        let normalized = PhraseText(DiagnosticText.normalize(text))
+        guard !normalized.bytes.isEmpty else { return nil }
         for rule in rules where rule.matches(normalized) { return rule.reason }
         return nil
     }

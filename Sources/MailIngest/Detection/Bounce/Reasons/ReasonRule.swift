@@ -8,20 +8,20 @@ import Foundation
 struct ReasonRule: Sendable {
     /// The reason this rule names.
     let reason: BounceReason
-    /// Lower-case phrases, `*` for any run of characters.
-    let phrases: [String]
-    /// A test phrases cannot express (a word shape before a phrase), or nil.
+    /// Lower-case phrases, `*` for any run of characters, compiled for search.
+    let phrases: PhraseList
+    /// A test phrases cannot express (a word shape before a phrase), or nil. It receives the normalised text.
     let predicate: (@Sendable (String) -> Bool)?
 
     init(_ reason: BounceReason, _ phrases: [String], predicate: (@Sendable (String) -> Bool)? = nil) {
         self.reason = reason
-        self.phrases = phrases
+        self.phrases = PhraseList(phrases)
         self.predicate = predicate
     }
 
-    /// True when a phrase (or the predicate) matches `text`, already normalised.
-    func matches(_ text: String) -> Bool {
-        phrases.contains { DiagnosticText.contains(text, pattern: $0) } || predicate?(text) == true
+    /// True when a phrase (or the predicate) matches `text`.
+    func matches(_ text: PhraseText) -> Bool {
+        phrases.matchesAny(text) || predicate?(text.string) == true
     }
 }
 
