@@ -175,7 +175,7 @@ struct AutoReplyPhrases: Sendable {
         AutoReplyPhrases(language: "hr", subjects: [
             "automatski odgovor", "odsutan", "odsutna", "izvan ureda", "godišnji odmor",
         ], body: [
-            "godišnjem*odmoru", "godisnjem*odmoru", "na bolovanju", "odsutan sam", "odsutna sam", "izvan ureda", "nisam u uredu",
+            "godišnjem*odmoru", "godisnjem*odmoru", "sam na bolovanju", "odsutan sam", "odsutna sam", "izvan ureda", "nisam u uredu",
             "automatski odgovor", "ne prosljeđuju", "ured je zatvoren",
             "se ne prati", "zaprimili smo vašu poruku", "broj vašeg zahtjeva", "više nije aktivna", "više se ne koristi",
         ], hints: [
