@@ -35,8 +35,12 @@ enum BounceParser {
     /// One recipient from its DSN fields (maybe empty) and its block of notice text.
     static func make(address: String, dsnDiagnostic: String, block: String, status dsnStatus: String, action: String,
                      notice: String) -> BouncedRecipient {
-        let status = !dsnStatus.isEmpty ? dsnStatus
-            : StatusCode.first(in: dsnDiagnostic) ?? StatusCode.first(in: block) ?? ""
+        // A DSN's generic X.0.0 gives way to the precise code the server's own reply carries (RFC 3463 §3.1).
+        let fromText = StatusCode.first(in: dsnDiagnostic) ?? StatusCode.first(in: block)
+        let generic = dsnStatus.isEmpty || dsnStatus.hasSuffix(".0.0")
+        let status = generic && fromText.map({ !$0.hasSuffix(".0.0") && $0.first == dsnStatus.first
+                                              || dsnStatus.isEmpty }) == true
+            ? fromText ?? dsnStatus : dsnStatus
         let replyCode = StatusCode.replyCode(in: dsnDiagnostic) ?? StatusCode.replyCode(in: block) ?? ""
         let reason = ReasonClassifier.reason(ReasonClassifier.Evidence(
             diagnostic: dsnDiagnostic, block: block, status: status, replyCode: replyCode, action: action,
