@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The parts of a message a bounce or auto-reply detector reads, pulled out of the MIME tree once:
 /// the human-readable notice, the machine-readable reports, and what was returned of the original message.

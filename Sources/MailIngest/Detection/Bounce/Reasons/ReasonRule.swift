@@ -3,8 +3,8 @@ import Foundation
 /// One bounce reason's text rule: phrases that, found in a server's diagnostic, name that reason.
 ///
 /// Phrases are lower-case. A `*` inside a phrase matches any run of characters on the same diagnostic, so
-/// `"mailbox*full"` matches "mailbox is full" and "mailbox full". Diagnostics are lower-cased and their
-/// whitespace collapsed before matching (see ``DiagnosticText``).
+/// `"mailbox*full"` matches "mailbox is full" and "mailbox full". Diagnostics go through ``DiagnosticText`` and
+/// ``PhraseText`` before matching.
 struct ReasonRule: Sendable {
     /// The reason this rule names.
     let reason: BounceReason
@@ -71,17 +71,6 @@ enum DiagnosticText {
             index += 1
         }
         return words.filter { !$0.isEmpty }.joined(separator: " ")
-    }
-
-    /// True when `pattern` (with `*` wildcards, pieces in order) occurs in `text`.
-    static func contains(_ text: String, pattern: String) -> Bool {
-        guard pattern.contains("*") else { return text.contains(pattern) }
-        var rest = text[...]
-        for piece in pattern.split(separator: "*", omittingEmptySubsequences: true) {
-            guard let range = rest.range(of: piece) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return true
     }
 }
 
