@@ -18,7 +18,7 @@ import Testing
     }
 
     /// The floor this detector reaches on the 330 messages; raise it when the detector improves.
-    static let floor = 300
+    static let floor = 302
 
     static var folder: URL { MIMETestSupport.fixtures.appendingPathComponent("bounces") }
 

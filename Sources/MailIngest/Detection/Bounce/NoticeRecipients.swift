@@ -43,6 +43,11 @@ enum NoticeRecipients {
             if let header = (start.line + 1 ..< end).first(where: { startsReturnedHeaders(lines[$0]) }) {
                 end = header
             }
+            // Sendmail's one-line verdicts ("554 <a@b>... Host unknown") end at the next coded line.
+            if startsWithReplyCode(lines[start.line]),
+               let next = (start.line + 1 ..< end).first(where: { startsWithReplyCode(lines[$0]) }) {
+                end = next
+            }
             // Blocks of one line followed directly by the next address share the text after the list.
             let block = lines[start.line..<end].joined(separator: "\n")
             if let existing = found.firstIndex(where: { $0.address.lowercased() == start.address.lowercased() }) {
@@ -71,6 +76,13 @@ enum NoticeRecipients {
             return true
         }
         return false
+    }
+
+    /// True when the line starts with an SMTP reply code and a space ("550 ...").
+    static func startsWithReplyCode(_ line: String) -> Bool {
+        let bytes = Array(line.utf8.prefix(4))
+        return bytes.count == 4 && (bytes[0] == 52 || bytes[0] == 53) && bytes[1] >= 48 && bytes[1] <= 57
+            && bytes[2] >= 48 && bytes[2] <= 57 && bytes[3] == 32
     }
 
     /// Header names that only a returned copy of the original message has in a notice.

@@ -11,6 +11,7 @@ extension ReasonRule {
         "bl.", "mail server ip", "sending mta", "blocked", "you are not allowed", "not accepting connections",
             "please use the smtp server of your isp", "weren't sent", "too many unwanted messages", "aup#cdrbl",
             "banned sending ip",
+            "remote protocol error",
     ])
 }
 
