@@ -67,6 +67,9 @@ import Testing
              starts: Array("counter to RFC 2822".utf8), defect: "malformed_header@1"),
         // Outer boundaries at line starts inside inner text end the inner multiparts.
         Fact(file: "msg_38.txt", partCount: 7, path: "1.1.1.1", mimeType: "text/plain", starts: Array("\nUnlike the test".utf8)),
+        // multipart/alternative without a boundary parameter: read as text, reported.
+        Fact(file: "msg_41.txt", partCount: 1, path: "1", mimeType: "text/plain", starts: Array("Blah blah blah".utf8),
+             defect: "missing_boundary@1"),
         Fact(file: "msg_42.txt", partCount: 4, path: "1.2.1", mimeType: "multipart/mixed"),
         Fact(file: "msg_43.txt", partCount: 4, path: "1.3", mimeType: "text/rfc822-headers",
              starts: Array("Received: from kgsav".utf8)),

@@ -22,6 +22,16 @@ extension MessageParserTests {
         #expect(parsed.defects == [Defect(.tooManyParts, at: "1")])
     }
 
+    @Test func hostileDelimiterFloodIsCappedAndQuick() {
+        let message = "Content-Type: multipart/mixed; boundary=f\n\n" + String(repeating: "--f\n", count: 200_000)
+        let clock = ContinuousClock()
+        var parsed: ParsedMessage? = nil
+        let elapsed = clock.measure { parsed = MIMETestSupport.parse(message) }
+        #expect(parsed?.root.allParts.count == ParseLimits.default.maxParts)
+        #expect(parsed?.defects.contains(Defect(.tooManyParts, at: "1")) == true)
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+
     @Test func manyPartsWithinTheDefaultLimit() {
         let parsed = MIMETestSupport.parse(Self.multipart(parts: 400))
         #expect(parsed.root.leaves.count == 400)

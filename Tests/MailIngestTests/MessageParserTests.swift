@@ -71,6 +71,7 @@ import Testing
     @Test func multipartWithoutBoundaryParameterIsALeaf() {
         let parsed = MIMETestSupport.parse("Content-Type: multipart/mixed\n\nsome text\n")
         #expect(parsed.root.testText == "some text\n")
+        #expect(parsed.root.contentType.mimeType == "text/plain")
         #expect(parsed.defects == [Defect(.missingBoundary, at: "1")])
     }
 

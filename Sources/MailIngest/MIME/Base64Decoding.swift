@@ -16,11 +16,12 @@ enum Base64Decoding {
     /// Decoded bytes and whether anything was wrong (junk characters, bad padding, a dangling character).
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: Data, valid: Bool) {
         var out = Data(count: input.count / 4 * 3 + 3)
-        var valid = true
-        var written = 0
-        out.withUnsafeMutableBytes { raw in
+        // Locals inside the closures (not captured), so the loop keeps them in registers.
+        let (written, valid) = out.withUnsafeMutableBytes { raw -> (Int, Bool) in
             let output = raw.bindMemory(to: UInt8.self)
-            table.withUnsafeBufferPointer { table in
+            return table.withUnsafeBufferPointer { table -> (Int, Bool) in
+                var valid = true
+                var written = 0
                 var quantum: UInt32 = 0
                 var count = 0
                 var padding = 0
@@ -58,6 +59,7 @@ enum Base64Decoding {
                     written += 2
                     if padding != 1 { valid = false }
                 }
+                return (written, valid)
             }
         }
         out.count = written

@@ -33,15 +33,27 @@ enum Bytes {
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1 (one character per byte).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
         var text = String(decoding: bytes, as: UTF8.self)
         // Valid UTF-8 round-trips; repaired input (U+FFFD inserted) does not.
         let valid = text.withUTF8 { utf8 in
             utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
         if valid { return text }
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-        return String(scalars)
+        // ISO-8859-1: each byte is the code point of the same value; write its UTF-8 form directly.
+        var utf8 = [UInt8]()
+        utf8.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | byte >> 6)
+                utf8.append(0x80 | byte & 0x3F)
+            }
+        }
+        return utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1.

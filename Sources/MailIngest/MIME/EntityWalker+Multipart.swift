@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Multipart bodies (RFC 2046 §5.1): split on the entity's own boundary, then parse each part.
 extension EntityWalker {
     /// Where the pieces of one multipart body lie.
@@ -37,19 +39,19 @@ extension EntityWalker {
         var current: Int? = nil
         var pos = range.lowerBound
         let end = range.upperBound
-        while pos < end {
-            let (_, next) = Bytes.line(buf, at: pos, end: end)
-            guard let isClose = delimiter(buf, at: pos, end: end, boundary: boundary) else {
+        while let candidate = nextBoundaryLine(buf, from: pos, end: end, boundary: boundary) {
+            let (_, next) = Bytes.line(buf, at: candidate, end: end)
+            guard let isClose = delimiter(buf, at: candidate, end: end, boundary: boundary) else {
                 pos = next
                 continue
             }
             let segmentStart = current ?? range.lowerBound
-            var contentEnd = pos
+            var contentEnd = candidate
             if contentEnd > segmentStart, buf[contentEnd - 1] == Bytes.lf { contentEnd -= 1 }
             if contentEnd > segmentStart, buf[contentEnd - 1] == Bytes.cr { contentEnd -= 1 }
             if let current {
                 if layout.parts.count <= maxParts { layout.parts.append(current..<contentEnd) }
-            } else if pos > range.lowerBound {
+            } else if candidate > range.lowerBound {
                 layout.preamble = range.lowerBound..<contentEnd
             }
             if isClose {
@@ -66,6 +68,27 @@ extension EntityWalker {
             layout.preamble = range
         }
         return layout
+    }
+
+    /// The start of the next line at or after `from` (itself a line start) that begins with `--boundary`. Jumps
+    /// with `memchr` from dash to dash, so a base64 attachment (no `-` in its alphabet) is crossed in one call
+    /// instead of line by line.
+    static func nextBoundaryLine(_ buf: UnsafeBufferPointer<UInt8>, from: Int, end: Int, boundary: [UInt8]) -> Int? {
+        guard let base = buf.baseAddress else { return nil }
+        let length = 2 + boundary.count
+        var pos = from
+        return boundary.withUnsafeBufferPointer { boundary in
+            while end - pos >= length {
+                guard let hit = memchr(base + pos, Int32(Bytes.dash), end - pos - length + 1) else { return nil }
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if (index == from || buf[index - 1] == Bytes.lf), buf[index + 1] == Bytes.dash,
+                   boundary.isEmpty || memcmp(base + index + 2, boundary.baseAddress!, boundary.count) == 0 {
+                    return index
+                }
+                pos = index + 1
+            }
+            return nil
+        }
     }
 
     /// nil when the line at `pos` is no delimiter; true for a close delimiter, false for an ordinary one.

@@ -38,7 +38,9 @@ struct EntityWalker {
         }
         let headers = HeaderFields(scan.fields)
         var contentType = defaultType
-        let mime = Self.mimeFields(headers)
+        let mime = (contentType: scan.contentType.map { scan.fields[$0].rawValue },
+                    transferEncoding: scan.transferEncoding.map { scan.fields[$0].rawValue },
+                    disposition: scan.disposition.map { scan.fields[$0].rawValue })
         if let raw = mime.contentType {
             if let parsed = HeaderParameterScanner.contentType(raw) {
                 contentType = parsed
@@ -58,49 +60,44 @@ struct EntityWalker {
         if filename == nil { filename = contentType.parameters["name"] }
 
         let bodyRange = scan.bodyStart..<range.upperBound
-        var part = MIMEPart(path: path, headers: headers, contentType: contentType, transferEncoding: mechanism,
-                            disposition: disposition, filename: filename, body: .leaf(Data()))
+        let body: MIMEPart.Body
+        (body, contentType, filename) = self.body(buf, bodyRange, contentType: contentType, mechanism: mechanism,
+                                                  filename: filename, path: path, depth: depth)
+        // Built once: `Body` is indirect, so every assignment would box again.
+        return MIMEPart(path: path, headers: headers, contentType: contentType, transferEncoding: mechanism,
+                        disposition: disposition, filename: filename, body: body)
+    }
+
+    /// The body by type: a multipart split on its boundary, a carried message parsed, anything else decoded.
+    /// Returns the content type and file name as they end up (a multipart without boundary becomes text/plain;
+    /// a uuencoded leaf may name its file).
+    private mutating func body(_ buf: UnsafeBufferPointer<UInt8>, _ bodyRange: Range<Int>, contentType: ContentType,
+                               mechanism: String, filename: String?, path: String, depth: Int)
+        -> (MIMEPart.Body, ContentType, String?) {
         let isContainer = contentType.type == "multipart"
             || (contentType.type == "message" && (contentType.subtype == "rfc822" || contentType.subtype == "global"))
         if isContainer && depth >= limits.maxDepth {
             reportLimit(.tooDeep, at: path)
-            part.body = .leaf(keep(Data(buffer: UnsafeBufferPointer(rebasing: buf[bodyRange])), at: path))
-            return part
+            return (.leaf(keep(Data(buffer: UnsafeBufferPointer(rebasing: buf[bodyRange])), at: path)), contentType, filename)
         }
+        var contentType = contentType
         if contentType.type == "multipart" {
             if let boundary = contentType.parameters["boundary"], !boundary.isEmpty {
                 let childDefault: ContentType = contentType.subtype == "digest" ? .messageRFC822 : .textPlain
-                part.body = multipart(buf, bodyRange, boundary: Array(boundary.utf8), path: path, depth: depth,
+                let parts = multipart(buf, bodyRange, boundary: Array(boundary.utf8), path: path, depth: depth,
                                       childDefault: childDefault)
-                return part
+                return (parts, contentType, filename)
             }
+            // No boundary: nothing can be split. Read it as text (as RFC 2045 §5.2 does for an unusable type),
+            // so the words stay reachable for body choice; the declared type remains in the headers.
             report(.missingBoundary, at: path)
+            contentType = ContentType(type: "text", subtype: "plain", parameters: contentType.parameters)
         } else if isContainer {
-            part.body = message(buf, bodyRange, mechanism: mechanism, path: path, depth: depth)
-            return part
+            return (message(buf, bodyRange, mechanism: mechanism, path: path, depth: depth), contentType, filename)
         }
         let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buf[bodyRange]), mechanism: mechanism)
         if let defect = decoded.defect { report(defect, at: path) }
-        if part.filename == nil, let name = decoded.filename { part.filename = name }
-        part.body = .leaf(keep(decoded.bytes, at: path))
-        return part
-    }
-
-    /// The first Content-Type, Content-Transfer-Encoding and Content-Disposition values, in one pass.
-    static func mimeFields(_ headers: HeaderFields) -> (contentType: String?, transferEncoding: String?, disposition: String?) {
-        var contentType: String?, transferEncoding: String?, disposition: String?
-        for field in headers.fields {
-            switch field.name.utf8.count {
-            case 12 where contentType == nil && field.name.caseInsensitiveEquals("Content-Type"):
-                contentType = field.rawValue
-            case 25 where transferEncoding == nil && field.name.caseInsensitiveEquals("Content-Transfer-Encoding"):
-                transferEncoding = field.rawValue
-            case 19 where disposition == nil && field.name.caseInsensitiveEquals("Content-Disposition"):
-                disposition = field.rawValue
-            default: break
-            }
-        }
-        return (contentType, transferEncoding, disposition)
+        return (.leaf(keep(decoded.bytes, at: path)), contentType, filename ?? decoded.filename)
     }
 
     /// The body of message/rfc822 or message/global (RFC 2046 §5.2.1, RFC 6532 §3.5): parsed in place when it is

@@ -1,75 +1,116 @@
 /// Reads structured MIME header values: `Content-Type` (RFC 2045 §5.1) and `Content-Disposition` (RFC 2183), i.e.
-/// a main value followed by `; name=value` parameters. Lenient: comments are skipped, unquoted values may hold
-/// spaces, an unterminated quoted string runs to the end, malformed parameters are dropped.
+/// a main value followed by `; name=value` parameters. Lenient: comments in the main value and in names are skipped,
+/// unquoted values may hold spaces, an unterminated quoted string runs to the end, parameters without `=` are
+/// dropped. Works on the UTF-8 bytes; every delimiter is ASCII, so multi-byte characters pass through whole.
 enum HeaderParameterScanner {
-    /// The main value (trimmed, as written) and the raw parameters in input order, values unquoted.
+    /// The main value (white space removed, as written) and the raw parameters in input order, values unquoted.
     static func scan(_ value: String) -> (main: String, parameters: [(name: String, value: String)]) {
-        let chars = Array(value.unicodeScalars)
+        var copy = value
+        let (main, parameters) = copy.withUTF8 { scanBytes($0) }
+        return (text(main), parameters)
+    }
+
+    private static let semicolon = UInt8(ascii: ";"), equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "(")
+
+    private static func scanBytes(_ chars: UnsafeBufferPointer<UInt8>) -> (main: [UInt8], parameters: [(name: String, value: String)]) {
         var index = 0
-        var main = String.UnicodeScalarView()
-        // Main value: up to the first `;` outside a comment.
-        while index < chars.count, chars[index] != ";" {
-            if chars[index] == "(" { index = skipComment(chars, index); continue }
-            if chars[index] != " " && chars[index] != "\t" { main.append(chars[index]) }
-            index += 1
-        }
+        let main = token(chars, &index, stopAtEquals: false)
         var parameters: [(name: String, value: String)] = []
         while index < chars.count {
             index += 1  // past `;`
-            var name = String.UnicodeScalarView()
-            while index < chars.count, chars[index] != "=", chars[index] != ";" {
-                if chars[index] == "(" { index = skipComment(chars, index); continue }
-                if chars[index] != " " && chars[index] != "\t" { name.append(chars[index]) }
-                index += 1
-            }
-            guard index < chars.count, chars[index] == "=" else { continue }
+            let name = token(chars, &index, stopAtEquals: true)
+            guard index < chars.count, chars[index] == equals else { continue }
             index += 1
-            while index < chars.count, chars[index] == " " || chars[index] == "\t" { index += 1 }
-            var parameterValue = String.UnicodeScalarView()
-            if index < chars.count, chars[index] == "\"" {
+            while index < chars.count, Bytes.isWSP(chars[index]) { index += 1 }
+            let value: String
+            if index < chars.count, chars[index] == quote {
                 index += 1
-                while index < chars.count, chars[index] != "\"" {
-                    if chars[index] == "\\", index + 1 < chars.count { index += 1 }
-                    parameterValue.append(chars[index])
+                let start = index
+                var escaped = false
+                while index < chars.count, chars[index] != quote {
+                    if chars[index] == backslash { escaped = true; index += 1 }
                     index += 1
+                }
+                let stop = min(index, chars.count)
+                if escaped {
+                    var unescaped: [UInt8] = []
+                    var at = start
+                    while at < stop {
+                        if chars[at] == backslash, at + 1 < stop { at += 1 }
+                        unescaped.append(chars[at])
+                        at += 1
+                    }
+                    value = text(unescaped)
+                } else {
+                    value = String(decoding: chars[start..<stop], as: UTF8.self)
                 }
                 // Skip the closing quote and anything up to the next `;`.
-                while index < chars.count, chars[index] != ";" { index += 1 }
+                while index < chars.count, chars[index] != semicolon { index += 1 }
             } else {
-                while index < chars.count, chars[index] != ";" {
-                    parameterValue.append(chars[index])
-                    index += 1
-                }
-                while let last = parameterValue.last, last == " " || last == "\t" { parameterValue.removeLast() }
+                let start = index
+                while index < chars.count, chars[index] != semicolon { index += 1 }
+                var end = index
+                while end > start, Bytes.isWSP(chars[end - 1]) { end -= 1 }
+                value = String(decoding: chars[start..<end], as: UTF8.self)
             }
-            if !name.isEmpty { parameters.append((String(name), String(parameterValue))) }
+            if !name.isEmpty { parameters.append((text(name), value)) }
         }
-        return (String(main), parameters)
+        return (main, parameters)
+    }
+
+    /// The main value or a parameter name from `index`: up to `;` (or `=`), white space and comments removed.
+    private static func token(_ chars: UnsafeBufferPointer<UInt8>, _ index: inout Int, stopAtEquals: Bool) -> [UInt8] {
+        let start = index
+        var plain = true
+        while index < chars.count, chars[index] != semicolon, !(stopAtEquals && chars[index] == equals) {
+            if chars[index] == open || Bytes.isWSP(chars[index]) { plain = false }
+            if chars[index] == open { index = skipComment(chars, index); continue }
+            index += 1
+        }
+        if plain { return Array(chars[start..<index]) }
+        var out: [UInt8] = []
+        var at = start
+        while at < index {
+            if chars[at] == open { at = skipComment(chars, at); continue }
+            if !Bytes.isWSP(chars[at]) { out.append(chars[at]) }
+            at += 1
+        }
+        return out
+    }
+
+    /// Bytes that came from a Swift string (so valid UTF-8, cut only at ASCII delimiters) back to a string.
+    @inline(__always)
+    private static func text(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A Content-Type; nil when the value has no `type/subtype` (RFC 2045 §5.2 then says: use the default).
     static func contentType(_ value: String) -> ContentType? {
-        let (main, raw) = scan(value)
-        let pieces = main.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else { return nil }
-        return ContentType(type: String(pieces[0]), subtype: String(pieces[1]),
-                           parameters: ParameterDecoder.decode(raw))
+        var copy = value
+        var (main, raw) = copy.withUTF8 { scanBytes($0) }
+        guard let slash = main.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < main.count - 1 else { return nil }
+        for index in main.indices { main[index] = Bytes.lower(main[index]) }
+        let (type, subtype) = main.withUnsafeBufferPointer { bytes in
+            (String(decoding: bytes[..<slash], as: UTF8.self), String(decoding: bytes[(slash + 1)...], as: UTF8.self))
+        }
+        return ContentType(type: type, subtype: subtype, parameters: raw.isEmpty ? [:] : ParameterDecoder.decode(raw))
     }
 
     /// Index just past the comment that starts at `start` (nested parentheses and `\` escapes honoured).
-    private static func skipComment(_ chars: [Unicode.Scalar], _ start: Int) -> Int {
+    private static func skipComment(_ chars: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         var depth = 0, index = start
         while index < chars.count {
             switch chars[index] {
-            case "\\": index += 1
-            case "(": depth += 1
-            case ")":
+            case backslash: index += 1
+            case open: depth += 1
+            case UInt8(ascii: ")"):
                 depth -= 1
                 if depth == 0 { return index + 1 }
             default: break
             }
             index += 1
         }
-        return index
+        return min(index, chars.count)
     }
 }

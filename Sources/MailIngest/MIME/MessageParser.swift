@@ -6,15 +6,19 @@ public import Foundation
 ///
 /// The tree walk is done in Swift over the raw bytes rather than with libetpan's `mailmime_parse`: on mime4j's
 /// malformed cases libetpan returned a preamble of length `SIZE_MAX - 2` (missing boundary), dropped empty parts,
-/// and did not recognise very long or space-ending boundaries, so its tree could not be trusted or even read safely.
+/// ignored multipart/digest's default type and did not recognise very long or space-ending boundaries, so its tree
+/// could not be trusted or even read safely. Line ends may be CRLF, LF or (whole message) bare CR.
 public struct MessageParser: Sendable {
+    /// The limits every parse applies; exceeding one gives a ``Defect`` and a partial result.
     public var limits: ParseLimits
 
+    /// A parser with the given limits (the documented defaults when omitted).
     public init(limits: ParseLimits = .default) {
         self.limits = limits
     }
 
-    /// Analyses one message.
+    /// Analyses one message: every entity's headers (unfolded, in input order), the part tree with mime4j's paths
+    /// (`1`, `1.2`, `1.2.1`), and each leaf's decoded bytes.
     public func parse(_ bytes: Data) -> ParsedMessage {
         var walker = EntityWalker(limits: limits)
         var input = bytes

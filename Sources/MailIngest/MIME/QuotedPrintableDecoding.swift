@@ -7,14 +7,31 @@ enum QuotedPrintableDecoding {
     /// Decoded bytes and whether every `=` was well formed.
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: Data, valid: Bool) {
         var out = Data(count: input.count)
-        var valid = true
-        var written = 0
-        out.withUnsafeMutableBytes { raw in
+        // Locals inside the closure (not captured), so the loop keeps them in registers.
+        let (written, valid) = out.withUnsafeMutableBytes { raw -> (Int, Bool) in
             let output = raw.bindMemory(to: UInt8.self)
+            var valid = true
+            var written = 0
             var index = 0
             let end = input.count
             while index < end {
                 let byte = input[index]
+                // Fast path: ordinary bytes, and a lone SP/HTAB followed by an ordinary byte, are copied as is.
+                if byte != UInt8(ascii: "=") {
+                    let lone: Bool
+                    if byte == Bytes.space || byte == Bytes.tab {
+                        let following = index + 1 < end ? input[index + 1] : Bytes.lf
+                        lone = !(Bytes.isWSP(following) || following == Bytes.cr || following == Bytes.lf)
+                    } else {
+                        lone = true
+                    }
+                    if lone {
+                        output[written] = byte
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                }
                 if byte == UInt8(ascii: "=") {
                     if index + 2 < end, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
                         output[written] = high << 4 | low
@@ -34,7 +51,7 @@ enum QuotedPrintableDecoding {
                     index += 1
                     continue
                 }
-                if Bytes.isWSP(byte) {
+                do {
                     // Drop white space that ends a line (RFC 2045 §6.7 rule 3).
                     var look = index
                     while look < end, Bytes.isWSP(input[look]) { look += 1 }
@@ -48,12 +65,9 @@ enum QuotedPrintableDecoding {
                         written += 1
                         index += 1
                     }
-                    continue
                 }
-                output[written] = byte
-                written += 1
-                index += 1
             }
+            return (written, valid)
         }
         out.count = written
         return (out, valid)

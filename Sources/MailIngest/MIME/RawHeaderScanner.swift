@@ -12,6 +12,8 @@ struct RawHeaderScanner {
     /// What one scan found.
     struct Result {
         var fields: [HeaderField] = []
+        /// Indices in `fields` of the first Content-Type, Content-Transfer-Encoding and Content-Disposition.
+        var contentType: Int?, transferEncoding: Int?, disposition: Int?
         /// Where the body starts (after the blank line, or at the first line that is not a field).
         var bodyStart: Int
         var defects: [Defect.Code] = []
@@ -22,9 +24,13 @@ struct RawHeaderScanner {
     /// Scans `buf[range]`; never reads outside it.
     func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
         var result = Result(bodyStart: range.upperBound)
+        result.fields.reserveCapacity(16)
         var pos = range.lowerBound
         let end = range.upperBound
         var value: [UInt8] = []
+        // The value while it is one line (no copy); `value` takes over once a continuation line arrives.
+        var single = 0..<0
+        var folded = false
         var name: Range<Int>? = nil
         var first = true
         var countExceeded = false, lengthExceeded = false
@@ -36,12 +42,44 @@ struct RawHeaderScanner {
                 if !countExceeded { countExceeded = true; result.defects.append(.tooManyHeaders) }
                 return
             }
-            if value.count > limits.maxHeaderBytes {
-                value.removeSubrange(limits.maxHeaderBytes...)
-                if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+            let rawValue: String
+            if folded {
+                if value.count > limits.maxHeaderBytes {
+                    value.removeSubrange(limits.maxHeaderBytes...)
+                    if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+                }
+                rawValue = Bytes.string(Self.trimWSP(value))
+            } else {
+                var lower = single.lowerBound, upper = single.upperBound
+                while lower < upper, Bytes.isWSP(buf[lower]) { lower += 1 }
+                while upper > lower, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
+                if upper - lower > limits.maxHeaderBytes {
+                    upper = lower + limits.maxHeaderBytes
+                    if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+                }
+                rawValue = Bytes.string(buf, lower..<upper)
             }
-            let trimmed = Self.trimWSP(value)
-            result.fields.append(HeaderField(name: Bytes.string(buf, open), rawValue: Bytes.string(trimmed)))
+            switch Self.mimeField(buf, open) {
+            case 1 where result.contentType == nil: result.contentType = result.fields.count
+            case 2 where result.transferEncoding == nil: result.transferEncoding = result.fields.count
+            case 3 where result.disposition == nil: result.disposition = result.fields.count
+            default: break
+            }
+            result.fields.append(HeaderField(name: Bytes.string(buf, open), rawValue: rawValue))
+        }
+
+        func lastNonWSP() -> UInt8? {
+            if folded { return Self.trimWSP(value).last }
+            var upper = single.upperBound
+            while upper > single.lowerBound, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
+            return upper > single.lowerBound ? buf[upper - 1] : nil
+        }
+
+        func unfold() {
+            guard !folded else { return }
+            folded = true
+            value.removeAll(keepingCapacity: true)
+            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[single.lowerBound..<min(single.upperBound, single.lowerBound + limits.maxHeaderBytes + 1)]))
         }
 
         while pos < end {
@@ -54,6 +92,7 @@ struct RawHeaderScanner {
             let firstByte = buf[pos]
             if Bytes.isWSP(firstByte) {
                 if name != nil {
+                    unfold()
                     // Unfolding (RFC 5322 §2.2.3): drop the line break, keep the white space. Stop copying past
                     // the limit so a huge folded field costs bounded memory.
                     if value.count <= limits.maxHeaderBytes {
@@ -74,9 +113,10 @@ struct RawHeaderScanner {
                 continue
             }
             guard let fieldName = Self.fieldName(buf, pos, contentEnd) else {
-                if name != nil, Self.trimWSP(value).last == UInt8(ascii: ";"), Self.isParameter(buf, pos, contentEnd) {
+                if name != nil, lastNonWSP() == UInt8(ascii: ";"), Self.isParameter(buf, pos, contentEnd) {
                     // `Content-Type: multipart/mixed;` then `boundary="..."` with the folding white space lost.
                     result.defects.append(.malformedHeader)
+                    unfold()
                     value.append(Bytes.space)
                     value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
                     pos = next
@@ -96,9 +136,8 @@ struct RawHeaderScanner {
             flush()
             first = false
             name = fieldName.name
-            value.removeAll(keepingCapacity: true)
-            let valueStart = fieldName.colon + 1
-            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[valueStart..<min(contentEnd, valueStart + limits.maxHeaderBytes + 1)]))
+            single = fieldName.colon + 1..<contentEnd
+            folded = false
             pos = next
         }
         flush()
@@ -132,6 +171,21 @@ struct RawHeaderScanner {
         guard index > start else { return false }
         while index < end, Bytes.isWSP(buf[index]) { index += 1 }
         return index < end && buf[index] == Bytes.colon
+    }
+
+    /// 1 for Content-Type, 2 for Content-Transfer-Encoding, 3 for Content-Disposition (any case), else 0.
+    static func mimeField(_ buf: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Int {
+        let wanted: StaticString
+        let code: Int
+        switch name.count {
+        case 12: (wanted, code) = ("content-type", 1)
+        case 25: (wanted, code) = ("content-transfer-encoding", 2)
+        case 19: (wanted, code) = ("content-disposition", 3)
+        default: return 0
+        }
+        let constant = wanted.utf8Start
+        for offset in 0..<name.count where Bytes.lower(buf[name.lowerBound + offset]) != constant[offset] { return 0 }
+        return code
     }
 
     /// `token=...` with no white space or colon before the `=`: a MIME parameter that lost its folding.

@@ -13,10 +13,15 @@ enum TransferDecoding {
 
     /// The normalised mechanism name: first token, lower-cased; `7bit` when absent or empty.
     static func mechanism(_ headerValue: String?) -> String {
-        guard let headerValue else { return "7bit" }
-        let token = headerValue.unicodeScalars.prefix { $0 != " " && $0 != "\t" && $0 != ";" && $0 != "(" }
-        let name = String(String.UnicodeScalarView(token)).lowercased()
-        return name.isEmpty ? "7bit" : name
+        guard var headerValue else { return "7bit" }
+        return headerValue.withUTF8 { utf8 in
+            var token = [UInt8]()
+            for byte in utf8 {
+                if byte == Bytes.space || byte == Bytes.tab || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "(") { break }
+                token.append(Bytes.lower(byte))
+            }
+            return token.isEmpty ? "7bit" : token.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// True for the identity encodings (RFC 2045 §6.2), whose bodies need no decoding.
