@@ -170,10 +170,23 @@ struct CharsetFixture: CustomTestStringConvertible, Sendable {
         #expect(results == Array(repeating: "日本", count: 64))
     }
 
+    /// Microsoft's Japanese extensions (CP50221 / EUC-JP-MS): NEC row 13 and half-width katakana.
+    @Test(arguments: [
+        ("iso-2022-jp", [0x1B, 0x24, 0x42, 0x2D, 0x21, 0x2D, 0x6A, 0x46, 0x7C, 0x1B, 0x28, 0x42, 0x41], "①㈱日A"),
+        ("iso-2022-jp", [0x1B, 0x28, 0x49, 0x36, 0x40, 0x1B, 0x28, 0x42], "ｶﾀ"),
+        ("iso-2022-jp", [0x0E, 0x36, 0x40, 0x0F, 0x41, 0x1B, 0x24, 0x42, 0x2D, 0x21, 0x1B, 0x28, 0x42], "ｶﾀA①"),
+        ("euc-jp", [0xAD, 0xA1, 0xAD, 0xEA, 0xC6, 0xFC], "①㈱日"),
+    ] as [(String, [UInt8], String)])
+    func readsMicrosoftJapanese(_ label: String, _ bytes: [UInt8], _ text: String) {
+        let result = CharsetDecoder.decode(bytes, charset: label)
+        #expect(result.text == text)
+        #expect(result.defects.isEmpty)
+    }
+
     @Test func longInputCrossesIconvChunks() {
         let unit: [UInt8] = [0x93, 0xFA, 0x96, 0x7B]  // 日本 in Shift_JIS
-        let bytes = Array([[UInt8]](repeating: unit, count: 5000).joined())
+        let bytes = Array([[UInt8]](repeating: unit, count: 30000).joined())  // 180 KB of UTF-8 out
         let result = CharsetDecoder.decode(bytes, charset: "shift_jis")
-        #expect(result.text == String(repeating: "日本", count: 5000))
+        #expect(result.text == String(repeating: "日本", count: 30000))
     }
 }

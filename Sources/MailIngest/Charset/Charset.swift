@@ -42,7 +42,7 @@ enum Charset: Sendable, Hashable {
     /// skip iconv.
     static func isASCIISuperset(_ name: String) -> Bool {
         !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS") || name.hasPrefix("UTF-7")
-            || name.hasPrefix("ISO-2022") || name == "HZ" || name.hasPrefix("CP50"))
+            || name.hasPrefix("ISO-2022") || name == "HZ" || name.hasPrefix("CP50") || name == "VISCII")
     }
 
     /// True for the UTF-16/32 forms, whose leading byte order mark is not text.

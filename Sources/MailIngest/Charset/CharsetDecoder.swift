@@ -32,8 +32,11 @@ public enum CharsetDecoder {
             if isPlainASCII(bytes), Charset.isASCIISuperset(name) {
                 return (String(decoding: bytes, as: UTF8.self), [])
             }
-            guard let result = Iconv.convert(bytes, from: name) else {
+            guard var result = Iconv.convert(bytes, from: name) else {
                 return decodeUnknown(bytes)
+            }
+            if result.hadInvalidBytes, let retry = microsoftJapanese(name, bytes), !retry.hadInvalidBytes {
+                result = retry
             }
             let text = Charset.isUnicodeForm(name) ? stripBOM(result.text) : result.text
             return (text, result.hadInvalidBytes ? [.invalidCharsetData] : [])
@@ -90,6 +93,19 @@ public enum CharsetDecoder {
             index += width
         }
         return name + (zerosAtEnd > zerosAtStart ? "LE" : "BE")
+    }
+
+    /// Japanese text that glibc's strict decoders reject often uses Microsoft's extensions (NEC row 13: ①, ㈱...):
+    /// EUC-JP is retried as EUC-JP-MS, ISO-2022-JP through its EUC-JP rewriting.
+    private static func microsoftJapanese(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Iconv.Result? {
+        switch name {
+        case "EUC-JP":
+            return Iconv.convert(bytes, from: "EUC-JP-MS")
+        case "ISO-2022-JP-2", "ISO-2022-JP-3":
+            return ISO2022JP.toEUCJP(bytes).withUnsafeBytes { Iconv.convert($0, from: "EUC-JP-MS") }
+        default:
+            return nil
+        }
     }
 
     /// True when the bytes hold `ESC $ B`, `ESC $ @` or `ESC ( J` (ISO-2022-JP designations, RFC 1468).

@@ -35,7 +35,7 @@ enum Iconv {
         var output: [UInt8] = []
         output.reserveCapacity(input.count * 2 + 16)
         var invalid = false
-        let chunkSize = max(256, input.count * 4)
+        let chunkSize = min(max(256, input.count * 4), 64 * 1024)
         var chunk = [CChar](repeating: 0, count: chunkSize)
 
         guard let base = input.baseAddress else { return Result(text: "", hadInvalidBytes: false) }
