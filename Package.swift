@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(name: "mime-bench", dependencies: ["MailIngest"], path: "benchmarks/MIMEBench",
                           swiftSettings: strict),
-        .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], swiftSettings: strict),
+        .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
         .testTarget(name: "AgendaStoreTests", dependencies: ["AgendaStore"], swiftSettings: strict),
         .testTarget(name: "IngestdTests", dependencies: ["ingestd"], swiftSettings: strict),

@@ -17,12 +17,13 @@ public struct BodyChooser: Sendable {
     /// The chosen body under `part`.
     public func choose(_ part: MIMEPart) -> BodyChoice {
         var parts: [MIMEPart] = []
-        collect(part, into: &parts)
+        var cache = RenderCache()
+        collect(part, into: &parts, cache: &cache)
         guard !parts.isEmpty else { return .empty }
         var lines: [BodyText.Line] = []
         var defects: [Defect] = []
         for (index, leaf) in parts.enumerated() {
-            let rendered = render(leaf, defects: &defects)
+            let rendered = cache.render(leaf, defects: &defects)
             if index > 0, !lines.isEmpty, !rendered.lines.isEmpty { lines.append(BodyText.Line("")) }
             lines.append(contentsOf: rendered.lines)
         }
@@ -32,7 +33,7 @@ public struct BodyChooser: Sendable {
     }
 
     /// Appends the leaves that make up the body under `part`, in reading order.
-    private func collect(_ part: MIMEPart, into out: inout [MIMEPart]) {
+    private func collect(_ part: MIMEPart, into out: inout [MIMEPart], cache: inout RenderCache) {
         switch part.body {
         case .leaf:
             if isBodyLeaf(part) { out.append(part) }
@@ -42,15 +43,15 @@ public struct BodyChooser: Sendable {
         case .multipart(let children, _, _):
             switch part.contentType.subtype {
             case "alternative":
-                if let best = bestAlternative(children) { collect(best, into: &out) }
+                if let best = bestAlternative(children, cache: &cache) { collect(best, into: &out, cache: &cache) }
             case "related":
                 let start = part.contentType.parameters["start"].map(Self.stripAngles)
                 let root = children.first { start != nil && Self.stripAngles($0.headers.first("Content-ID") ?? "") == start }
-                if let root = root ?? children.first { collect(root, into: &out) }
+                if let root = root ?? children.first { collect(root, into: &out, cache: &cache) }
             case "signed", "report", "encrypted":
-                if let first = children.first { collect(first, into: &out) }
+                if let first = children.first { collect(first, into: &out, cache: &cache) }
             default:
-                for child in children where !child.isAttachment { collect(child, into: &out) }
+                for child in children where !child.isAttachment { collect(child, into: &out, cache: &cache) }
             }
         }
     }
@@ -61,14 +62,15 @@ public struct BodyChooser: Sendable {
     }
 
     /// The richer of the alternatives: plain text unless it is empty or a stub of the HTML one.
-    private func bestAlternative(_ children: [MIMEPart]) -> MIMEPart? {
-        let candidates = children.filter { Self.textWeight($0) != nil }
+    private func bestAlternative(_ children: [MIMEPart], cache: inout RenderCache) -> MIMEPart? {
+        let candidates = children.filter { Self.firstLeaf($0) != nil }
         let plain = candidates.last { Self.firstLeaf($0)?.contentType.subtype == "plain" }
         let html = candidates.last { Self.firstLeaf($0)?.contentType.subtype == "html" }
         guard let plain else { return html ?? candidates.last ?? children.first }
         guard let html else { return plain }
-        let plainChars = Self.textWeight(plain) ?? 0
-        let htmlChars = Self.textWeight(html) ?? 0
+        let plainChars = Self.firstLeaf(plain).map { cache.weight($0) } ?? 0
+        if plainChars > 2_000 { return plain }  // a long plain part is no stub: spare the HTML conversion
+        let htmlChars = Self.firstLeaf(html).map { cache.weight($0) } ?? 0
         // A stub: empty, or much shorter than the HTML text ("view this message in a browser").
         if plainChars == 0 || (htmlChars > 200 && plainChars * 5 < htmlChars) { return html }
         return plain
@@ -77,22 +79,6 @@ public struct BodyChooser: Sendable {
     /// The first text leaf under `part` (itself when a leaf).
     private static func firstLeaf(_ part: MIMEPart) -> MIMEPart? {
         part.allParts.first { $0.isText }
-    }
-
-    /// Characters of visible text the alternative would give, nil when it has no text leaf.
-    private static func textWeight(_ part: MIMEPart) -> Int? {
-        guard let leaf = firstLeaf(part), let decoded = leaf.decodedText() else { return nil }
-        if leaf.contentType.subtype == "html" {
-            return HTMLText.convert(decoded.text).text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
-        }
-        return decoded.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
-    }
-
-    private func render(_ leaf: MIMEPart, defects: inout [Defect]) -> BodyText {
-        guard let decoded = leaf.decodedText() else { return BodyText(lines: []) }
-        defects.append(contentsOf: decoded.defects)
-        if leaf.contentType.subtype == "html" { return HTMLText.convert(decoded.text) }
-        return BodyText(plain: decoded.text)
     }
 
     private func cutLongLines(_ lines: [BodyText.Line], defects: inout [Defect]) -> [BodyText.Line] {
@@ -110,5 +96,35 @@ public struct BodyChooser: Sendable {
 
     private static func stripAngles(_ id: String) -> String {
         id.trimmingCharacters(in: [" ", "\t", "<", ">"])
+    }
+}
+
+/// Decoded and rendered leaves of one choice, so that an alternative weighed is not converted twice.
+private struct RenderCache {
+    private var rendered: [String: (BodyText, [Defect])] = [:]
+
+    /// The leaf as text lines (HTML converted), with its decoding defects.
+    mutating func text(_ leaf: MIMEPart) -> (BodyText, [Defect]) {
+        if let hit = rendered[leaf.path] { return hit }
+        var result = (BodyText(lines: []), [Defect]())
+        if let decoded = leaf.decodedText() {
+            result = (leaf.contentType.subtype == "html" ? HTMLText.convert(decoded.text) : BodyText(plain: decoded.text),
+                      decoded.defects)
+        }
+        rendered[leaf.path] = result
+        return result
+    }
+
+    mutating func render(_ leaf: MIMEPart, defects: inout [Defect]) -> BodyText {
+        let (body, found) = text(leaf)
+        defects.append(contentsOf: found)
+        return body
+    }
+
+    /// Bytes of visible (non-space) text the leaf gives.
+    mutating func weight(_ leaf: MIMEPart) -> Int {
+        text(leaf).0.lines.reduce(0) { total, line in
+            total + line.text.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) }
+        }
     }
 }

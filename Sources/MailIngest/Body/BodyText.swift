@@ -1,16 +1,22 @@
 /// The text of a body as lines, each marked when the MIME layer knows it is quoted history
 /// (HTML blockquote, gmail_quote, Outlook's reply header block and what follows, Apple's type=cite, ...).
-/// Plain-text bodies come with every line unmarked; reply extraction finds `>` quoting itself.
+/// HTML bodies also mark the lines of signature blocks. Plain-text bodies come with every line unmarked; reply
+/// extraction finds `>` quoting itself.
 public struct BodyText: Sendable, Hashable {
     /// One line of text without its line break.
     public struct Line: Sendable, Hashable {
         public var text: String
         /// True when the markup said this line belongs to quoted history.
         public var quoted: Bool
+        /// True when the markup said this line belongs to a signature block (Gmail's `gmail_signature`, Outlook's
+        /// `#Signature`, Thunderbird's `moz-signature`, ...). The line is kept; reply extraction decides what to do.
+        public var signature: Bool
 
-        public init(_ text: String, quoted: Bool = false) {
+        /// A line; `quoted` and `signature` default to false (plain text knows neither).
+        public init(_ text: String, quoted: Bool = false, signature: Bool = false) {
             self.text = text
             self.quoted = quoted
+            self.signature = signature
         }
     }
 
@@ -21,21 +27,22 @@ public struct BodyText: Sendable, Hashable {
     /// Splits plain text on CRLF, CR or LF; no line is marked quoted.
     public init(plain text: String) {
         var lines: [Line] = []
-        var current = ""
-        var lastWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                lines.append(Line(current)); current = ""; lastWasCR = true; continue
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(Line(String(text[lineStart..<index])))
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                index = next
+                lineStart = next
+            } else {
+                index = utf8.index(after: index)
             }
-            if scalar == "\n" {
-                if !lastWasCR { lines.append(Line(current)); current = "" }
-                lastWasCR = false; continue
-            }
-            lastWasCR = false
-            current.unicodeScalars.append(scalar)
         }
-        lines.append(Line(current))
-        if lines.count > 1, lines.last?.text.isEmpty == true { lines.removeLast() }
+        if lineStart != utf8.endIndex || lines.isEmpty { lines.append(Line(String(text[lineStart...]))) }
         self.lines = lines
     }
 

@@ -56,7 +56,7 @@ public enum ParameterDecoder {
                 note(result.defects)
                 out[name] = result.text
             } else if let value = plain[name] {
-                if value.contains("=?") {
+                if value.utf8.containsEncodedWordStart {
                     let result = EncodedWords.decode(value)
                     note(result.defects)
                     out[name] = result.text
@@ -146,5 +146,17 @@ extension StringProtocol {
             return ""
         }
         return String(self[first...last])
+    }
+}
+
+extension String.UTF8View {
+    /// True when the bytes hold `=?` (a possible RFC 2047 word), without Foundation's slow substring search.
+    var containsEncodedWordStart: Bool {
+        var previous: UInt8 = 0
+        for byte in self {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -67,9 +67,7 @@ struct ReplyView {
     var signature: String
 
     init(_ analysis: MessageAnalysis) {
-        let lines = analysis.body.body.lines
-        visible = lines.filter { !$0.quoted }.map(\.text).joined(separator: "\n")
-        quoted = lines.filter(\.quoted).map(\.text).joined(separator: "\n")
-        signature = ""
+        let reply = ReplyExtractor.extract(analysis.body.body, hints: ReplyHints(senderName: analysis.message?.from?.name))
+        (visible, quoted, signature) = (reply.visible, reply.quoted, reply.signature)
     }
 }

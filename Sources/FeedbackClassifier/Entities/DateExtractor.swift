@@ -1,0 +1,140 @@
+/// Finds the dates a reply names and resolves them against `now`: absolute dates in local numeric and written forms,
+/// weekdays ("next Friday", "vendredi prochain"), relative days, end or middle of a month or week, "in N days",
+/// week numbers, a bare day of the month after a preposition, and the Japanese and Chinese forms ("12月15日", "月末",
+/// "下周五"). Vague words ("soon", "next week", "early January") give no date.
+public struct DateExtractor: Sendable {
+    /// One date found, in text order.
+    public struct Mention: Sendable, Hashable {
+        public var date: LocalDate
+        /// Index of the first token of the phrase (order within the text).
+        public var position: Int
+    }
+
+    /// The day relative dates count from.
+    public var today: LocalDate
+    /// ISO 639-1 code when known: resolves words that differ by language (Croatian `listopad` is October).
+    public var language: String?
+    /// Read 4/5 as April 5 (US order) when both numbers could be a month.
+    public var monthFirst: Bool
+
+    public init(today: LocalDate, language: String? = nil, monthFirst: Bool = false) {
+        self.today = today
+        self.language = language
+        self.monthFirst = monthFirst
+    }
+
+    /// The dates in `text`.
+    public func dates(in text: String) -> [Mention] {
+        let folded = TextFolding.fold(text)
+        let tokens = DateScanner.tokens(TextFolding.stripAccents(folded))
+        var mentions: [Mention] = []
+        var i = 0
+        while i < tokens.count {
+            if case .numericDate(let parts, let separator) = tokens[i] {
+                if let date = numericDate(parts, separator: separator) { mentions.append(Mention(date: date, position: i)) }
+                i += 1
+                continue
+            }
+            var best: (length: Int, date: LocalDate)?
+            for phrase in Self.compiled {
+                guard let match = phrase.match(tokens, at: i, language: language),
+                      match.length > (best?.length ?? 0),
+                      let date = resolve(phrase.meaning, match.captures, next: tokens.indices.contains(i + match.length) ? tokens[i + match.length] : nil)
+                else { continue }
+                best = (match.length, date)
+            }
+            if let best {
+                mentions.append(Mention(date: best.date, position: i))
+                i += best.length
+            } else {
+                i += 1
+            }
+        }
+        mentions += CJKDates(today: today).dates(in: folded, positionBase: tokens.count)
+        return mentions
+    }
+
+    static let compiled: [DatePhrase] = DateVocabulary.phrases.map { DatePhrase($0.0, meaning: $0.1) }
+
+    // MARK: resolution
+
+    private func numericDate(_ parts: [Int], separator: Character) -> LocalDate? {
+        if parts.count == 3 {
+            if parts[0] >= 1000 { return LocalDate(year: parts[0], month: parts[1], day: parts[2]) }
+            let year = parts[2] < 100 ? 2000 + parts[2] : parts[2]
+            guard (1990...2100).contains(year) else { return nil }
+            let (d, m) = dayMonthOrder(parts[0], parts[1])
+            return LocalDate(year: year, month: m, day: d)
+        }
+        // "3-4" is a range; "15-02" is a date: with "-" only an unambiguous day-month is one.
+        if separator == "-", !(parts[0] > 12 && parts[1] <= 12) { return nil }
+        let (d, m) = dayMonthOrder(parts[0], parts[1])
+        return inferYear(month: m, day: d)
+    }
+
+    private func dayMonthOrder(_ a: Int, _ b: Int) -> (day: Int, month: Int) {
+        if a > 12 { return (a, b) }
+        if b > 12 { return (b, a) }
+        return monthFirst ? (b, a) : (a, b)
+    }
+
+    /// The month-day's next occurrence, unless it lies at most a month back (a date just passed, e.g. "paid on 15/11").
+    func inferYear(month: Int, day: Int) -> LocalDate? {
+        guard let candidate = LocalDate(year: today.year, month: month, day: day) else {
+            return LocalDate(year: today.year + 1, month: month, day: day)
+        }
+        if candidate.daysSinceEpoch < today.daysSinceEpoch - 31 { return LocalDate(year: today.year + 1, month: month, day: day) }
+        if candidate.daysSinceEpoch > today.daysSinceEpoch + 300 { return LocalDate(year: today.year - 1, month: month, day: day) }
+        return candidate
+    }
+
+    private func resolve(_ meaning: DatePhraseMeaning, _ c: DatePhrase.Captures, next: DateScanner.Token?) -> LocalDate? {
+        switch meaning {
+        case .relativeDays(let n), .fixedDays(let n): return today.adding(days: n)
+        case .inDays(let unit):
+            guard let n = c.number, n > 0, n <= 120 else { return nil }
+            return today.adding(days: n * unit)
+        case .endOfMonth(let offset): return today.adding(months: offset).endOfMonth
+        case .endOfNamedMonth:
+            guard let m = c.month, let first = inferYear(month: m, day: 1) else { return nil }
+            return first.endOfMonth
+        case .midNamedMonth:
+            guard let m = c.month else { return nil }
+            return inferYear(month: m, day: 15)
+        case .endOfWeek(let offset):
+            var friday = today.adding(days: 5 - today.weekday)
+            if today.weekday > 5 { friday = friday.adding(days: 7) }
+            return friday.adding(days: 7 * offset)
+        case .isoWeek:
+            guard let week = c.number, let friday = LocalDate.friday(ofISOWeek: week, year: today.year) else { return nil }
+            if friday.daysSinceEpoch < today.daysSinceEpoch - 7 { return LocalDate.friday(ofISOWeek: week, year: today.year + 1) }
+            return friday
+        case .weekday(let isNext):
+            guard let wd = c.weekday else { return nil }
+            if isNext {
+                let nextMonday = today.adding(days: 8 - today.weekday)
+                return nextMonday.adding(days: wd - 1)
+            }
+            let ahead = (wd - today.weekday + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
+        case .dayMonth, .monthDay:
+            guard let d = c.day, let m = c.month else { return nil }
+            if let y = c.year { return LocalDate(year: y, month: m, day: d) }
+            return inferYear(month: m, day: d)
+        case .midMonth:
+            return LocalDate(year: today.year, month: today.month, day: 15).flatMap { $0 < today ? today.adding(months: 1) : $0 }
+                .flatMap { LocalDate(year: $0.year, month: $0.month, day: 15) }
+        case .portugueseWeekday:
+            guard let n = c.day, (2...6).contains(n) else { return nil }
+            let ahead = (n - 1 - today.weekday + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
+        case .dayOnly:
+            guard let d = c.day else { return nil }
+            if case .word(let w)? = next, DateVocabulary.months[w] != nil { return nil }  // "le 15 décembre": a longer phrase
+            if case .numericDate? = next { return nil }
+            if d >= today.day, let date = LocalDate(year: today.year, month: today.month, day: d) { return date }
+            let nextMonth = today.adding(months: 1)
+            return LocalDate(year: nextMonth.year, month: nextMonth.month, day: d)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Turns a reply into hashed features: word unigrams and bigrams (also accent-folded), character n-grams within
+/// words, character unigrams and bigrams in CJK runs, and placeholders for values (``Tokenizer``).
+public struct FeatureExtractor: Sendable, Hashable, Codable {
+    /// Character n-gram lengths within words (with boundary marks).
+    public var charGramLengths: ClosedRange<Int> = 3...5
+    /// Longest text read, in characters (a reply longer than this is mostly history or noise).
+    public var maxCharacters: Int = 4_000
+
+    public init() {}
+
+    private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord }
+
+    /// Hashed feature counts of `text` (the visible reply).
+    public func features(_ text: String) -> [UInt64: Float] {
+        let folded = TextFolding.fold(text.count > maxCharacters ? String(text.prefix(maxCharacters)) : text)
+        let tokens = Tokenizer.tokens(folded)
+        var counts: [UInt64: Float] = [:]
+        counts.reserveCapacity(tokens.count * 8)
+        func bump(_ hash: FeatureHash) { counts[hash.value, default: 0] += 1 }
+
+        var previous: String = "<s>"
+        for token in tokens {
+            switch token {
+            case .word(let word):
+                var h = FeatureHash(kind: Kind.word.rawValue); h.add(word); bump(h)
+                let stripped = TextFolding.stripAccents(word)
+                if stripped != word { var s = FeatureHash(kind: Kind.strippedWord.rawValue); s.add(stripped); bump(s) }
+                addCharGrams(Array(stripped.unicodeScalars), into: &counts)
+            case .placeholder(let p):
+                var h = FeatureHash(kind: Kind.word.rawValue); h.add(p); bump(h)
+            case .cjk(let scalars):
+                for (i, s) in scalars.enumerated() {
+                    var u = FeatureHash(kind: Kind.cjkUnigram.rawValue); u.add(s); bump(u)
+                    if i + 1 < scalars.count {
+                        var b = FeatureHash(kind: Kind.cjkBigram.rawValue); b.add(s); b.add(scalars[i + 1]); bump(b)
+                    }
+                }
+            }
+            let current = token.text
+            if case .cjk = token {
+                previous = "<cjk>"
+                continue
+            }
+            var b = FeatureHash(kind: Kind.bigram.rawValue); b.add(previous); b.add(0x20); b.add(current); bump(b)
+            previous = current
+        }
+        var end = FeatureHash(kind: Kind.bigram.rawValue); end.add(previous); end.add(0x20); end.add("</s>"); bump(end)
+        return counts
+    }
+
+    private func addCharGrams(_ word: [Unicode.Scalar], into counts: inout [UInt64: Float]) {
+        guard word.count >= 2 else { return }
+        let padded: [Unicode.Scalar] = ["<"] + word + [">"]
+        for n in charGramLengths where n <= padded.count {
+            for start in 0...(padded.count - n) {
+                if n == padded.count { break }  // the whole word is already a word feature
+                var h = FeatureHash(kind: Kind.charGram.rawValue)
+                h.add(scalars: padded[start..<(start + n)])
+                counts[h.value, default: 0] += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// A sparse row: column indices (ascending) and values.
+public struct SparseVector: Sendable, Hashable {
+    public var indices: [Int32]
+    public var values: [Float]
+
+    public init(indices: [Int32] = [], values: [Float] = []) {
+        self.indices = indices
+        self.values = values
+    }
+
+    /// Maps hashed counts to the known columns, with sublinear term frequency (1 + ln tf) and L2 normalisation.
+    /// Unknown hashes are dropped.
+    init(counts: [UInt64: Float], columns: [UInt64: Int32]) {
+        var pairs: [(Int32, Float)] = []
+        pairs.reserveCapacity(counts.count)
+        for (hash, count) in counts {
+            if let column = columns[hash] { pairs.append((column, 1 + log(count))) }
+        }
+        pairs.sort { $0.0 < $1.0 }
+        let norm = sqrt(pairs.reduce(Float(0)) { $0 + $1.1 * $1.1 })
+        indices = pairs.map(\.0)
+        values = norm > 0 ? pairs.map { $0.1 / norm } : pairs.map(\.1)
+    }
+}

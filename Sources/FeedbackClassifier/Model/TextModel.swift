@@ -1,0 +1,64 @@
+import Foundation
+
+/// A trained linear text classifier (intents, dispute reasons): features, weights, calibration and per-label
+/// thresholds.
+public struct TextModel: Sendable {
+    /// Facts about the model kept in its file.
+    public struct Metadata: Sendable, Codable, Hashable {
+        /// File format version.
+        public var formatVersion: Int = 1
+        /// Free-form name given at training (e.g. a date or a git revision).
+        public var name: String
+        public var trainedExamples: Int
+        /// The temperature applied to logits before the softmax (calibration).
+        public var temperature: Float
+        /// The probability each label needs for a proposal; under it the reply is flagged for a person.
+        public var thresholds: [String: Float]
+        /// The precision each threshold aims at.
+        public var targetPrecision: Float
+        public var l2: Double
+        public var extractor: FeatureExtractor
+        public var labels: [String]
+    }
+
+    public var metadata: Metadata
+    /// Hash of each kept feature, by column.
+    var columnHashes: [UInt64]
+    var columns: [UInt64: Int32]
+    var regression: SoftmaxRegression
+
+    init(metadata: Metadata, columnHashes: [UInt64], regression: SoftmaxRegression) {
+        self.metadata = metadata
+        self.columnHashes = columnHashes
+        self.regression = regression
+        var columns: [UInt64: Int32] = [:]
+        columns.reserveCapacity(columnHashes.count)
+        for (i, h) in columnHashes.enumerated() { columns[h] = Int32(i) }
+        self.columns = columns
+    }
+
+    /// Number of feature columns kept from training.
+    public var featureCount: Int { columnHashes.count }
+
+    /// The features of `text` mapped to this model's columns.
+    func vector(_ text: String) -> SparseVector {
+        SparseVector(counts: metadata.extractor.features(text), columns: columns)
+    }
+
+    /// Uncalibrated logits of `text`.
+    func logits(_ text: String) -> [Float] { regression.logits(vector(text)) }
+
+    /// Classifies `text`.
+    public func predict(_ text: String) -> TextPrediction {
+        prediction(fromLogits: logits(text))
+    }
+
+    func prediction(fromLogits logits: [Float]) -> TextPrediction {
+        let probabilities = SoftmaxRegression.probabilities(logits, temperature: metadata.temperature)
+        let ranked = zip(metadata.labels, probabilities).sorted { $0.1 > $1.1 }.map { (label: $0.0, confidence: $0.1) }
+        let best = ranked[0]
+        let threshold = metadata.thresholds[best.label] ?? 1.01
+        return TextPrediction(label: best.label, confidence: best.confidence, ranked: ranked,
+                              abstained: best.confidence < threshold)
+    }
+}

@@ -1,0 +1,100 @@
+/// Turns a reply's visible text into an ``ReplyInterpretation``: language, intent, dispute reason, one proposal per
+/// item (per-sentence intents when the reply treats several invoices differently), dates, amounts, contacts and the
+/// summary. Pure: text and context in, values out.
+public struct ReplyInterpreter: Sendable {
+    public var model: FeedbackModel
+    /// The collector's language for summaries.
+    public var summaryLanguage: String
+
+    public init(model: FeedbackModel, summaryLanguage: String = "en") {
+        self.model = model
+        self.summaryLanguage = summaryLanguage
+    }
+
+    public func interpret(_ text: String, context: ReplyContext) -> ReplyInterpretation {
+        let language = context.language ?? LanguageIdentifier.identify(text)
+        let intent = model.predictIntent(text)
+        let sentences = SentenceSplitter.sentences(text)
+        let openNumbers = context.openItems.map(\.number)
+        let references = InvoiceReferences.find(in: text, openItems: openNumbers)
+        let matched = references.filter(\.matched).map(\.number)
+        let monthFirst = language == "en" && context.currency == "USD"
+        let dates = DateExtractor(today: context.today, language: language, monthFirst: monthFirst)
+        let reason = intent.intent == .dispute ? model.predictDisputeReason(text)?.reason : nil
+
+        // Which sentences talk about which item.
+        let sentenceRefs = sentences.map { Set(InvoiceReferences.find(in: $0, openItems: openNumbers).filter(\.matched).map(\.number)) }
+        let targets = matched.isEmpty ? openNumbers : matched
+        let perItem = matched.count >= 2 && Set(sentenceRefs.filter { !$0.isEmpty }).count >= 2
+        let itemsWithOwnDates = Set(targets.filter { number in
+            sentences.indices.contains { sentenceRefs[$0].contains(number) && !dates.dates(in: sentences[$0]).isEmpty }
+        })
+
+        var items: [ItemProposal] = []
+        for number in targets {
+            let own = sentences.indices.filter { sentenceRefs[$0].contains(number) }.map { sentences[$0] }
+            let open = context.openItems.first { $0.number == number }
+            var itemIntent = intent.intent
+            var confidence = intent.confidence
+            if perItem, !own.isEmpty {
+                let local = model.predictIntent(own.joined(separator: " "))
+                if local.confidence >= 0.5 { itemIntent = local.intent; confidence = local.confidence }
+            }
+            let scope = !own.isEmpty && (perItem || itemsWithOwnDates.contains(number)) ? own : [text]
+            let scopeText = scope.joined(separator: "\n")
+            let qualification = Self.qualification(for: itemIntent)
+            var promiseDate: LocalDate?
+            if qualification == .promiseToPay {
+                var candidates = dates.dates(in: scopeText).map(\.date).filter { $0 >= context.today }
+                if candidates.isEmpty, scope != [text], itemsWithOwnDates.isEmpty {
+                    candidates = dates.dates(in: text).map(\.date).filter { $0 >= context.today }
+                }
+                promiseDate = candidates.min()
+            }
+            let amount = qualification == .promiseToPay || qualification == .ongoing
+                ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency) : nil
+            var itemReason: DisputeReason?
+            if itemIntent == .dispute {
+                itemReason = perItem && !own.isEmpty ? model.predictDisputeReason(own.joined(separator: " "))?.reason ?? reason : reason
+            }
+            let evidence = evidenceSentence(in: own.isEmpty ? sentences : own, for: itemIntent) ?? sentences.first ?? text
+            items.append(ItemProposal(number: number, qualification: qualification, promiseDate: promiseDate, amount: amount,
+                                      disputeReason: itemReason, confidence: confidence, evidence: evidence, intent: itemIntent))
+        }
+        if qualificationless(intent.intent), matched.isEmpty { items = [] }
+
+        let contacts = ContactExtractor.addresses(in: text)
+        let redirect = [.wrongContact, .autoReply].contains(intent.intent) ? contacts.first : nil
+        let returnDate = intent.intent == .autoReply
+            ? dates.dates(in: text).map(\.date).filter { $0 >= context.today }.min() : nil
+        var result = ReplyInterpretation(language: language, intent: intent, disputeReason: reason, items: items,
+                                         summary: "", redirectContact: redirect, returnDate: returnDate)
+        result.summary = SummaryWriter(language: summaryLanguage).summary(of: result)
+        return result
+    }
+
+    /// The qualification an intent gives an item (corpus/LABELS.md, "Items").
+    static func qualification(for intent: Intent) -> Qualification? {
+        switch intent {
+        case .promiseToPay: return .promiseToPay
+        case .dispute: return .dispute
+        case .paymentMade, .paymentPlan, .acknowledgement: return .ongoing
+        case .invoiceRequest, .wrongContact, .autoReply, .other: return nil
+        }
+    }
+
+    /// Intents whose replies list items only when they name an invoice.
+    private func qualificationless(_ intent: Intent) -> Bool {
+        Self.qualification(for: intent) == nil
+    }
+
+    /// The sentence that most supports `intent`.
+    private func evidenceSentence(in sentences: [String], for intent: Intent) -> String? {
+        guard sentences.count > 1 else { return sentences.first }
+        return sentences.max { a, b in score(a, intent) < score(b, intent) }
+    }
+
+    private func score(_ sentence: String, _ intent: Intent) -> Float {
+        model.predictIntent(sentence).ranked.first { $0.intent == intent }?.confidence ?? 0
+    }
+}

@@ -1,0 +1,122 @@
+/// One body line prepared once for every matcher: trimmed, lowercased, quote depth counted.
+struct ReplyLine: Sendable {
+    /// The line as given.
+    let raw: String
+    /// Without leading and trailing white space (NBSP, zero-width space and BOM count as white space).
+    let trimmed: String
+    /// `trimmed` lowercased, with the emphasis stars of rich-text conversions ("*From:*") removed.
+    let folded: String
+    /// Number of `>` (or `|`, full-width `＞`) quote markers at its start.
+    let quoteDepth: Int
+    /// True when the HTML layer marked it as quoted history.
+    let markedQuoted: Bool
+    /// True when the HTML layer marked it as part of a signature block.
+    let markedSignature: Bool
+
+    init(_ line: BodyText.Line) {
+        raw = line.text
+        trimmed = ReplyLine.trim(line.text)
+        let lower = trimmed.contains("*") ? trimmed.replacingStars().lowercased() : trimmed.lowercased()
+        // Turkish "İ" lowercases to "i" and a combining dot: fold it to the plain "i" the tables use.
+        if lower.unicodeScalars.contains("\u{307}") {
+            var plain = ""
+            plain.unicodeScalars.append(contentsOf: lower.unicodeScalars.filter { $0 != "\u{307}" })
+            folded = plain
+        } else {
+            folded = lower
+        }
+        let depth = ReplyLine.depth(of: line.text)
+        // "| a | b |" is a table row, not a quote.
+        let isTableRow = depth > 0 && trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 2
+        quoteDepth = isTableRow ? 0 : depth
+        markedQuoted = line.quoted
+        markedSignature = line.signature
+    }
+
+    /// Quoted by its markers or by the markup.
+    var isQuoted: Bool { markedQuoted || quoteDepth > 0 }
+    /// Empty once trimmed.
+    var isBlank: Bool { trimmed.isEmpty }
+
+    /// Only rule characters (`-`, `_`, `=`, `*`, `~`), at least three: a separator drawn above quoted history.
+    var isRule: Bool {
+        var count = 0
+        for scalar in trimmed.unicodeScalars {
+            switch scalar {
+            case "-", "_", "=", "*", "~", "—", "─": count += 1
+            case " ": continue
+            default: return false
+            }
+        }
+        return count >= 3
+    }
+
+    /// A line of at least ten underscores and nothing else: Outlook's separator above its header block, and
+    /// the mailing-list footer rule.
+    var isUnderscoreRule: Bool {
+        var count = 0
+        for scalar in trimmed.unicodeScalars {
+            guard scalar == "_" else { return false }
+            count += 1
+        }
+        return count >= 10
+    }
+
+    /// The RFC 3676 section 4.3 signature separator "-- " (also without its space).
+    var isSignatureDelimiter: Bool {
+        var end = raw.unicodeScalars.endIndex
+        let scalars = raw.unicodeScalars
+        while end > scalars.startIndex, ReplyLine.isSpace(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
+        return String(scalars[scalars.startIndex..<end]) == "--"
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\u{A0}", "\u{200B}", "\u{FEFF}", "\u{3000}", "\u{2007}", "\u{202F}", "\u{200C}", "\u{200D}":
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
+    }
+
+    static func depth(of text: String) -> Int {
+        let scalars = Array(text.unicodeScalars.prefix(64))
+        var depth = 0
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == ">" || scalar == "＞" {
+                depth += 1
+            } else if scalar == "|" {
+                // A bar quotes only when a space, a marker or the end follows it: "|a|b|" is a table row.
+                let next: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : " "
+                guard next == " " || next == ">" || next == "|" else { break }
+                depth += 1
+            } else if !isSpace(scalar) {
+                break
+            }
+            index += 1
+        }
+        return depth
+    }
+}
+
+extension String {
+    fileprivate func replacingStars() -> String {
+        var out = ""
+        out.unicodeScalars.append(contentsOf: unicodeScalars.filter { $0 != "*" })
+        return out
+    }
+}

@@ -1,0 +1,159 @@
+/// Finds where the signature starts among the lines left visible once the quoted history is removed: the
+/// `-- ` separator, a client's "Sent from my ..." line, a legal disclaimer, or a closing followed by a block of
+/// the sender's details.
+enum SignatureFinder {
+    /// A closing is a signature only when no more than this many lines follow it.
+    static let maxBlockLines = 10
+    /// Lines of a signature block are short.
+    static let maxBlockLineLength = 72
+    /// A disclaimer is at the end: at most this many lines follow its first one.
+    static let maxDisclaimerLines = 40
+
+    /// Index into `visible` (indexes of `lines`) of the first signature line, or nil.
+    static func start(in visible: [Int], of lines: [ReplyLine], hints: ReplyHints) -> Int? {
+        let senderName = hints.senderName.map { ReplyLine.trim($0).lowercased() }.flatMap { $0.count >= 3 ? $0 : nil }
+        for position in visible.indices {
+            let line = lines[visible[position]]
+            if line.isBlank { continue }
+            if line.isSignatureDelimiter || isMobileLine(line) { return position }
+            let closing = isClosing(line)
+            let named = senderName.map { isName(line, $0) } ?? false
+            let opensParagraph = position == 0 || lines[visible[position - 1]].isBlank || lines[visible[position - 1]].isRule
+            let disclaimerOpening = opensParagraph && opensDisclaimer(line)
+            let rule = line.isRule && !line.isUnderscoreRule
+            guard closing || named || disclaimerOpening || rule else { continue }
+            // Only as many lines as the longest block the candidate may start (the rest is over the limit anyway).
+            let needed = disclaimerOpening ? maxDisclaimerLines : maxBlockLines + 1
+            let (following, truncated) = segment(after: position, in: visible, limit: 2 * needed)
+            guard !truncated else { continue }
+            let rest = following.map { lines[$0] }.filter { !$0.isBlank }
+            if closing, isDetailsBlock(rest, after: true) { return position }
+            if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
+            // A ruled box around the sender's details ("-----" / name / company / phone), common in Japan.
+            if rule, let name = rest.first(where: { !$0.isRule }), isNameLike(name),
+               isDetailsBlock(rest.filter { !$0.isRule }, after: false) {
+                return position
+            }
+            if disclaimerOpening, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
+        }
+        return nil
+    }
+
+    /// The visible lines after `position` up to the next quoted gap, and whether more than `count` of them
+    /// follow (then no signature can start here; the cap keeps a body of many rule lines linear).
+    static func segment(after position: Int, in visible: [Int], limit count: Int) -> (ArraySlice<Int>, Bool) {
+        var end = position + 1
+        let limit = min(visible.count, position + 1 + count)
+        while end < limit, visible[end] == visible[end - 1] + 1 { end += 1 }
+        let truncated = end == limit && end < visible.count && visible[end] == visible[end - 1] + 1
+        return (visible[(position + 1)..<end], truncated)
+    }
+
+    /// "Sent from my iPhone", "Von meinem iPhone gesendet", "iPhoneから送信": short, and worded as a table entry.
+    static func isMobileLine(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        guard text.count <= 70 else { return false }
+        var words = 1
+        for character in text where character == " " { words += 1 }
+        guard words <= 8 else { return false }
+        var body = Substring(text)
+        while let last = body.last, last == "." || last == "!" { body.removeLast() }
+        guard let first = body.first else { return false }
+        let candidates = (SignaturePatterns.mobileLinesByFirstCharacter[first] ?? [])
+            + (SignaturePatterns.mobileLinesByFirstCharacter[nil] ?? [])
+        for pattern in candidates
+        where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
+            && body.count > pattern.prefix.count + pattern.suffix.count {
+            let rest = body.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count)
+            // "Sent from my desk, is much easier..." is prose: a client line has no clause after a comma.
+            if rest.contains(",") { continue }
+            if pattern.needsDevice && !SignaturePatterns.devices.contains(where: { rest.contains($0) }) { continue }
+            if pattern.prefix.isEmpty && body.count > 30 { continue }
+            return true
+        }
+        return false
+    }
+
+    /// A closing of some language alone on its line ("Best regards,", "Cordialement", "此致 敬礼").
+    static func isClosing(_ line: ReplyLine) -> Bool {
+        var text = Substring(line.folded)
+        guard text.count <= 60 else { return false }
+        while let last = text.last, ",.!:;-–—~".contains(last) || last == " " || last == "，" || last == "。" {
+            text.removeLast()
+        }
+        return SignaturePatterns.closings.contains(String(text))
+    }
+
+    /// What follows a closing (or the sender's name) is the sender's details: a few short lines, and either
+    /// three or more of them or contact details (phone, address, web).
+    static func isDetailsBlock(_ lines: [ReplyLine], after closing: Bool) -> Bool {
+        // A "Sent from my iPhone" or "-- " below the block is a signature of its own: it does not count.
+        let rest = Array(lines.prefix { !$0.isSignatureDelimiter && !isMobileLine($0) })
+        guard !rest.isEmpty, rest.count <= maxBlockLines else { return false }
+        var sentences = 0
+        for line in rest {
+            // Prose is not a signature: long lines, questions, sentences, another closing further down.
+            if line.trimmed.count > maxBlockLineLength || line.trimmed.hasSuffix("?") || isClosing(line) { return false }
+            if line.trimmed.hasSuffix(".") && !hasContactDetail(line) { sentences += 1 }
+        }
+        guard sentences <= 1 else { return false }
+        let contacts = rest.filter(hasContactDetail).count
+        // The block opens with the sender's name: "I'll pay:" or "We paid F-1 today" is prose.
+        if closing, let first = rest.first, !isNameLike(first), !hasContactDetail(first) { return false }
+        // "Thanks, / Ann" is the reply's own ending; a name with a title, company or phone under it is a signature.
+        if closing { return rest.count >= 3 || (rest.count == 2 && (contacts >= 1 || isTitleLike(rest[1]))) }
+        return contacts >= 1
+    }
+
+    /// A job title or company line: a few words, no sentence punctuation, no postscript.
+    static func isTitleLike(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        guard let last = text.last, !".?!:;".contains(last) else { return false }
+        for postscript in ["p.s", "ps:", "ps ", "nb:", "n.b", "ps."] where text.hasPrefix(postscript) { return false }
+        return text.split(separator: " ").count <= 8
+    }
+
+    /// A phone number, an address or a web link.
+    static func hasContactDetail(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        if text.contains("@") || text.contains("http") || text.contains("www.") { return true }
+        var digits = 0
+        for scalar in text.unicodeScalars where scalar >= "0" && scalar <= "9" { digits += 1 }
+        return digits >= 7
+    }
+
+    /// One to five words, no digits, no colon or question at the end, starting with a capital or a letter of a
+    /// script without case ("Ann Lee", "- Ann", "山田太郎").
+    static func isNameLike(_ line: ReplyLine) -> Bool {
+        var text = Substring(line.trimmed)
+        while let first = text.first, first == "-" || first == "—" || first == "–" || first == " " { text.removeFirst() }
+        // German and French deputies sign "i.A. Ann Lee", "p.p. Ann Lee".
+        for proxy in ["i.a. ", "i.v. ", "p.p. ", "pp. ", "pp "] where text.lowercased().hasPrefix(proxy) {
+            text = text.dropFirst(proxy.count)
+        }
+        guard let first = text.first, first.isLetter, !first.isLowercase else { return false }
+        guard let last = text.last, last != ":", last != "?", last != "!", last != "," else { return false }
+        if text.contains(where: \.isNumber) { return false }
+        return text.split(separator: " ").count <= 5
+    }
+
+    static func isName(_ line: ReplyLine, _ name: String) -> Bool {
+        var text = Substring(line.folded)
+        while let first = text.first, first == "-" || first == " " { text.removeFirst() }
+        return text == name
+    }
+
+    /// A paragraph opening with a disclaimer phrase, with a confidentiality word somewhere in it or below.
+    static func opensDisclaimer(_ line: ReplyLine) -> Bool {
+        let text = line.folded
+        guard let first = text.first, let candidates = SignaturePatterns.disclaimersByFirstCharacter[first] else {
+            return false
+        }
+        return candidates.contains { text.hasPrefix($0) }
+    }
+
+    static func isDisclaimer(_ line: ReplyLine, rest: [ReplyLine]) -> Bool {
+        let tail = ([line] + rest.prefix(12)).map(\.folded).joined(separator: " ")
+        return SignaturePatterns.confidentialityWords.contains { tail.contains($0) }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import FeedbackClassifier
+import Foundation
+
+/// `ingestd train`: trains the intent model from the corpus and reports it on the frozen test split.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the intent model on the corpus's train split and evaluate it on the frozen test split."
+    )
+
+    @Option(help: "Folder of labelled replies (<lang>.jsonl).")
+    var corpus = "corpus/replies"
+
+    @Option(help: "Where to write the model file.")
+    var output = "models/intent.igdm"
+
+    @Option(help: "Name recorded in the model (default: the date).")
+    var name: String?
+
+    func run() throws {
+        let examples = try CorpusFiles.load(directory: corpus)
+        let train = examples.filter { $0.split != "test" }
+        let test = examples.filter { $0.split == "test" }
+        guard !train.isEmpty else { throw CommandError("the corpus has no training examples") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        stderr("training on \(train.count) replies (\(test.count) held out as the frozen test split)\n")
+        let model = FeedbackModelTrainer().train(train, name: name ?? ISO8601DateFormatter().string(from: Date())) { step in
+            switch step {
+            case .columns(let n): stderr("  \(n) feature columns\n")
+            case .fold(let i, let of): stderr("  calibration fold \(i)/\(of)\n")
+            case .finalFit: stderr("  final fit\n")
+            case .iteration(let i, let loss): if i % 25 == 0 { stderr("    iteration \(i), loss \(String(format: "%.4f", loss))\n") }
+            }
+        }
+        let seconds = (clock.now - start).seconds
+        stderr("trained in \(String(format: "%.1f", seconds)) s\n")
+        let url = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try model.encoded().write(to: url, options: .atomic)
+        print("model written to \(output) (\(model.intent.featureCount) features, temperature \(String(format: "%.2f", model.intent.metadata.temperature)))")
+        if !test.isEmpty {
+            print(EvaluationReport.render(Evaluation(examples: test, predictions: test.map { model.predictIntent($0.text) })))
+        }
+    }
+}
+
+func stderr(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,166 @@
+import Testing
+@testable import MailIngest
+
+/// Replies written the way each mail client writes them (`Fixtures/html/`): the new text unmarked, the quoted
+/// message and its attribution or header block marked quoted, signature blocks marked signature.
+@Suite struct HTMLTextClientTests {
+    /// (fixture, expected lines as rendered by ``HTMLFixtures/render(_:)``).
+    static let cases: [(String, [String])] = [
+        ("apple_mail.html", [
+            "   Hello,",
+            "   ",
+            "   We paid invoice F-2041 yesterday, the remittance advice is attached.",
+            "   ",
+            "   Kind regards,",
+            "   Tom",
+            "   ",
+            " ~ Sent from my iPhone",
+            "   ",
+            ">  On 24 Nov 2026, at 10:02, Acme Billing <billing@acme.example> wrote:",
+            ">  ",
+            ">  Dear customer,",
+            ">  Invoice F-2041 for 980.00 EUR is now 30 days overdue.",
+        ]),
+        ("gmail.html", [
+            "   Bonjour,",
+            "   ",
+            "   Nous avons bien reçu votre relance pour la facture F-118. Le virement de 1 250,00 € partira le 15 décembre.",
+            "   ",
+            "   Cordialement,",
+            "   ",
+            " ~ Marie Dupont",
+            " ~ Service comptabilité — Dupont SA",
+            "   ",
+            ">  Le lun. 23 nov. 2026 à 09:12, Acme Recouvrement <relances@acme.example> a écrit :",
+            ">  ",
+            ">  Madame, Monsieur,",
+            ">  ",
+            ">  Sauf erreur de notre part, la facture F-118 reste impayée.",
+        ]),
+        ("gmx.html", [
+            "   Guten Tag,",
+            "   ",
+            "   wir zahlen die Rechnung 2026-118 in drei Raten.",
+            "   ",
+            ">  Gesendet: Montag, 23. November 2026 um 09:00 Uhr",
+            ">  Von: \"Acme Mahnwesen\" <mahnung@acme.example>",
+            ">  Betreff: Rechnung 2026-118",
+            ">  Die Rechnung 2026-118 ist fällig.",
+        ]),
+        ("hotmail.html", [
+            "   We will pay invoice 4411 on Friday.",
+            "   ",
+            "   Regards,",
+            "   Lee",
+            "   ",
+            ">  ________________________________",
+            ">  Date: Mon, 23 Nov 2026 09:00:00 +0000",
+            ">  Subject: Invoice 4411",
+            ">  From: ar@acme.example",
+            ">  To: lee@hotmail.example",
+            ">  ",
+            ">  Invoice 4411 is overdue.",
+        ]),
+        ("outlook_2010_bluebar.html", [
+            "   Please find the proof of payment for invoice 8812 attached.",
+            "   ",
+            "   Rita",
+            ">  From: Acme AR [mailto:ar@acme.example]",
+            ">  Sent: Monday, November 23, 2026 9:00 AM",
+            ">  Subject: Invoice 8812",
+            ">  ",
+            ">  Invoice 8812 is overdue.",
+        ]),
+        ("outlook_desktop.html", [
+            "   Bonjour,",
+            "   ",
+            "   Nous contestons la facture F-121 : le prix unitaire ne correspond pas au devis.",
+            "   ",
+            "   Bien à vous,",
+            "   Paul Martin",
+            "   ",
+            ">  De : Acme Recouvrement <relances@acme.example>",
+            ">  Envoyé : mardi 24 novembre 2026 08:30",
+            ">  À : Paul Martin <paul.martin@client.example>",
+            ">  Objet : Relance facture F-121",
+            ">  ",
+            ">  Madame, Monsieur,",
+            ">  La facture F-121 de 2 400,00 € est échue depuis le 1er novembre.",
+        ]),
+        ("outlook_web.html", [
+            "   Hi,",
+            "   ",
+            "   We dispute invoice INV-3310: the quantity billed (40 units) does not match the delivery note (32 units).",
+            " ~ John Smith",
+            " ~ Accounts Payable",
+            ">  ________________________________",
+            ">  From: Acme Credit Team <credit@acme.example>",
+            ">  Sent: Tuesday, November 24, 2026 8:30 AM",
+            ">  To: John Smith <john.smith@customer.example>",
+            ">  Subject: Reminder: invoice INV-3310 overdue",
+            ">  ",
+            ">  Dear John,",
+            ">  ",
+            ">  Invoice INV-3310 is overdue. Please arrange payment.",
+        ]),
+        ("protonmail.html", [
+            "   Hello,",
+            "   ",
+            "   Invoice A-77 was already paid on 2 November, reference TRX-5521.",
+            "   ",
+            " ~ Nina",
+            " ~ Sent with Proton Mail secure email.",
+            "   ",
+            ">  On Monday, November 23rd, 2026 at 9:00 AM, Acme AR <ar@acme.example> wrote:",
+            ">  ",
+            ">  Invoice A-77 remains unpaid.",
+        ]),
+        ("thunderbird.html", [
+            "   Hallo,",
+            "   ",
+            "   die Rechnung RE-7781 wurde am 20.11. überwiesen.",
+            "   ",
+            " ~ --",
+            " ~ Klaus Weber",
+            " ~ Buchhaltung",
+            ">  Am 23.11.26 um 09:00 schrieb Acme Mahnwesen:",
+            ">  ",
+            ">  Sehr geehrte Damen und Herren,",
+            ">  ",
+            ">  die Rechnung RE-7781 ist überfällig.",
+        ]),
+        ("yahoo.html", [
+            "   Hi, can you send me a copy of invoice 55012? I cannot find it.",
+            "   ",
+            "   Thanks, Ana",
+            ">  On Monday, November 23, 2026 at 09:41:10 AM GMT+1, Acme AR <ar@acme.example> wrote:",
+            ">  ",
+            ">  Invoice 55012 (120.00 USD) is past due.",
+        ]),
+        ("zimbra.html", [
+            "   Bonjour,",
+            "   ",
+            "   Merci de corriger l'adresse de facturation sur la facture F-990, elle doit être envoyée à compta@exemple.fr.",
+            "   ",
+            "   Sophie",
+            ">  ________________________________",
+            ">  De: \"Acme Relances\" <relances@acme.example>",
+            ">  À: \"sophie\" <sophie@exemple.fr>",
+            ">  Envoyé: Lundi 23 Novembre 2026 10:00:00",
+            ">  Objet: Facture F-990",
+            ">  ",
+            ">  La facture F-990 reste due.",
+        ]),
+    ]
+
+    @Test(arguments: cases)
+    func marksQuotedHistoryAndSignatures(_ file: String, _ expected: [String]) throws {
+        let body = HTMLText.convert(try HTMLFixtures.own(file))
+        #expect(HTMLFixtures.render(body) == expected)
+    }
+
+    @Test func everyFixtureHasATableEntry() throws {
+        let names = try HTMLFixtures.ownNames()
+        #expect(names == Self.cases.map(\.0).sorted())
+    }
+}
