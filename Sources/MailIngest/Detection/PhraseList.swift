@@ -12,30 +12,53 @@ struct PhraseList: Sendable {
     let phrases: [String]
     /// Each phrase split at `*`, as UTF-8 bytes.
     let pieces: [[[UInt8]]]
+    /// Each phrase's byte-pair hashes (see ``PhraseText/pairHash(_:_:)``): a phrase whose pairs are not all in a
+    /// text cannot occur in it, which rules out most phrases without a search.
+    let pairs: [[Int]]
 
     init(_ phrases: [String]) {
         self.phrases = phrases
         pieces = phrases.map { phrase in
             phrase.split(separator: "*", omittingEmptySubsequences: true).map { Array($0.utf8) }
         }
+        pairs = pieces.map { phrasePieces in
+            var hashes = Set<Int>()
+            for piece in phrasePieces where piece.count >= 2 {
+                for index in 1..<piece.count { hashes.insert(PhraseText.pairHash(piece[index - 1], piece[index])) }
+            }
+            return hashes.sorted()
+        }
+    }
+
+    /// True when phrase `index` occurs in `text`.
+    func matches(_ index: Int, in text: PhraseText) -> Bool {
+        pairs[index].allSatisfy(text.hasPair) && text.contains(pieces: pieces[index])
     }
 
     /// The index of the first phrase found in `text`, or nil.
     func firstMatch(in text: PhraseText) -> Int? {
-        pieces.firstIndex { text.contains(pieces: $0) }
+        pieces.indices.first { matches($0, in: text) }
     }
 
     /// True when any phrase occurs in `text`.
     func matchesAny(_ text: PhraseText) -> Bool { firstMatch(in: text) != nil }
 
     /// How many phrases occur in `text`.
-    func count(in text: PhraseText) -> Int { pieces.reduce(0) { $0 + (text.contains(pieces: $1) ? 1 : 0) } }
+    func count(in text: PhraseText) -> Int { pieces.indices.reduce(0) { $0 + (matches($1, in: text) ? 1 : 0) } }
 }
 
 /// Text prepared for phrase search: lower-cased, whitespace runs (line ends and no-break spaces included) made
 /// one space, trimmed, as UTF-8 bytes.
 struct PhraseText: Sendable {
     let bytes: [UInt8]
+    /// A 4,096-bit set of the byte pairs in ``bytes`` (hashed).
+    let pairSet: [UInt64]
+
+    /// The hash of two adjacent bytes, 0..<4096.
+    static func pairHash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) &* 61 &+ Int(b)) & 4095 }
+
+    /// True when the pair with hash `hash` may occur in the text.
+    func hasPair(_ hash: Int) -> Bool { pairSet[hash >> 6] & (1 << UInt64(hash & 63)) != 0 }
 
     init(_ text: String) {
         let lower = text.lowercased()
@@ -62,6 +85,14 @@ struct PhraseText: Sendable {
             }
         }
         bytes = out
+        var set = [UInt64](repeating: 0, count: 64)
+        if out.count >= 2 {
+            for index in 1..<out.count {
+                let hash = Self.pairHash(out[index - 1], out[index])
+                set[hash >> 6] |= 1 << UInt64(hash & 63)
+            }
+        }
+        pairSet = set
     }
 
     /// The normalised text as a string.
