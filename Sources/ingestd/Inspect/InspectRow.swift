@@ -7,18 +7,20 @@ enum InspectRow {
     static func make(file: String, analysis: MessageAnalysis) -> JSONValue {
         let message = analysis.message
         let reply = ReplyView(analysis)
+        let detection = analysis.message.map { KindDetector().detect($0) }
+            ?? KindDetector().detect(body: analysis.body.body.text)
         return .object([
             ("file", .string(file)),
             ("message_id", .string(message?.messageID)),
             ("from", message?.from.map { .object([("name", .string($0.name)), ("address", .string($0.address))]) } ?? .null),
             ("subject", .string(message?.subject)),
             ("date", .string(message?.date.map(isoDate))),
-            ("kind", .string(analysis.kind.rawValue)),
+            ("kind", .string(detection.kind.rawValue)),
             ("language", .null),
             ("reply", .object([("visible", .string(reply.visible)), ("quoted", .string(reply.quoted)),
                                ("signature", .string(reply.signature))])),
-            ("bounce", .null),
-            ("auto_reply", .null),
+            ("bounce", DetectionJSON.bounce(detection.bounce)),
+            ("auto_reply", DetectionJSON.autoReply(detection.autoReply)),
             ("classification", .null),
             ("summary", .null),
             ("items", .array([])),

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The fields of one message/delivery-status body (RFC 3464 §2): the per-message group and one group per recipient.
+struct DeliveryStatusFields: Sendable, Hashable {
+    /// One per-recipient group (RFC 3464 §2.3).
+    struct Recipient: Sendable, Hashable {
+        /// Final-Recipient (or Original-Recipient, or X-Actual-Recipient) address, without its address type.
+        var address: String
+        /// Action: failed, delayed, delivered, relayed, expanded (lower-cased), or "".
+        var action: String
+        /// Status, e.g. `5.1.1`, or "".
+        var status: String
+        /// Diagnostic-Code text without its type (`smtp; `), or "".
+        var diagnostic: String
+        /// Remote-MTA without its type, or "".
+        var remoteMTA: String
+    }
+
+    /// The recipient groups, in order.
+    var recipients: [Recipient]
+
+    /// Parses `text`. Groups are separated by blank lines; folded lines are unfolded. Fields outside any recipient
+    /// group are ignored. Tolerates groups glued together (a second Final-Recipient starts a new recipient).
+    init(_ text: String) {
+        var out: [Recipient] = []
+        var current = Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
+        var named = false
+        var finalSeen = false
+        func flush() {
+            if !current.address.isEmpty || !current.status.isEmpty || !current.diagnostic.isEmpty,
+               named || !current.status.isEmpty {
+                out.append(current)
+            }
+            current = Recipient(address: "", action: "", status: "", diagnostic: "", remoteMTA: "")
+            named = false
+            finalSeen = false
+        }
+        for field in Self.fields(text) {
+            guard let (name, value) = field else {
+                flush()
+                continue
+            }
+            switch name {
+            case "final-recipient", "original-recipient", "x-actual-recipient":
+                // Groups glued without a blank line: a second Final-Recipient starts the next recipient.
+                if name == "final-recipient" && finalSeen { flush() }
+                if name == "final-recipient" { finalSeen = true }
+                if current.address.isEmpty || name == "final-recipient" { current.address = Self.stripType(value) }
+                named = true
+            case "action":
+                current.action = value.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            case "status":
+                current.status = StatusCode.first(in: value) ?? ""
+            case "diagnostic-code":
+                current.diagnostic = Self.stripType(value)
+            case "remote-mta":
+                current.remoteMTA = Self.stripType(value)
+            default:
+                break
+            }
+        }
+        flush()
+        // Per-message fields (Reporting-MTA, Arrival-Date) form a group with no recipient; a group with a status
+        // but no address is kept only when no group names a recipient.
+        let namedOnes = out.filter { !$0.address.isEmpty }
+        recipients = namedOnes.isEmpty ? out : namedOnes
+    }
+
+    /// `rfc822; a@b` -> `a@b` (the address or diagnostic type of RFC 3464 §2.3), angle brackets dropped.
+    static func stripType(_ value: String) -> String {
+        var rest = Substring(value)
+        if let semi = rest.firstIndex(of: ";"), rest[..<semi].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+            rest = rest[rest.index(after: semi)...]
+        }
+        var trimmed = rest.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") { trimmed = String(trimmed.dropFirst().dropLast()) }
+        return trimmed
+    }
+
+    /// Unfolded fields as lower-cased name and value; nil marks a blank line (group separator).
+    static func fields(_ text: String) -> [(String, String)?] {
+        var out: [(String, String)?] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                out.append(nil)
+            } else if line.first == " " || line.first == "\t", let last = out.last, let (name, value) = last {
+                out[out.count - 1] = (name, value + " " + line.trimmingCharacters(in: .whitespaces))
+            } else if let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }) {
+                let name = line[..<colon].lowercased()
+                out.append((name, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        return out
+    }
+}

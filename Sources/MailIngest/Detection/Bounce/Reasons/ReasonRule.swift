@@ -1,0 +1,82 @@
+import Foundation
+
+/// One bounce reason's text rule: phrases that, found in a server's diagnostic, name that reason.
+///
+/// Phrases are lower-case. A `*` inside a phrase matches any run of characters on the same diagnostic, so
+/// `"mailbox*full"` matches "mailbox is full" and "mailbox full". Diagnostics go through ``DiagnosticText`` and
+/// ``PhraseText`` before matching.
+struct ReasonRule: Sendable {
+    /// The reason this rule names.
+    let reason: BounceReason
+    /// Lower-case phrases, `*` for any run of characters, compiled for search.
+    let phrases: PhraseList
+    /// A test phrases cannot express (a word shape before a phrase), or nil. It receives the normalised text.
+    let predicate: (@Sendable (String) -> Bool)?
+
+    init(_ reason: BounceReason, _ phrases: [String], predicate: (@Sendable (String) -> Bool)? = nil) {
+        self.reason = reason
+        self.phrases = PhraseList(phrases)
+        self.predicate = predicate
+    }
+
+    /// True when a phrase (or the predicate) matches `text`.
+    func matches(_ text: PhraseText) -> Bool {
+        phrases.matchesAny(text) || predicate?(text.string) == true
+    }
+}
+
+/// Normalisation and matching of diagnostic text.
+enum DiagnosticText {
+    /// Lower-cased, line ends and whitespace runs collapsed to one space, trimmed; the reply and status codes that
+    /// start each line of a multi-line SMTP reply ("550-5.7.1 ") are dropped so phrases can span lines.
+    static func normalize(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.value == 0x307 { continue }  // "İ" lower-cases to "i" + combining dot above
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { out.unicodeScalars.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return stripContinuationCodes(out)
+    }
+
+    /// Removes `NNN-` / `NNN ` reply codes (and a status code after them) found after the first one: the line
+    /// prefixes of multi-line replies (RFC 5321 §4.2.1), folded or not.
+    static func stripContinuationCodes(_ collapsed: String) -> String {
+        guard collapsed.utf8.count < 20_000 else { return collapsed }
+        var words = collapsed.split(separator: " ").map(String.init)
+        var seenCode = false
+        var index = 0
+        while index < words.count {
+            let bytes = Array(words[index].utf8)
+            let isCode = bytes.count >= 3 && (bytes[0] == 52 || bytes[0] == 53) && bytes[1] >= 48 && bytes[1] <= 57
+                && bytes[2] >= 48 && bytes[2] <= 57 && (bytes.count == 3 || bytes[3] == UInt8(ascii: "-"))
+                && (bytes.count <= 4 || StatusCode.first(in: String(words[index].dropFirst(4))) != nil)
+            if isCode {
+                if seenCode {
+                    let nextIsStatus = bytes.count == 3 && index + 1 < words.count
+                        && StatusCode.first(in: words[index + 1]) == words[index + 1]
+                    words[index] = ""
+                    if nextIsStatus { words[index + 1] = "" }
+                }
+                seenCode = true
+            }
+            index += 1
+        }
+        return words.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+extension DiagnosticText {
+    /// Whitespace runs (line ends included) collapsed to one space, case kept, trimmed.
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The SMTP command (RFC 5321 §4.1) a failure answered, as bounce texts name it: "in reply to RCPT TO command"
+/// (Postfix), "after end of data" (Exim), `>>> DATA` then `<<< 550` (Sendmail transcripts), "SMTP command DATA".
+///
+/// It refines a reason: an unknown user refused only after the message body was sent is a content filter's
+/// decision (`filtered`), and a refusal at MAIL FROM is about the sender (`rejected`).
+enum SMTPCommand: Sendable, Hashable {
+    case connect, helo, mailFrom, rcptTo, data
+
+    /// The command the first failure in `text` answered, or nil when the text does not say.
+    static func find(in text: String) -> SMTPCommand? {
+        let lower = DiagnosticText.collapse(text).lowercased()
+        let phrases: [(String, SMTPCommand)] = [
+            ("in reply to end of data command", .data), ("in reply to data command", .data),
+            ("after end of data", .data), ("after data", .data), ("smtp command data", .data),
+            ("command data", .data), ("(data)", .data), ("after end of data:", .data),
+            ("in reply to rcpt to command", .rcptTo), ("after rcpt to", .rcptTo), ("rcpt to command", .rcptTo),
+            ("in reply to mail from command", .mailFrom), ("after mail from", .mailFrom),
+            ("mail from command", .mailFrom),
+            ("in reply to helo command", .helo), ("in reply to ehlo command", .helo), ("after helo", .helo),
+            ("after ehlo", .helo), ("after initial connection", .connect), ("while performing the helo", .helo),
+        ]
+        var best: (String.Index, SMTPCommand)?
+        for (phrase, command) in phrases {
+            if let range = lower.range(of: phrase), best.map({ range.lowerBound < $0.0 }) ?? true {
+                best = (range.lowerBound, command)
+            }
+        }
+        if let best { return best.1 }
+        return fromTranscript(text.lowercased())
+    }
+
+    /// The last `>>> COMMAND` line before the first `<<< 4xx/5xx` reply of a session transcript.
+    static func fromTranscript(_ lower: String) -> SMTPCommand? {
+        var last: SMTPCommand?
+        for line in lower.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix(">>>") {
+                let command = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                if command.hasPrefix("mail from") { last = .mailFrom }
+                else if command.hasPrefix("rcpt to") { last = .rcptTo }
+                else if command.hasPrefix("data") { last = .data }
+                else if command.hasPrefix("ehlo") || command.hasPrefix("helo") { last = .helo }
+                else { last = nil }
+            } else if trimmed.hasPrefix("<<< 4") || trimmed.hasPrefix("<<< 5") {
+                return last
+            }
+        }
+        return nil
+    }
+}

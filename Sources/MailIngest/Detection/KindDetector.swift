@@ -1,0 +1,52 @@
+public import Foundation
+
+/// What detection found in one message: its kind and, for bounces and auto-replies, the details.
+public struct MessageDetection: Sendable, Hashable {
+    /// `bounce`, `feedback_report`, `auto_reply` or `reply`.
+    public var kind: MessageAnalysis.Kind
+    /// The bounce (or feedback report) details; nil for other kinds.
+    public var bounce: BounceReport?
+    /// The auto-reply details; nil for other kinds.
+    public var autoReply: AutoReplyInfo?
+
+    public init(kind: MessageAnalysis.Kind, bounce: BounceReport? = nil, autoReply: AutoReplyInfo? = nil) {
+        self.kind = kind
+        self.bounce = bounce
+        self.autoReply = autoReply
+    }
+}
+
+/// Decides a parsed message's kind, in this order: bounce (RFC 3464 and vendor notices; a third of real DSNs also
+/// carry `Auto-Submitted`, so bounces come first), feedback report (RFC 5965), auto-reply (RFC 3834 and the
+/// wording of out-of-office notices), else reply. Pure and `Sendable`.
+public struct KindDetector: Sendable {
+    public init() {}
+
+    /// Detection over a parsed message.
+    public func detect(_ message: ParsedMessage) -> MessageDetection {
+        let report = ReportText(message: message)
+        if let ses = SESNotification.parse(report.notice) {
+            return MessageDetection(kind: ses.kind, bounce: ses.report)
+        }
+        if FeedbackReport.isFeedback(report) {
+            return MessageDetection(kind: .feedbackReport, bounce: FeedbackReport.parse(report))
+        }
+        if BounceSignals.isBounce(report) {
+            return MessageDetection(kind: .bounce, bounce: BounceParser.parse(report))
+        }
+        if let info = AutoReplyDetector.detect(headers: message.headers, subject: message.subject,
+                                               body: report.notice, date: message.date) {
+            return MessageDetection(kind: .autoReply, autoReply: info)
+        }
+        return MessageDetection(kind: .reply)
+    }
+
+    /// Detection over a bare body with no headers (`inspect --format text`): only the wording of auto-replies
+    /// can tell, relative to `date` when given.
+    public func detect(body: String, date: Date? = nil) -> MessageDetection {
+        if let info = AutoReplyDetector.detect(headers: HeaderFields(), subject: nil, body: body, date: date) {
+            return MessageDetection(kind: .autoReply, autoReply: info)
+        }
+        return MessageDetection(kind: .reply)
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Lower-case phrases compiled once to UTF-8 pieces and searched with `memchr`/`memcmp` in text that
+/// ``PhraseText`` normalised: the detectors test hundreds of phrases per message, so this is their hot loop.
+/// A `*` in a phrase matches any run of characters (the pieces must occur in order).
+struct PhraseList: Sendable {
+    /// The phrases as written.
+    let phrases: [String]
+    /// Each phrase split at `*`, as UTF-8 bytes.
+    let pieces: [[[UInt8]]]
+    /// Each phrase's byte-pair hashes (see ``PhraseText/pairHash(_:_:)``): a phrase whose pairs are not all in a
+    /// text cannot occur in it, which rules out most phrases without a search.
+    let pairs: [[Int]]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases
+        pieces = phrases.map { phrase in
+            phrase.split(separator: "*", omittingEmptySubsequences: true).map { Array($0.utf8) }
+        }
+        pairs = pieces.map { phrasePieces in
+            var hashes = Set<Int>()
+            for piece in phrasePieces where piece.count >= 2 {
+                for index in 1..<piece.count { hashes.insert(PhraseText.pairHash(piece[index - 1], piece[index])) }
+            }
+            return hashes.sorted()
+        }
+    }
+
+    /// True when phrase `index` occurs in `text`.
+    func matches(_ index: Int, in text: PhraseText) -> Bool {
+        pairs[index].allSatisfy(text.hasPair) && text.contains(pieces: pieces[index])
+    }
+
+    /// The index of the first phrase found in `text`, or nil.
+    func firstMatch(in text: PhraseText) -> Int? {
+        pieces.indices.first { matches($0, in: text) }
+    }
+
+    /// True when any phrase occurs in `text`.
+    func matchesAny(_ text: PhraseText) -> Bool { firstMatch(in: text) != nil }
+
+    /// How many phrases occur in `text`.
+    func count(in text: PhraseText) -> Int { pieces.indices.reduce(0) { $0 + (matches($1, in: text) ? 1 : 0) } }
+}
+
+/// Text prepared for phrase search: lower-cased, whitespace runs (line ends and no-break spaces included) made
+/// one space, trimmed, as UTF-8 bytes.
+struct PhraseText: Sendable {
+    let bytes: [UInt8]
+    /// A 4,096-bit set of the byte pairs in ``bytes`` (hashed).
+    let pairSet: [UInt64]
+
+    /// The hash of two adjacent bytes, 0..<4096.
+    static func pairHash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) &* 61 &+ Int(b)) & 4095 }
+
+    /// True when the pair with hash `hash` may occur in the text.
+    func hasPair(_ hash: Int) -> Bool { pairSet[hash >> 6] & (1 << UInt64(hash & 63)) != 0 }
+
+    init(_ text: String) {
+        let lower = text.lowercased()
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.utf8.count)
+        var pendingSpace = false
+        var iterator = lower.utf8.makeIterator()
+        var lookahead: UInt8? = iterator.next()
+        while let byte = lookahead {
+            lookahead = iterator.next()
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                pendingSpace = true
+            case 0xC2 where lookahead == 0xA0:
+                lookahead = iterator.next()
+                pendingSpace = true
+            case 0xCC where lookahead == 0x87:
+                // "İ" lower-cases to "i" + U+0307 combining dot above: drop the dot.
+                lookahead = iterator.next()
+            default:
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        bytes = out
+        var set = [UInt64](repeating: 0, count: 64)
+        if out.count >= 2 {
+            for index in 1..<out.count {
+                let hash = Self.pairHash(out[index - 1], out[index])
+                set[hash >> 6] |= 1 << UInt64(hash & 63)
+            }
+        }
+        pairSet = set
+    }
+
+    /// The normalised text as a string.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// True when `pieces` occur in order.
+    func contains(pieces: [[UInt8]]) -> Bool {
+        var from = 0
+        for piece in pieces {
+            guard let end = find(piece, from: from) else { return false }
+            from = end
+        }
+        return true
+    }
+
+    /// The offset just past the first occurrence of `needle` at or after `from`, or nil.
+    func find(_ needle: [UInt8], from: Int) -> Int? {
+        let count = bytes.count
+        guard let first = needle.first, count - from >= needle.count else { return needle.isEmpty ? from : nil }
+        return bytes.withUnsafeBufferPointer { hay -> Int? in
+            needle.withUnsafeBufferPointer { pin -> Int? in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+                var start = from
+                let last = count - needle.count
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                    let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + offset, pinBase, needle.count) == 0 { return offset + needle.count }
+                    start = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+}

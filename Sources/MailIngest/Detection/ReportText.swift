@@ -1,0 +1,181 @@
+import Foundation
+
+/// The parts of a message a bounce or auto-reply detector reads, pulled out of the MIME tree once:
+/// the human-readable notice, the machine-readable reports, and what was returned of the original message.
+///
+/// Works on any tree: when a server sends everything as one text leaf, the notice is cut where the returned
+/// copy starts (markers such as "Below this line is a copy of the message"), so detectors never need MIME structure.
+struct ReportText: Sendable {
+    /// Top-level header fields of the message.
+    var headers: HeaderFields
+    /// Texts of the text/* leaves written by the reporting system, in order (returned copies excluded), LF line ends.
+    var notice: String
+    /// Bodies of message/delivery-status and message/global-delivery-status parts (RFC 3464, RFC 6533).
+    var deliveryStatus: [String]
+    /// Bodies of message/feedback-report parts (RFC 5965).
+    var feedbackReports: [String]
+    /// Header block of the returned message (text/rfc822-headers, message/rfc822 or the pasted copy), LF line ends.
+    var returnedHeaders: String
+    /// The returned message's Message-ID field, if a structured part carried it.
+    var returnedMessageID: String?
+    /// The decoded Subject, or "".
+    var subject: String
+    /// Top-level content type.
+    var contentType: ContentType
+
+    init(message: ParsedMessage) {
+        headers = message.headers
+        subject = message.subject ?? ""
+        contentType = message.root.contentType
+        var notices: [String] = []
+        var dsn: [String] = []
+        var arf: [String] = []
+        var returned: [String] = []
+        var returnedID: String?
+        func visit(_ part: MIMEPart) {
+            switch part.body {
+            case .multipart(let parts, let preamble, let epilogue):
+                // A boundary that never matches leaves everything in the preamble: read it as text.
+                if parts.isEmpty { notices.append(Self.lf((preamble ?? "") + "\n" + (epilogue ?? ""))) }
+                parts.forEach(visit)
+            case .message(let inner):
+                if returnedID == nil { returnedID = inner.headers.first("Message-ID") }
+                returned.append(inner.headers.map { "\($0.name): \($0.rawValue)" }.joined(separator: "\n"))
+            case .leaf(let data):
+                let mime = part.contentType.mimeType
+                switch mime {
+                case "message/delivery-status", "message/global-delivery-status":
+                    dsn.append(Self.text(data, charset: part.contentType.charset ?? "utf-8"))
+                case "message/feedback-report":
+                    arf.append(Self.text(data, charset: part.contentType.charset ?? "utf-8"))
+                case "text/rfc822-headers", "message/rfc822-headers", "text/rfc822", "message/rfc822",
+                     "message/global", "message/global-headers":
+                    returned.append(Self.text(data, charset: part.contentType.charset))
+                default:
+                    guard part.contentType.type == "text" || (part.contentType.type == "message" && part.path == "1")
+                            || (mime == "application/octet-stream" && part.filename == nil) else { return }
+                    guard part.disposition != "attachment" || notices.isEmpty else { return }
+                    var text = part.decodedText()?.text ?? Self.text(data, charset: part.contentType.charset)
+                    text = Self.lf(text)
+                    if part.contentType.subtype == "html" { text = Self.stripTags(text) }
+                    notices.append(text)
+                }
+            }
+        }
+        visit(message.root)
+        let joined = notices.joined(separator: "\n")
+        let (head, copy) = Self.splitReturnedCopy(joined)
+        notice = head
+        if let copy { returned.append(copy) }
+        deliveryStatus = dsn.map(Self.lf)
+        if deliveryStatus.isEmpty, let inline = Self.inlineDeliveryStatus(head) { deliveryStatus = [inline] }
+        feedbackReports = arf.map(Self.lf)
+        returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
+        returnedMessageID = returnedID
+    }
+
+    /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
+    /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
+    static func inlineDeliveryStatus(_ text: String) -> String? {
+        guard text.contains("inal-Recipient:") || text.contains("inal-recipient:") || text.contains("INAL-RECIPIENT:")
+        else { return nil }
+        let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
+            text.range(of: $0, options: .caseInsensitive)
+        }
+        guard let first = starts.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        return String(text[text.index(after: first.lowerBound)...])
+    }
+
+    /// Bytes as text in `charset`, replacement on bad bytes.
+    static func text(_ data: Data, charset: String?) -> String {
+        CharsetDecoder.decode(data, charset: charset).text
+    }
+
+    /// CRLF and lone CR made LF.
+    static func lf(_ text: String) -> String {
+        guard text.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// HTML reduced to its text: tags dropped, block ends as line ends, common entities decoded.
+    static func stripTags(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        var tag = ""
+        for ch in html {
+            if inTag {
+                if ch == ">" {
+                    inTag = false
+                    let name = tag.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
+                        .split(separator: " ").first.map(String.init) ?? ""
+                    if ["br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "td"].contains(name) { out.append("\n") }
+                } else {
+                    tag.append(ch)
+                }
+            } else if ch == "<" {
+                inTag = true
+                tag = ""
+            } else {
+                out.append(ch)
+            }
+        }
+        return out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Lines that announce the returned copy of the original message, lower-cased.
+    static let copyMarkers: [String] = [
+        "below this line is a copy of the message", "this is a copy of the message", "original message follows",
+        "----- original message -----", "------ original message ------", "--- original message ---",
+        "unsent message follows", "original message header", "------ original message",
+        "content-type: message/rfc822", "content-type: text/rfc822-headers", "message headers follow",
+        "message text follows", "original message headers", "header of the original message",
+        "headers of the original message", "----- original message",
+        "the header of the original message", "-- the header and top", "--- the header of the original",
+        "original message:", "a copy of the original message", "--- original message follows",
+        "以下のメッセージは", "元のメッセージ", "this is the original message",
+    ]
+
+    /// A cheap test before the marker search: every marker has a dash, a colon, non-ASCII text, or one of the
+    /// words "message", "original", "header", "copy" in some case.
+    static func mayBeMarker(_ line: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte >= 0x80 { return true }
+            let lower = byte | 0x20
+            // "ge" (message), "al" (original), "er" (header), "py" (copy), case-insensitive.
+            let pair = (previous | 0x20, lower)
+            if pair == (UInt8(ascii: "g"), UInt8(ascii: "e")) || pair == (UInt8(ascii: "a"), UInt8(ascii: "l"))
+                || pair == (UInt8(ascii: "e"), UInt8(ascii: "r")) || pair == (UInt8(ascii: "p"), UInt8(ascii: "y")) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// ``copyMarkers`` compiled.
+    static let copyMarkerList = PhraseList(copyMarkers)
+
+    /// Whole lines (separator characters trimmed) that start the returned copy.
+    static let bareMarkers: Set<String> = [
+        "original message", "original mail info", "original message follows", "message text follows",
+        "original message header", "original headers", "returned message", "message header follows",
+        "unsent message", "original mail", "original message headers",
+    ]
+
+    /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
+    static func splitReturnedCopy(_ text: String) -> (String, String?) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+        where line.utf8.count < 160 && mayBeMarker(line.utf8) {
+            let lower = PhraseText(String(line))
+            guard !lower.bytes.isEmpty else { continue }
+            let bare = lower.string.trimmingCharacters(in: CharacterSet(charactersIn: "-=_|*:# \t"))
+            if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bare) {
+                return (String(text[..<line.startIndex]), String(text[line.endIndex...]))
+            }
+        }
+        return (text, nil)
+    }
+}
