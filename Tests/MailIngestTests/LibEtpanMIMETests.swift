@@ -97,6 +97,44 @@ import Testing
         #expect(summary.root != nil || summary.status != 0 || !summary.anomalies.isEmpty)
     }
 
+    /// The bounds check itself: a span is accepted only inside `[base, base + count]`; anything else is reported
+    /// with its raw offset and length and never read.
+    @Test func spansOutsideTheBufferAreReportedNotRead() {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: 16)
+        defer { buffer.deallocate() }
+        let base = UInt(bitPattern: buffer)
+        var walk = LibEtpanMIMEWalk(base: base, count: 16)
+        #expect(walk.region(buffer + 4, 12, path: "1", field: "body") == LibEtpanMIME.Region(offset: 4, length: 12))
+        #expect(walk.region(buffer + 16, 0, path: "1", field: "body") == LibEtpanMIME.Region(offset: 16, length: 0))
+        #expect(walk.anomalies.isEmpty)
+        #expect(walk.region(buffer + 4, 13, path: "1", field: "body") == nil)
+        #expect(walk.region(buffer + 4, Int(bitPattern: UInt.max - 2), path: "1.2", field: "preamble") == nil)
+        #expect(walk.region(UnsafePointer(bitPattern: base - 3), 1, path: "1", field: "entity") == nil)
+        #expect(walk.region(UnsafePointer(bitPattern: base + 17), 0, path: "1", field: "epilogue") == nil)
+        #expect(walk.region(nil, 0, path: "1", field: "body") == nil)
+        #expect(walk.anomalies.map(\.code) == [.outOfBounds, .outOfBounds, .outOfBounds, .outOfBounds, .nullPointer])
+        #expect(walk.anomalies.map(\.offset) == [4, 4, -3, 17, 0])
+        #expect(walk.anomalies[1].length == UInt.max - 2)
+        #expect(walk.anomalies[1].path == "1.2" && walk.anomalies[1].field == "preamble")
+    }
+
+    @Test func deepNestingStopsTheWalkWithAnAnomaly() {
+        // Boundaries `b0x`, `b1x`, ...: none is a prefix of another (libetpan matches delimiters by prefix); every
+        // multipart closed (libetpan cuts unterminated parts short, see below).
+        let levels = LibEtpanMIME.maxDepth + 20
+        var text = "Content-Type: multipart/mixed; boundary=b0x\n\n"
+        for level in 1...levels {
+            text += "--b\(level - 1)x\nContent-Type: multipart/mixed; boundary=b\(level)x\n\n"
+        }
+        text += "--b\(levels)x\n\ninnermost\n"
+        for level in (0...levels).reversed() { text += "--b\(level)x--\n" }
+        let summary = Self.libetpan(text)
+        let sound = summary.isSound
+        #expect(summary.anomalies.map(\.code) == [.tooDeep])
+        #expect(!sound)
+        #expect(summary.allNodes.count == LibEtpanMIME.maxDepth + 1)
+    }
+
     // MARK: The defects named in MessageParser's doc comment
 
     static let missingBoundary = """
