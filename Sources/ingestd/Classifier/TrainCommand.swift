@@ -13,7 +13,7 @@ struct TrainCommand: ParsableCommand {
     var corpus = "corpus/replies"
 
     @Option(help: "Where to write the model file.")
-    var output = "models/intent.igdm"
+    var output = ModelLocator.defaultRelativePath
 
     @Option(help: "Name recorded in the model (default: the date).")
     var name: String?
