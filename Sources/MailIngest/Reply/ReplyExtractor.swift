@@ -115,10 +115,16 @@ public enum ReplyExtractor {
         return !first.isUppercase && previousEnd.map { !".!?:;。！？".contains($0) } ?? false
     }
 
-    /// Rules and blank lines right above the history belong to it (Outlook's "_____" or " ------").
+    /// Rules and blank lines right above the history belong to it (Outlook's "_____" or " ------"), except a rule
+    /// drawn right under text with a blank line below it: that one closes the box around a signature above
+    /// ("――――" / company / phone / "――――"), it does not open the history.
     static func markRulesAbove(_ index: Int, _ lines: [ReplyLine], _ roles: inout [Role]) {
         var above = index - 1
         while above >= 0, roles[above] == .visible, lines[above].isBlank || lines[above].isRule {
+            if lines[above].isRule, above > 0, above + 1 < index, lines[above + 1].isBlank,
+               !lines[above - 1].isBlank, !lines[above - 1].isRule {
+                break
+            }
             roles[above] = .quoted
             above -= 1
         }
