@@ -96,14 +96,41 @@ enum SignatureFinder {
         return false
     }
 
-    /// A closing of some language alone on its line ("Best regards,", "Cordialement", "此致 敬礼").
+    /// A closing of some language alone on its line ("Best regards,", "Cordialement", "此致 敬礼"), two closings of
+    /// two languages ("Met vriendelijke groet / Kind regards"), or a closing with a place ("Grüße aus Köln").
     static func isClosing(_ line: ReplyLine) -> Bool {
-        var text = Substring(line.folded)
+        let text = Substring(line.folded)
         guard text.count <= 60 else { return false }
+        if isClosingPhrase(text) { return true }
+        for separator: Character in ["/", "|"] where text.contains(separator) {
+            let parts = text.split(separator: separator)
+            if parts.count == 2, parts.allSatisfy(isClosingPhrase) { return true }
+        }
+        return hasPlace(line)
+    }
+
+    /// `text` is one closing of the table once spaces and trailing punctuation are cut off.
+    static func isClosingPhrase(_ text: Substring) -> Bool {
+        var text = text
+        while let first = text.first, first == " " { text.removeFirst() }
         while let last = text.last, ",.!:;-–—~".contains(last) || "，。！：；、～ ".contains(last) {
             text.removeLast()
         }
         return SignaturePatterns.closings.contains(String(text))
+    }
+
+    /// A closing, a place preposition and one to three capitalised words: "Viele Grüße aus Bad Homburg".
+    static func hasPlace(_ line: ReplyLine) -> Bool {
+        let words = line.folded.split(separator: " ")
+        let original = line.trimmed.split(separator: " ")
+        guard words.count >= 3, words.count == original.count else { return false }
+        let prepositions = SignaturePatterns.closingPlacePrepositions
+        for split in 1..<(words.count - 1) where prepositions.contains(String(words[split])) {
+            let place = original[(split + 1)...]
+            guard place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false }) else { continue }
+            if isClosingPhrase(Substring(words[..<split].joined(separator: " "))) { return true }
+        }
+        return false
     }
 
     /// What follows a closing (or the sender's name) is the sender's details: a few short lines, and either
