@@ -6,6 +6,8 @@ import MailIngest
 struct PreparedInput {
     /// The input's format, as `ingestd inspect --format` would be given it.
     var format: MessageAnalysis.InputFormat
+    /// The path under the fixtures folder (`replies/...`, `bounces/...`), for the per-input breakdown.
+    var path: String
     /// The file's bytes, for the end-to-end stage.
     var bytes: Data
     /// The body as the product prepares it (`MessageAnalyzer`): text files `BodyText(plain:)` and HTML files
@@ -17,8 +19,9 @@ struct PreparedInput {
     /// The sender's display name as a signature hint (eml only), as `MessageAnalyzer` passes it.
     var hints: ReplyHints
 
-    init(format: MessageAnalysis.InputFormat, bytes: Data) {
+    init(format: MessageAnalysis.InputFormat, path: String, bytes: Data) {
         self.format = format
+        self.path = path
         self.bytes = bytes
         let analysis = MessageAnalyzer().analyze(bytes, format: format)
         body = analysis.body.body
@@ -41,7 +44,8 @@ struct PreparedInput {
             case "html": .html
             default: .eml
             }
-            return PreparedInput(format: format, bytes: try Data(contentsOf: url))
+            let path = folder + url.path.dropFirst(root.path.count)
+            return PreparedInput(format: format, path: path, bytes: try Data(contentsOf: url))
         }
     }
 }

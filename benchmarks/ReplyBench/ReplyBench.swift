@@ -2,6 +2,7 @@
 // (bounce, feedback report, auto-reply), and end to end from the file's bytes (MessageAnalyzer).
 // Usage: reply-bench MIN_MESSAGES FIXTURES_DIR. Inputs are loaded and prepared once (see PreparedInput), warmed up
 // for one round, then run in rounds until at least MIN_MESSAGES. Prints one JSON line per stage and input set.
+// With REPLY_BENCH_SLOWEST=N it then prints the N inputs taking the most CPU time in extract+detect.
 import Foundation
 import Glibc
 import MailIngest
@@ -57,6 +58,9 @@ struct ReplyBench {
         measure("extract+detect", "replies+bounces", all, minimum, extractAndDetect)
         measure("analyze-from-bytes", "replies", replies, minimum, analyze)
         measure("analyze-from-bytes", "replies+bounces", all, minimum, analyze)
+        if let count = ProcessInfo.processInfo.environment["REPLY_BENCH_SLOWEST"].flatMap(Int.init), count > 0 {
+            slowest(count, all, extractAndDetect)
+        }
     }
 
     /// Runs `work` over `inputs` once to warm up, then in whole rounds to at least `minimum` messages; prints a line.
@@ -79,6 +83,27 @@ struct ReplyBench {
               + "\"messages\": \(messages), \"seconds\": \(seconds), \"msgs_per_s\": \(Double(messages) / seconds), "
               + "\"cpu_seconds\": \(cpuSeconds), \"msgs_per_cpu_s\": \(Double(messages) / cpuSeconds), "
               + "\"checksum\": \(checksum)}")
+    }
+
+    /// Prints the `count` inputs of `inputs` taking the most thread CPU time per run of `work` (median of 21 runs),
+    /// with their share of one round's total.
+    static func slowest(_ count: Int, _ inputs: [PreparedInput], _ work: (PreparedInput) -> Int) {
+        var checksum = 0
+        let costs = inputs.map { input -> Double in
+            var samples: [Double] = []
+            for _ in 0..<21 {
+                let start = threadCPUSeconds()
+                checksum &+= work(input)
+                samples.append(threadCPUSeconds() - start)
+            }
+            return samples.sorted()[samples.count / 2]
+        }
+        let total = costs.reduce(0, +)
+        for (rank, index) in costs.indices.sorted(by: { costs[$0] > costs[$1] }).prefix(count).enumerated() {
+            print("{\"slowest\": \(rank + 1), \"file\": \"\(inputs[index].path)\", \"bytes\": \(inputs[index].bytes.count), "
+                  + "\"cpu_us\": \(Int(costs[index] * 1e6)), \"share_of_round\": \(costs[index] / total)}")
+        }
+        print("{\"round_cpu_us\": \(Int(total * 1e6)), \"inputs\": \(inputs.count), \"checksum\": \(checksum)}")
     }
 
     /// CPU time this thread has used, in seconds: on a shared, loaded machine the wall clock also counts the time
