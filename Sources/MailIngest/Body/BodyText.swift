@@ -26,24 +26,28 @@ public struct BodyText: Sendable, Hashable {
 
     /// Splits plain text on CRLF, CR or LF; no line is marked quoted.
     public init(plain text: String) {
-        var lines: [Line] = []
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(Line(String(text[lineStart..<index])))
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                index = next
-                lineStart = next
-            } else {
-                index = utf8.index(after: index)
+        var text = text
+        // Over the UTF-8 bytes: line breaks are ASCII, so each cut falls on a character boundary.
+        self.lines = text.withUTF8 { utf8 -> [Line] in
+            var lines: [Line] = []
+            let end = utf8.count
+            var lineStart = 0
+            var index = 0
+            while index < end {
+                let byte = utf8[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(Line(String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]), as: UTF8.self)))
+                    index += byte == 0x0D && index + 1 < end && utf8[index + 1] == 0x0A ? 2 : 1
+                    lineStart = index
+                } else {
+                    index += 1
+                }
             }
+            if lineStart != end || lines.isEmpty {
+                lines.append(Line(String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<end]), as: UTF8.self)))
+            }
+            return lines
         }
-        if lineStart != utf8.endIndex || lines.isEmpty { lines.append(Line(String(text[lineStart...]))) }
-        self.lines = lines
     }
 
     /// All lines joined with LF.
