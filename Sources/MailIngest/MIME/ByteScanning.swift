@@ -33,15 +33,8 @@ enum Bytes {
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1 (one character per byte).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var high: UInt8 = 0
-        for byte in bytes { high |= byte }
-        if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
-        var text = String(decoding: bytes, as: UTF8.self)
-        // Valid UTF-8 round-trips; repaired input (U+FFFD inserted) does not.
-        let valid = text.withUTF8 { utf8 in
-            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-        }
-        if valid { return text }
+        // One validating pass (ASCII, the common case, included).
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         // ISO-8859-1: each byte is the code point of the same value; write its UTF-8 form directly.
         var utf8 = [UInt8]()
         utf8.reserveCapacity(bytes.count * 2)
