@@ -59,12 +59,12 @@ public enum CharsetDecoder {
         }
         switch family {
         case .utf8:
-            if let text = String(validating: bytes, as: UTF8.self) { return (stripBOM(text), []) }
+            if let text = Bytes.validUTF8(bytes.assumingMemoryBound(to: UInt8.self)) { return (stripBOM(text), []) }
             return (stripBOM(String(decoding: bytes, as: UTF8.self)), [.invalidCharsetData])
         case .usASCII, .latin1, .windows1252:
             // 8-bit bytes under an ASCII or Latin-1 label that form valid UTF-8 are UTF-8 (the common lie);
             // anything else is read as Windows-1252, a superset of ISO-8859-1's printable range (WHATWG).
-            if let text = String(validating: bytes, as: UTF8.self) { return (stripBOM(text), []) }
+            if let text = Bytes.validUTF8(bytes.assumingMemoryBound(to: UInt8.self)) { return (stripBOM(text), []) }
             return (Windows1252.decode(bytes), [])
         }
     }
