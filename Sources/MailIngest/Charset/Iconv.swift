@@ -5,15 +5,27 @@ import Synchronization
 /// time: taken from a small process-wide pool of idle descriptors per charset, reset, and given back afterwards.
 /// Without the pool every call opened and closed its own descriptor, and glibc unloads a conversion module (dlclose,
 /// munmap) a few releases after its last descriptor closes, so alternating charsets paid a dlopen each time.
-/// The pool changes no result: a descriptor is returned to its initial shift state before reuse.
+/// The pool changes no result: a descriptor is returned to its initial shift state before reuse, and the Unicode
+/// forms (UTF-16, UTF-32, UCS-2/4, UTF-7 and their aliases), whose glibc decoders also remember the byte order a BOM
+/// announced beyond that reset, are never pooled.
 enum Iconv {
     /// Idle descriptors by charset name, as bit patterns (so the protected value is plain data).
     private static let idle = Mutex<[String: [UInt]]>([:])
     /// Idle descriptors kept per charset; more are closed.
     private static let idlePerCharset = 4
 
+    /// False for charsets whose decoder keeps state a reset does not clear (byte order from a BOM).
+    private static func isPoolable(_ charset: String) -> Bool {
+        let name = charset.uppercased()
+        return !["UTF", "UCS", "UNICODE", "10646", "WCHAR", "INTERNAL"].contains { name.contains($0) }
+    }
+
     /// An idle descriptor for `charset` to `UTF-8`, or a new one; nil when iconv does not know the charset.
     private static func take(_ charset: String) -> iconv_t? {
+        guard isPoolable(charset) else {
+            let descriptor = iconv_open("UTF-8", charset)
+            return isInvalid(descriptor) ? nil : descriptor
+        }
         let pooled: UInt? = idle.withLock { $0[charset]?.popLast() }
         if let pooled, let descriptor = iconv_t(bitPattern: pooled) {
             _ = iconv(descriptor, nil, nil, nil, nil)  // back to the initial state
@@ -25,6 +37,10 @@ enum Iconv {
 
     /// Gives a descriptor from ``take(_:)`` back to the pool (or closes it when the pool is full).
     private static func give(_ descriptor: iconv_t, _ charset: String) {
+        guard isPoolable(charset) else {
+            iconv_close(descriptor)
+            return
+        }
         let pattern = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(descriptor)))
         let kept: Bool = idle.withLock { pool in
             guard pool[charset, default: []].count < idlePerCharset else { return false }
