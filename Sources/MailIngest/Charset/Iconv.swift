@@ -16,8 +16,25 @@ enum Iconv {
 
     /// False for charsets whose decoder keeps state a reset does not clear (byte order from a BOM).
     private static func isPoolable(_ charset: String) -> Bool {
-        let name = charset.uppercased()
-        return !["UTF", "UCS", "UNICODE", "10646", "WCHAR", "INTERNAL"].contains { name.contains($0) }
+        var name = charset
+        return name.withUTF8 { bytes in
+            // Each marker, ASCII case-insensitively, at every offset.
+            !(contains(bytes, "utf") || contains(bytes, "ucs") || contains(bytes, "unicode") || contains(bytes, "10646")
+                || contains(bytes, "wchar") || contains(bytes, "internal"))
+        }
+    }
+
+    /// True when `bytes` hold `marker` (lower-case ASCII), ignoring ASCII case.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ marker: StaticString) -> Bool {
+        let length = marker.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        let wanted = marker.utf8Start
+        for start in 0...(bytes.count - length) {
+            var offset = 0
+            while offset < length, bytes[start + offset] | 0x20 == wanted[offset] | 0x20 { offset += 1 }
+            if offset == length { return true }
+        }
+        return false
     }
 
     /// An idle descriptor for `charset` to `UTF-8`, or a new one; nil when iconv does not know the charset.
