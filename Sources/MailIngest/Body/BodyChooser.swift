@@ -149,8 +149,15 @@ private struct RenderCache {
 
     /// Bytes of visible (non-space) text the leaf gives.
     mutating func weight(_ leaf: MIMEPart) -> Int {
-        text(leaf).0.lines.reduce(0) { total, line in
-            total + line.text.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) }
+        var total = 0
+        for line in text(leaf).0.lines {
+            var text = line.text
+            total += text.withUTF8 { bytes in
+                var count = 0
+                for byte in bytes where byte > 0x20 { count += 1 }
+                return count
+            }
         }
+        return total
     }
 }
