@@ -26,8 +26,12 @@ struct MIMEBench {
         // MIME_BENCH_STAGE=parse measures the MIME parse alone (for profiling); the default is the whole analysis.
         let parseOnly = ProcessInfo.processInfo.environment["MIME_BENCH_STAGE"] == "parse"
         let parser = MessageParser()
+        // MIME_BENCH_FORMAT=html or text analyses each file as a bare body of that kind (profiling body rendering).
+        let format = ProcessInfo.processInfo.environment["MIME_BENCH_FORMAT"].flatMap(MessageAnalysis.InputFormat.init)
+            ?? .eml
         func run(_ input: Data) -> Int {
-            parseOnly ? parser.parse(input).root.allParts.count : analyzer.analyze(input).body.body.lines.count
+            parseOnly ? parser.parse(input).root.allParts.count
+                : analyzer.analyze(input, format: format).body.body.lines.count
         }
         // One warm-up round.
         var checksum = 0
