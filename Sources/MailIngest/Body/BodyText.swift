@@ -33,7 +33,18 @@ public struct BodyText: Sendable, Hashable {
             let end = utf8.count
             var lineStart = 0
             var index = 0
+            let base = utf8.baseAddress
             while index < end {
+                // Eight bytes at a time to the next CR or LF (SWAR: the lowest flagged byte is exact).
+                if index + 8 <= end, let base {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let breaks = Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                    if breaks == 0 {
+                        index += 8
+                        continue
+                    }
+                    index += breaks.trailingZeroBitCount / 8
+                }
                 let byte = utf8[index]
                 if byte == 0x0A || byte == 0x0D {
                     lines.append(Line(String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]), as: UTF8.self)))
@@ -48,6 +59,12 @@ public struct BodyText: Sendable, Hashable {
             }
             return lines
         }
+    }
+
+    /// 0x80 in the lowest zero byte of `word` (bytes above it may be flagged wrongly, never below).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// All lines joined with LF.
