@@ -1,5 +1,5 @@
 // MIME benchmark: messages per second for parse + transfer/charset decoding + body choice (including HTML to
-// text) on one thread. Usage: mime-bench MIN_MESSAGES FILE... (files are loaded once, then analysed in rounds
+// text) on one thread (MIME_BENCH_STAGE selects other stages). Usage: mime-bench MIN_MESSAGES FILE... (files are loaded once, then analysed in rounds
 // until at least MIN_MESSAGES analyses were done). Prints one JSON line.
 import Foundation
 import MailIngest
@@ -23,15 +23,25 @@ struct MIMEBench {
             }
             return
         }
-        // MIME_BENCH_STAGE=parse measures the MIME parse alone (for profiling); the default is the whole analysis.
-        let parseOnly = ProcessInfo.processInfo.environment["MIME_BENCH_STAGE"] == "parse"
+        // MIME_BENCH_STAGE=parse measures the MIME parse alone (for profiling); MIME_BENCH_STAGE=choose the same work
+        // as benchmarks/mime_python.py's compat32 side (parse, decode every text leaf to a string, take the first
+        // text/plain else text/html, no HTML to text); the default is the whole analysis.
+        // MIME_BENCH_STAGE=analyze runs MessageAnalyzer.analyze (also kind detection and reply extraction).
+        let stage = ProcessInfo.processInfo.environment["MIME_BENCH_STAGE"] ?? "body"
+        let parseOnly = stage == "parse"
         let parser = MessageParser()
+        let chooser = BodyChooser()
         // MIME_BENCH_FORMAT=html or text analyses each file as a bare body of that kind (profiling body rendering).
         let format = ProcessInfo.processInfo.environment["MIME_BENCH_FORMAT"].flatMap(MessageAnalysis.InputFormat.init)
             ?? .eml
         func run(_ input: Data) -> Int {
-            parseOnly ? parser.parse(input).root.allParts.count
+            switch stage {
+            case "parse": return parser.parse(input).root.allParts.count
+            case "choose": return sameWorkAsPython(parser.parse(input))
+            case "analyze": return analyzer.analyze(input, format: format).body.body.lines.count
+            default: return format == .eml ? chooser.choose(parser.parse(input)).body.lines.count
                 : analyzer.analyze(input, format: format).body.body.lines.count
+            }
         }
         // One warm-up round.
         var checksum = 0
@@ -49,9 +59,21 @@ struct MIMEBench {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let messages = rounds * inputs.count
         let bytes = inputs.reduce(0) { $0 + $1.count } * rounds
-        print("{\"impl\": \"ingestd\(parseOnly ? "-parse" : "")\", \"files\": \(inputs.count), \"messages\": \(messages), \"bytes\": \(bytes), "
+        print("{\"impl\": \"ingestd\(stage == "body" ? "" : "-" + stage)\", \"files\": \(inputs.count), \"messages\": \(messages), \"bytes\": \(bytes), "
               + "\"seconds\": \(seconds), \"cpu_seconds\": \(cpuSeconds), \"msgs_per_s\": \(Double(messages) / seconds), \"checksum\": \(checksum)}")
     }
+}
+
+/// The compat32 side's work: every text leaf decoded to a string, the first text/plain (else text/html) chosen.
+private func sameWorkAsPython(_ message: ParsedMessage) -> Int {
+    var plain: String?
+    var html: String?
+    for part in message.root.leaves where part.contentType.type == "text" {
+        guard let text = part.decodedText()?.text else { continue }
+        if part.contentType.subtype == "plain", plain == nil { plain = text }
+        else if part.contentType.subtype == "html", html == nil { html = text }
+    }
+    return (plain ?? html ?? "").utf8.count
 }
 
 /// CPU seconds this thread has used so far.
