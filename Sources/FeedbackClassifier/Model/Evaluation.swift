@@ -20,6 +20,12 @@ public struct Evaluation: Sendable {
     /// Share of replies on which the model abstained, and accuracy on the others.
     public var abstentionRate: Double
     public var accuracyWhenProposing: Double
+    /// Macro-F1 per language.
+    public var perLanguageMacroF1: [String: Double]
+    /// Reliability of the confidences: 10 bins of width 0.1 (count, mean confidence, accuracy).
+    public var calibrationBins: [(count: Int, confidence: Double, accuracy: Double)]
+    /// Expected calibration error: the count-weighted gap between confidence and accuracy over the bins.
+    public var expectedCalibrationError: Double
 
     /// Scores `predictions` against `examples` (same order).
     public init(examples: [LabelledReply], predictions: [IntentPrediction]) {
@@ -51,6 +57,22 @@ public struct Evaluation: Sendable {
                                              support: support)
         }
         let present = perIntent.values.filter { $0.support > 0 }
+        var byLanguage: [String: Double] = [:]
+        for lang in Set(examples.map(\.lang)) {
+            let pairs = zip(examples, predictions).filter { $0.0.lang == lang }
+            byLanguage[lang] = Self.macroF1(gold: pairs.map(\.0.intent), predicted: pairs.map(\.1.intent))
+        }
+        perLanguageMacroF1 = byLanguage
+        var bins = [(count: Int, confidence: Double, accuracy: Double)](repeating: (0, 0, 0), count: 10)
+        for (example, prediction) in zip(examples, predictions) {
+            let b = min(9, Int(Double(prediction.confidence) * 10))
+            bins[b].count += 1
+            bins[b].confidence += Double(prediction.confidence)
+            bins[b].accuracy += example.intent == prediction.intent ? 1 : 0
+        }
+        calibrationBins = bins.map { $0.count > 0 ? ($0.count, $0.confidence / Double($0.count), $0.accuracy / Double($0.count)) : $0 }
+        expectedCalibrationError = calibrationBins.reduce(0) { $0 + Double($1.count) * abs($1.confidence - $1.accuracy) }
+            / Double(max(examples.count, 1))
         self.confusion = confusion
         self.perIntent = perIntent
         self.perLanguage = perLanguage
@@ -58,5 +80,19 @@ public struct Evaluation: Sendable {
         macroF1 = present.isEmpty ? 0 : present.map(\.f1).reduce(0, +) / Double(present.count)
         abstentionRate = count > 0 ? 1 - Double(proposed) / Double(count) : 0
         accuracyWhenProposing = proposed > 0 ? Double(proposedRight) / Double(proposed) : 0
+    }
+
+    /// Mean F1 over the gold labels present.
+    static func macroF1(gold: [Intent], predicted: [Intent]) -> Double {
+        let labels = Set(gold)
+        guard !labels.isEmpty else { return 0 }
+        var total = 0.0
+        for label in labels {
+            let tp = zip(gold, predicted).filter { $0 == label && $1 == label }.count
+            let p = predicted.filter { $0 == label }.count, r = gold.filter { $0 == label }.count
+            let precision = p > 0 ? Double(tp) / Double(p) : 0, recall = r > 0 ? Double(tp) / Double(r) : 0
+            total += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+        }
+        return total / Double(labels.count)
     }
 }

@@ -65,8 +65,9 @@ public struct ReplyInterpreter: Sendable {
 
         let contacts = ContactExtractor.addresses(in: text)
         let redirect = [.wrongContact, .autoReply].contains(intent.intent) ? contacts.first : nil
+        // The absence ends at the latest date named ("from Monday 30 Nov until 7 Dec").
         let returnDate = intent.intent == .autoReply
-            ? dates.dates(in: text).map(\.date).filter { $0 >= context.today }.min() : nil
+            ? dates.dates(in: text).map(\.date).filter { $0 >= context.today }.max() : nil
         var result = ReplyInterpretation(language: language, intent: intent, disputeReason: reason, items: items,
                                          summary: "", redirectContact: redirect, returnDate: returnDate)
         result.summary = SummaryWriter(language: summaryLanguage).summary(of: result)

@@ -10,8 +10,23 @@ enum SentenceSplitter {
             if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { out.append(trimmed) }
             current = ""
         }
+        var lineLength = 0
         for (i, c) in chars.enumerated() {
-            if c == "\n" || c == "\r" { flush(); continue }
+            if c == "\r" { continue }
+            if c == "\n" {
+                // A hard-wrapped line (long, not ending a sentence, followed by more text) continues its sentence.
+                let next = chars[(i + 1)...].first { $0 != " " && $0 != "\t" && $0 != "\r" }
+                let last = current.last { !$0.isWhitespace }
+                if lineLength >= 40, let last, !".!?:;。！？".contains(last), let next, next != "\n", next != "-", next != "*" {
+                    current.append(" ")
+                    lineLength = 0
+                    continue
+                }
+                flush()
+                lineLength = 0
+                continue
+            }
+            lineLength += 1
             current.append(c)
             if "。！？".contains(c) { flush(); continue }
             if ".!?".contains(c) {

@@ -21,20 +21,28 @@ public struct MessageAnalysis: Sendable {
     public var message: ParsedMessage?
     /// The body the customer wrote.
     public var body: BodyChoice
-    /// The message's kind (`other` until detection decides).
-    public var kind: Kind
+    /// The message's kind, with the bounce or auto-reply details (``KindDetector``).
+    public var detection: MessageDetection
+    /// The customer's new words, the quoted history and the signature (``ReplyExtractor``).
+    public var reply: ExtractedReply
     /// Parse and decode defects, in the order seen.
     public var defects: [Defect]
 
-    public init(message: ParsedMessage?, body: BodyChoice, kind: Kind, defects: [Defect]) {
+    /// The message's kind.
+    public var kind: Kind { detection.kind }
+
+    public init(message: ParsedMessage?, body: BodyChoice, detection: MessageDetection, reply: ExtractedReply,
+                defects: [Defect]) {
         self.message = message
         self.body = body
-        self.kind = kind
+        self.detection = detection
+        self.reply = reply
         self.defects = defects
     }
 }
 
-/// Runs MIME analysis and body choice on raw input. Pure: bytes in, value out.
+/// Runs MIME analysis, body choice, kind detection (bounce, feedback report, auto-reply) and reply extraction on raw
+/// input. Pure: bytes in, value out.
 public struct MessageAnalyzer: Sendable {
     public var limits: ParseLimits
 
@@ -46,7 +54,8 @@ public struct MessageAnalyzer: Sendable {
         case .eml:
             let message = MessageParser(limits: limits).parse(bytes)
             let body = BodyChooser(limits: limits).choose(message)
-            return MessageAnalysis(message: message, body: body, kind: .other,
+            let reply = ReplyExtractor.extract(body.body, hints: ReplyHints(senderName: message.from?.name))
+            return MessageAnalysis(message: message, body: body, detection: KindDetector().detect(message), reply: reply,
                                    defects: message.defects + body.defects)
         case .text, .html:
             let leaf = MIMEPart(path: "1", headers: HeaderFields(),
@@ -54,7 +63,9 @@ public struct MessageAnalyzer: Sendable {
                                 body: .leaf(bytes.prefix(limits.maxMessageBytes)))
             var body = BodyChooser(limits: limits).choose(leaf)
             if bytes.count > limits.maxMessageBytes { body.defects.insert(Defect(.messageTooLarge), at: 0) }
-            return MessageAnalysis(message: nil, body: body, kind: .other, defects: body.defects)
+            let reply = ReplyExtractor.extract(body.body)
+            return MessageAnalysis(message: nil, body: body, detection: KindDetector().detect(body: body.body.text),
+                                   reply: reply, defects: body.defects)
         }
     }
 }

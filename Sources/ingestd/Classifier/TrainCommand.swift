@@ -13,7 +13,7 @@ struct TrainCommand: ParsableCommand {
     var corpus = "corpus/replies"
 
     @Option(help: "Where to write the model file.")
-    var output = "models/intent.igdm"
+    var output = ModelLocator.defaultRelativePath
 
     @Option(help: "Name recorded in the model (default: the date).")
     var name: String?
@@ -27,9 +27,24 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Keep a feature only if it occurs in at least this many training replies.")
     var minDocumentFrequency: Int = TextModelTrainer().minDocumentFrequency
 
+    @Option(parsing: .upToNextOption, help: "Collectors' decisions exported as labelled JSON Lines, added to training.")
+    var decisions: [String] = []
+
+    @Flag(help: "Replace the model at --output even if the new one is worse on the frozen test split.")
+    var force = false
+
     func run() throws {
         let examples = try CorpusFiles.load(directory: corpus)
-        let train = examples.filter { $0.split != "test" }
+        var train = examples.filter { $0.split != "test" }
+        for file in decisions {
+            do {
+                let extra = try CorpusReader.read(try Data(contentsOf: URL(fileURLWithPath: file)))
+                train += extra.filter { $0.split != "test" }
+                stderr("added \(extra.count) decisions from \(file)\n")
+            } catch {
+                throw CommandError("cannot read decisions \(file): \(error)")
+            }
+        }
         let test = examples.filter { $0.split == "test" }
         guard !train.isEmpty else { throw CommandError("the corpus has no training examples") }
         let clock = ContinuousClock()
@@ -53,10 +68,23 @@ struct TrainCommand: ParsableCommand {
         stderr("trained in \(String(format: "%.1f", seconds)) s\n")
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let evaluation = test.isEmpty ? nil : Evaluation(examples: test, predictions: test.map { model.predictIntent($0.text) })
+        // Promotion: the new model replaces the current one only if it is not worse on the frozen test split.
+        if let evaluation, !force, let current = try? FeedbackModel(contentsOf: url) {
+            let before = Evaluation(examples: test, predictions: test.map { current.predictIntent($0.text) })
+            if evaluation.macroF1 < before.macroF1 {
+                let candidate = output + ".candidate"
+                try model.encoded().write(to: URL(fileURLWithPath: candidate), options: .atomic)
+                print(EvaluationReport.render(evaluation))
+                throw CommandError(String(format: "not promoted: macro-F1 %.3f on the frozen test split is below the current model's %.3f; "
+                    + "the new model is in %@ (use --force to replace anyway)", evaluation.macroF1, before.macroF1, candidate))
+            }
+        }
         try model.encoded().write(to: url, options: .atomic)
         print("model written to \(output) (\(model.intent.featureCount) features, temperature \(String(format: "%.2f", model.intent.metadata.temperature)))")
-        if !test.isEmpty {
-            print(EvaluationReport.render(Evaluation(examples: test, predictions: test.map { model.predictIntent($0.text) })))
+        if let evaluation {
+            print(EvaluationReport.render(evaluation))
+            print(EntityReport.render(examples: test, model: model))
         }
     }
 }

@@ -26,7 +26,7 @@ enum HumanReport {
         }
         out += "Kind:    \(analysis.kind.rawValue)\n"
         out += "Defects: \(analysis.defects.isEmpty ? "none" : analysis.defects.map(\.description).joined(separator: ", "))\n"
-        let reply = ReplyView(analysis)
+        let reply = analysis.reply
         out += "--- visible\n\(reply.visible)\n"
         if !reply.quoted.isEmpty { out += "--- quoted (\(reply.quoted.split(separator: "\n").count) lines)\n" }
         if !reply.signature.isEmpty { out += "--- signature\n\(reply.signature)\n" }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import FeedbackClassifier
 import Foundation
 import MailIngest
 
@@ -21,6 +22,9 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "A JSON file with what the agenda would know: now, customer, language, open_items.")
     var context: String?
 
+    @Option(help: "The classifier's model file (default: $INGESTD_MODEL, else models/feedback.igdm here or above the executable).")
+    var model: String?
+
     @Flag(help: "Print one JSON object per file (JSON Lines) instead of the readable report.")
     var json = false
 
@@ -32,11 +36,13 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
+        var loadedContext: InspectContext?
         if let context {
-            do { _ = try InspectContext.load(path: context) } catch let error as InspectError {
+            do { loadedContext = try InspectContext.load(path: context) } catch let error as InspectError {
                 throw ValidationError(error.description)
             }
         }
+        let interpreter = try ModelLocator.interpreter(explicit: model)
         let analyzer = MessageAnalyzer()
         var failed = 0
         var output = OutputBuffer()
@@ -47,7 +53,7 @@ struct InspectCommand: ParsableCommand {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 let result = analyzer.analyze(data, format: format)
                 analysis = result
-                row = InspectRow.make(file: file, analysis: result)
+                row = InspectRow.make(file: file, analysis: result, interpreter: interpreter, context: loadedContext)
             } catch {
                 failed += 1
                 analysis = nil

@@ -1,14 +1,16 @@
+import FeedbackClassifier
 import Foundation
 import MailIngest
 
 /// Builds the `inspect --json` row of DESIGN.md's contract from an analysis.
 enum InspectRow {
     /// The row for one analysed file.
-    static func make(file: String, analysis: MessageAnalysis) -> JSONValue {
+    static func make(file: String, analysis: MessageAnalysis, interpreter: ReplyInterpreter? = nil,
+                     context: InspectContext? = nil) -> JSONValue {
+        let classified = ReplyClassification(analysis: analysis, interpreter: interpreter, context: context)
         let message = analysis.message
-        let reply = ReplyView(analysis)
-        let detection = analysis.message.map { KindDetector().detect($0) }
-            ?? KindDetector().detect(body: analysis.body.body.text)
+        let reply = analysis.reply
+        let detection = analysis.detection
         return .object([
             ("file", .string(file)),
             ("message_id", .string(message?.messageID)),
@@ -16,15 +18,15 @@ enum InspectRow {
             ("subject", .string(message?.subject)),
             ("date", .string(message?.date.map(isoDate))),
             ("kind", .string(detection.kind.rawValue)),
-            ("language", .null),
+            ("language", classified.language),
             ("reply", .object([("visible", .string(reply.visible)), ("quoted", .string(reply.quoted)),
                                ("signature", .string(reply.signature))])),
             ("bounce", DetectionJSON.bounce(detection.bounce)),
             ("auto_reply", DetectionJSON.autoReply(detection.autoReply)),
-            ("classification", .null),
-            ("summary", .null),
-            ("items", .array([])),
-            ("redirect_contact", .null),
+            ("classification", classified.classification),
+            ("summary", classified.summary),
+            ("items", classified.items),
+            ("redirect_contact", classified.redirectContact),
             ("defects", .array(analysis.defects.map { .string($0.description) })),
             ("parts", .array(parts(of: message))),
         ])
@@ -57,17 +59,5 @@ enum InspectRow {
 
     private static func isoDate(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
-    }
-}
-
-/// The visible, quoted and signature texts of the chosen body.
-struct ReplyView {
-    var visible: String
-    var quoted: String
-    var signature: String
-
-    init(_ analysis: MessageAnalysis) {
-        let reply = ReplyExtractor.extract(analysis.body.body, hints: ReplyHints(senderName: analysis.message?.from?.name))
-        (visible, quoted, signature) = (reply.visible, reply.quoted, reply.signature)
     }
 }
