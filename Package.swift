@@ -37,6 +37,7 @@ let package = Package(
         ),
         .executableTarget(name: "mime-bench", dependencies: ["MailIngest"], path: "benchmarks/MIMEBench",
                           swiftSettings: strict),
+        .executableTarget(name: "reply-bench", dependencies: ["MailIngest"], path: "benchmarks/ReplyBench", swiftSettings: strict),
         .executableTarget(name: "classifier-bench", dependencies: ["FeedbackClassifier"], path: "benchmarks/ClassifierBench",
                           swiftSettings: strict),
         .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -79,6 +79,20 @@ import Glibc
         ("Sent from my desk, is much easier then my mobile phone.\n", "Sent from my desk, is much easier then my mobile phone."),
         ("Bonjour,\n\nAcest mesaj confirmă plata.\n", "Bonjour,\n\nAcest mesaj confirmă plata."),
         ("Paid.\n\nCONFIDENTIALITY NOTICE: this message is intended only for the named recipient.\n", "Paid."),
+        // A closing in two languages, with a place; a closing with words after it that are not a place.
+        ("Betaald.\n\nMet vriendelijke groet / Kind regards\nJoost Smit\nCrediteuren\n+31 10 412 77 30\n", "Betaald."),
+        ("Bezahlt.\n\nViele Grüße aus Bad Homburg\nNina Roth\nEinkauf\nTel. 06172 123 456\n", "Bezahlt."),
+        ("Paid.\n\nThanks from all of us\nAnn Lee\nHead of Finance\nContoso Ltd\n",
+         "Paid.\n\nThanks from all of us\nAnn Lee\nHead of Finance\nContoso Ltd"),
+        // A sender's block with a server's disclaimer under it; a disclaimer opening without a confidentiality word.
+        ("Pagado.\n\nSaludos,\nJuan Gil\nAdministración\nTel. 91 356 78 12\n\nAVISO LEGAL: Este mensaje es " +
+         "confidencial y va dirigido exclusivamente a su destinatario, que es el único autorizado a leerlo.\n", "Pagado."),
+        ("Bu ileti ile ödemeyi bildiriyoruz.\n", "Bu ileti ile ödemeyi bildiriyoruz."),
+        // Full-width punctuation after a closing; a "sent from" line worded after the device.
+        ("已付款。\n\n顺祝商祺！\n王伟\n财务部\n电话：+86 10 1234 5678\n", "已付款。"),
+        ("Ödendi.\n\nSamsung Galaxy akıllı telefonumdan gönderildi\n", "Ödendi."),
+        // A rule under the text, above the quote, is the history's; a rule closing a box is the signature's.
+        ("Paid.\n----------\n\nOn Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:\n> Pay F-1\n", "Paid."),
     ]
 
     @Test(arguments: visibleCases)
@@ -91,6 +105,14 @@ import Glibc
         #expect(reply.visible == "Paid.")
         #expect(reply.signature == "-- \nAnn")
         #expect(reply.quoted == "On Mon, 1 Jan 2026 at 10:00, Acme <ar@acme.example> wrote:\n> Pay F-1")
+    }
+
+    @Test func ruleClosingASignatureBoxStaysWithIt() {
+        let reply = Self.extract("来週お支払いします。\n\n――――――――\n山田太郎\n株式会社サンプル\nTEL: 03-1234-5678\n" +
+                                 "――――――――\n\n2026/11/24 9:30 に アクメ さんは書きました:\n> お支払いください\n")
+        #expect(reply.visible == "来週お支払いします。")
+        #expect(reply.signature == "――――――――\n山田太郎\n株式会社サンプル\nTEL: 03-1234-5678\n――――――――")
+        #expect(reply.quoted == "2026/11/24 9:30 に アクメ さんは書きました:\n> お支払いください")
     }
 
     @Test func markupQuotedLinesAreQuoted() {

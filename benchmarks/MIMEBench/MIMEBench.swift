@@ -15,11 +15,23 @@ struct MIMEBench {
         arguments = arguments.dropFirst()
         let inputs = try arguments.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let analyzer = MessageAnalyzer()
+        // MIME_BENCH_DUMP=1 prints what the analysis found for every file instead of timing (see AnalysisDump).
+        if ProcessInfo.processInfo.environment["MIME_BENCH_DUMP"] == "1" {
+            for (path, input) in zip(arguments, inputs) {
+                print("== \(path)")
+                print(AnalysisDump.dump(analyzer.analyze(input)), terminator: "")
+            }
+            return
+        }
         // MIME_BENCH_STAGE=parse measures the MIME parse alone (for profiling); the default is the whole analysis.
         let parseOnly = ProcessInfo.processInfo.environment["MIME_BENCH_STAGE"] == "parse"
         let parser = MessageParser()
+        // MIME_BENCH_FORMAT=html or text analyses each file as a bare body of that kind (profiling body rendering).
+        let format = ProcessInfo.processInfo.environment["MIME_BENCH_FORMAT"].flatMap(MessageAnalysis.InputFormat.init)
+            ?? .eml
         func run(_ input: Data) -> Int {
-            parseOnly ? parser.parse(input).root.allParts.count : analyzer.analyze(input).body.body.lines.count
+            parseOnly ? parser.parse(input).root.allParts.count
+                : analyzer.analyze(input, format: format).body.body.lines.count
         }
         // One warm-up round.
         var checksum = 0
@@ -27,14 +39,24 @@ struct MIMEBench {
         let rounds = max(1, (minimum + inputs.count - 1) / inputs.count)
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = threadCPUSeconds()
         for _ in 0..<rounds {
             for input in inputs { checksum &+= run(input) }
         }
         let elapsed = clock.now - start
+        // CPU time of this thread: less disturbed than wall time when the machine is loaded (A/B comparisons).
+        let cpuSeconds = threadCPUSeconds() - cpuStart
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let messages = rounds * inputs.count
         let bytes = inputs.reduce(0) { $0 + $1.count } * rounds
         print("{\"impl\": \"ingestd\(parseOnly ? "-parse" : "")\", \"files\": \(inputs.count), \"messages\": \(messages), \"bytes\": \(bytes), "
-              + "\"seconds\": \(seconds), \"msgs_per_s\": \(Double(messages) / seconds), \"checksum\": \(checksum)}")
+              + "\"seconds\": \(seconds), \"cpu_seconds\": \(cpuSeconds), \"msgs_per_s\": \(Double(messages) / seconds), \"checksum\": \(checksum)}")
     }
+}
+
+/// CPU seconds this thread has used so far.
+private func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }

@@ -58,30 +58,56 @@ public struct BodyChooser: Sendable {
 
     private func isBodyLeaf(_ part: MIMEPart) -> Bool {
         guard part.isText, !part.isAttachment else { return false }
-        return ["plain", "html", "enriched", "richtext"].contains(part.contentType.subtype) || part.path == "1"
+        switch part.contentType.subtype {
+        case "plain", "html", "enriched", "richtext": return true
+        default: return part.path == "1"
+        }
     }
 
     /// The richer of the alternatives: plain text unless it is empty or a stub of the HTML one.
     private func bestAlternative(_ children: [MIMEPart], cache: inout RenderCache) -> MIMEPart? {
-        let candidates = children.filter { Self.firstLeaf($0) != nil }
-        let plain = candidates.last { Self.firstLeaf($0)?.contentType.subtype == "plain" }
-        let html = candidates.last { Self.firstLeaf($0)?.contentType.subtype == "html" }
-        guard let plain else { return html ?? candidates.last ?? children.first }
-        guard let html else { return plain }
-        let plainChars = Self.firstLeaf(plain).map { cache.weight($0) } ?? 0
-        if plainChars > 2_000 { return plain }  // a long plain part is no stub: spare the HTML conversion
-        let htmlChars = Self.firstLeaf(html).map { cache.weight($0) } ?? 0
+        // Each child with its first text leaf, found once.
+        var plain: (part: MIMEPart, leaf: MIMEPart)?
+        var html: (part: MIMEPart, leaf: MIMEPart)?
+        var lastCandidate: MIMEPart?
+        for child in children {
+            guard let leaf = Self.firstLeaf(child) else { continue }
+            lastCandidate = child
+            switch leaf.contentType.subtype {
+            case "plain": plain = (child, leaf)
+            case "html": html = (child, leaf)
+            default: break
+            }
+        }
+        guard let plain else { return html?.part ?? lastCandidate ?? children.first }
+        guard let html else { return plain.part }
+        let plainChars = cache.weight(plain.leaf)
+        if plainChars > 2_000 { return plain.part }  // a long plain part is no stub: spare the HTML conversion
+        let htmlChars = cache.weight(html.leaf)
         // A stub: empty, or much shorter than the HTML text ("view this message in a browser").
-        if plainChars == 0 || (htmlChars > 200 && plainChars * 5 < htmlChars) { return html }
-        return plain
+        if plainChars == 0 || (htmlChars > 200 && plainChars * 5 < htmlChars) { return html.part }
+        return plain.part
     }
 
-    /// The first text leaf under `part` (itself when a leaf).
+    /// The first text leaf under `part` (itself when a leaf), depth first in input order, without building
+    /// ``MIMEPart/allParts``.
     private static func firstLeaf(_ part: MIMEPart) -> MIMEPart? {
-        part.allParts.first { $0.isText }
+        switch part.body {
+        case .leaf:
+            return part.isText ? part : nil
+        case .multipart(let parts, _, _):
+            for child in parts {
+                if let found = firstLeaf(child) { return found }
+            }
+            return nil
+        case .message(let inner):
+            return firstLeaf(inner)
+        }
     }
 
     private func cutLongLines(_ lines: [BodyText.Line], defects: inout [Defect]) -> [BodyText.Line] {
+        // Nearly always nothing to cut: keep the array as it is.
+        guard lines.contains(where: { $0.text.utf8.count > limits.maxLineLength }) else { return lines }
         var cut = false
         let result = lines.map { line -> BodyText.Line in
             guard line.text.utf8.count > limits.maxLineLength, line.text.count > limits.maxLineLength else { return line }
@@ -123,8 +149,15 @@ private struct RenderCache {
 
     /// Bytes of visible (non-space) text the leaf gives.
     mutating func weight(_ leaf: MIMEPart) -> Int {
-        text(leaf).0.lines.reduce(0) { total, line in
-            total + line.text.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) }
+        var total = 0
+        for line in text(leaf).0.lines {
+            var text = line.text
+            total += text.withUTF8 { bytes in
+                var count = 0
+                for byte in bytes where byte > 0x20 { count += 1 }
+                return count
+            }
         }
+        return total
     }
 }

@@ -26,24 +26,45 @@ public struct BodyText: Sendable, Hashable {
 
     /// Splits plain text on CRLF, CR or LF; no line is marked quoted.
     public init(plain text: String) {
-        var lines: [Line] = []
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(Line(String(text[lineStart..<index])))
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                index = next
-                lineStart = next
-            } else {
-                index = utf8.index(after: index)
+        var text = text
+        // Over the UTF-8 bytes: line breaks are ASCII, so each cut falls on a character boundary.
+        self.lines = text.withUTF8 { utf8 -> [Line] in
+            var lines: [Line] = []
+            let end = utf8.count
+            var lineStart = 0
+            var index = 0
+            let base = utf8.baseAddress
+            while index < end {
+                // Eight bytes at a time to the next CR or LF (SWAR: the lowest flagged byte is exact).
+                if index + 8 <= end, let base {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let breaks = Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                    if breaks == 0 {
+                        index += 8
+                        continue
+                    }
+                    index += breaks.trailingZeroBitCount / 8
+                }
+                let byte = utf8[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(Line(String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]), as: UTF8.self)))
+                    index += byte == 0x0D && index + 1 < end && utf8[index + 1] == 0x0A ? 2 : 1
+                    lineStart = index
+                } else {
+                    index += 1
+                }
             }
+            if lineStart != end || lines.isEmpty {
+                lines.append(Line(String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<end]), as: UTF8.self)))
+            }
+            return lines
         }
-        if lineStart != utf8.endIndex || lines.isEmpty { lines.append(Line(String(text[lineStart...]))) }
-        self.lines = lines
+    }
+
+    /// 0x80 in the lowest zero byte of `word` (bytes above it may be flagged wrongly, never below).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// All lines joined with LF.

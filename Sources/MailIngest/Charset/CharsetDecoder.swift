@@ -59,12 +59,12 @@ public enum CharsetDecoder {
         }
         switch family {
         case .utf8:
-            if let text = String(validating: bytes, as: UTF8.self) { return (stripBOM(text), []) }
+            if let text = Bytes.validUTF8(bytes.assumingMemoryBound(to: UInt8.self)) { return (stripBOM(text), []) }
             return (stripBOM(String(decoding: bytes, as: UTF8.self)), [.invalidCharsetData])
         case .usASCII, .latin1, .windows1252:
             // 8-bit bytes under an ASCII or Latin-1 label that form valid UTF-8 are UTF-8 (the common lie);
             // anything else is read as Windows-1252, a superset of ISO-8859-1's printable range (WHATWG).
-            if let text = String(validating: bytes, as: UTF8.self) { return (stripBOM(text), []) }
+            if let text = Bytes.validUTF8(bytes.assumingMemoryBound(to: UInt8.self)) { return (stripBOM(text), []) }
             return (Windows1252.decode(bytes), [])
         }
     }
@@ -110,13 +110,15 @@ public enum CharsetDecoder {
 
     /// True when the bytes hold `ESC $ B`, `ESC $ @` or `ESC ( J` (ISO-2022-JP designations, RFC 1468).
     private static func hasISO2022JPEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         var index = 0
+        // Jump from ESC to ESC with memchr: most text has none.
         while index + 2 < bytes.count {
-            if bytes[index] == 0x1B {
-                let (first, second) = (bytes[index + 1], bytes[index + 2])
-                if first == UInt8(ascii: "$") && (second == UInt8(ascii: "B") || second == UInt8(ascii: "@")) { return true }
-                if first == UInt8(ascii: "(") && second == UInt8(ascii: "J") { return true }
-            }
+            guard let hit = memchr(base + index, 0x1B, bytes.count - 2 - index) else { return false }
+            index = base.distance(to: UnsafeRawPointer(hit))
+            let (first, second) = (bytes[index + 1], bytes[index + 2])
+            if first == UInt8(ascii: "$") && (second == UInt8(ascii: "B") || second == UInt8(ascii: "@")) { return true }
+            if first == UInt8(ascii: "(") && second == UInt8(ascii: "J") { return true }
             index += 1
         }
         return false

@@ -1,8 +1,72 @@
 import Glibc
+import Synchronization
 
-/// glibc iconv to UTF-8 with replacement. Each call opens and closes its own descriptor (iconv_t is not thread
-/// safe; glibc caches the loaded conversion modules, so opening is cheap after the first use).
+/// glibc iconv to UTF-8 with replacement. A descriptor (`iconv_t`, not thread safe) is used by one conversion at a
+/// time: taken from a small process-wide pool of idle descriptors per charset, reset, and given back afterwards.
+/// Without the pool every call opened and closed its own descriptor, and glibc unloads a conversion module (dlclose,
+/// munmap) a few releases after its last descriptor closes, so alternating charsets paid a dlopen each time.
+/// The pool changes no result: a descriptor is returned to its initial shift state before reuse, and the Unicode
+/// forms (UTF-16, UTF-32, UCS-2/4, UTF-7 and their aliases), whose glibc decoders also remember the byte order a BOM
+/// announced beyond that reset, are never pooled.
 enum Iconv {
+    /// Idle descriptors by charset name, as bit patterns (so the protected value is plain data).
+    private static let idle = Mutex<[String: [UInt]]>([:])
+    /// Idle descriptors kept per charset; more are closed.
+    private static let idlePerCharset = 4
+
+    /// False for charsets whose decoder keeps state a reset does not clear (byte order from a BOM).
+    private static func isPoolable(_ charset: String) -> Bool {
+        var name = charset
+        return name.withUTF8 { bytes in
+            // Each marker, ASCII case-insensitively, at every offset.
+            !(contains(bytes, "utf") || contains(bytes, "ucs") || contains(bytes, "unicode") || contains(bytes, "10646")
+                || contains(bytes, "wchar") || contains(bytes, "internal"))
+        }
+    }
+
+    /// True when `bytes` hold `marker` (lower-case ASCII), ignoring ASCII case.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ marker: StaticString) -> Bool {
+        let length = marker.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        let wanted = marker.utf8Start
+        for start in 0...(bytes.count - length) {
+            var offset = 0
+            while offset < length, bytes[start + offset] | 0x20 == wanted[offset] | 0x20 { offset += 1 }
+            if offset == length { return true }
+        }
+        return false
+    }
+
+    /// An idle descriptor for `charset` to `UTF-8`, or a new one; nil when iconv does not know the charset.
+    private static func take(_ charset: String) -> iconv_t? {
+        guard isPoolable(charset) else {
+            let descriptor = iconv_open("UTF-8", charset)
+            return isInvalid(descriptor) ? nil : descriptor
+        }
+        let pooled: UInt? = idle.withLock { $0[charset]?.popLast() }
+        if let pooled, let descriptor = iconv_t(bitPattern: pooled) {
+            _ = iconv(descriptor, nil, nil, nil, nil)  // back to the initial state
+            return descriptor
+        }
+        let descriptor = iconv_open("UTF-8", charset)
+        return isInvalid(descriptor) ? nil : descriptor
+    }
+
+    /// Gives a descriptor from ``take(_:)`` back to the pool (or closes it when the pool is full).
+    private static func give(_ descriptor: iconv_t, _ charset: String) {
+        guard isPoolable(charset) else {
+            iconv_close(descriptor)
+            return
+        }
+        let pattern = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(descriptor)))
+        let kept: Bool = idle.withLock { pool in
+            guard pool[charset, default: []].count < idlePerCharset else { return false }
+            pool[charset, default: []].append(pattern)
+            return true
+        }
+        if !kept { iconv_close(descriptor) }
+    }
+
     /// The result of one conversion.
     struct Result {
         var text: String
@@ -17,9 +81,8 @@ enum Iconv {
 
     /// True when glibc can convert from `name` to UTF-8.
     static func isSupported(_ name: String) -> Bool {
-        let descriptor = iconv_open("UTF-8", name)
-        guard !isInvalid(descriptor) else { return false }
-        iconv_close(descriptor)
+        guard let descriptor = take(name) else { return false }
+        give(descriptor, name)
         return true
     }
 
@@ -27,9 +90,8 @@ enum Iconv {
     /// skipped and conversion goes on); an incomplete sequence at the end becomes one U+FFFD. Nil when iconv does not
     /// know the charset.
     static func convert(_ input: UnsafeRawBufferPointer, from charset: String) -> Result? {
-        let descriptor = iconv_open("UTF-8", charset)
-        guard !isInvalid(descriptor) else { return nil }
-        defer { iconv_close(descriptor) }
+        guard let descriptor = take(charset) else { return nil }
+        defer { give(descriptor, charset) }
 
         let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
         var output: [UInt8] = []

@@ -57,7 +57,7 @@ struct HTMLDocumentWalker {
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
             // Without it libxml2 stops at 256 open elements and silently drops the rest of the document.
-            | XML_PARSE_HUGE.rawValue
+            | XML_PARSE_HUGE.rawValue | HTML_PARSE_COMPACT.rawValue
         let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
         guard let doc = htmlReadMemory(chars, size, nil, "UTF-8", Int32(bitPattern: options)) else { return [] }
         defer { xmlFreeDoc(doc) }

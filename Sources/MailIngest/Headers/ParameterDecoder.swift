@@ -18,6 +18,7 @@ public enum ParameterDecoder {
     public static func decodeWithDefects(
         _ raw: [(name: String, value: String)]
     ) -> (parameters: [String: String], defects: [Defect.Code]) {
+        if let simple = decodeSimple(raw) { return (simple, []) }
         var plain: [String: String] = [:]
         var order: [String] = []
         var extended: [String: [Section]] = [:]
@@ -66,6 +67,42 @@ public enum ParameterDecoder {
             }
         }
         return (out, defects)
+    }
+
+    /// The common case without building the general tables: ASCII names without `*` and values without `=?`, so
+    /// there is nothing to join or decode and the first occurrence of each name wins. Nil when the general rules are
+    /// needed. Gives the same dictionary as the general path.
+    private static func decodeSimple(_ raw: [(name: String, value: String)]) -> [String: String]? {
+        var out: [String: String] = [:]
+        out.reserveCapacity(raw.count)
+        for (rawName, value) in raw {
+            if value.utf8.containsEncodedWordStart { return nil }
+            var name = rawName
+            guard let key = name.withUTF8({ simpleName($0) }) else { return nil }
+            guard !key.isEmpty else { continue }
+            if out[key] == nil { out[key] = value }
+        }
+        return out
+    }
+
+    /// `bytes` trimmed of ASCII white space and lower-cased, when every byte is ASCII and none is `*`; else nil.
+    private static func simpleName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var lower = 0, upper = bytes.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        var needsLowering = false
+        for index in lower..<upper {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "*") { return nil }
+            if byte >= 65 && byte <= 90 { needsLowering = true }
+        }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+        guard needsLowering else { return String(decoding: trimmed, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: trimmed.count) { out in
+            for (index, byte) in trimmed.enumerated() { out[index] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+            return trimmed.count
+        }
     }
 
     /// One RFC 2231 section of a parameter.

@@ -33,15 +33,7 @@ enum Bytes {
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1 (one character per byte).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var high: UInt8 = 0
-        for byte in bytes { high |= byte }
-        if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
-        var text = String(decoding: bytes, as: UTF8.self)
-        // Valid UTF-8 round-trips; repaired input (U+FFFD inserted) does not.
-        let valid = text.withUTF8 { utf8 in
-            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-        }
-        if valid { return text }
+        if let text = validUTF8(bytes) { return text }
         // ISO-8859-1: each byte is the code point of the same value; write its UTF-8 form directly.
         var utf8 = [UInt8]()
         utf8.reserveCapacity(bytes.count * 2)
@@ -54,6 +46,17 @@ enum Bytes {
             }
         }
         return utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `bytes` as a string when they are valid UTF-8, else nil. Decodes once (the standard library's ASCII and
+    /// UTF-8 fast paths) and compares: valid input round-trips, repaired input (U+FFFD inserted) does not.
+    /// (`String(validating:as:)` gives the same answer but went through generic metadata lookups on every call.)
+    static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let valid = text.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return valid ? text : nil
     }
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1.

@@ -6,14 +6,47 @@ enum HeaderParameterScanner {
     /// The main value (white space removed, as written) and the raw parameters in input order, values unquoted.
     static func scan(_ value: String) -> (main: String, parameters: [(name: String, value: String)]) {
         var copy = value
-        let (main, parameters) = copy.withUTF8 { scanBytes($0) }
-        return (text(main), parameters)
+        return copy.withUTF8 { chars in
+            let (main, parameters) = scanBytes(chars)
+            return (main.text(chars), parameters)
+        }
+    }
+
+    /// A token as found: a range of the input when it needed no cleaning (the usual case, no copy), else the
+    /// bytes left after removing white space and comments.
+    private enum Token {
+        case plain(Range<Int>)
+        case cleaned([UInt8])
+
+        var isEmpty: Bool {
+            switch self {
+            case .plain(let range): return range.isEmpty
+            case .cleaned(let bytes): return bytes.isEmpty
+            }
+        }
+
+        /// The token as a string (the input is valid UTF-8, cut only at ASCII delimiters).
+        func text(_ chars: UnsafeBufferPointer<UInt8>) -> String {
+            switch self {
+            case .plain(let range): return String(decoding: UnsafeBufferPointer(rebasing: chars[range]), as: UTF8.self)
+            case .cleaned(let bytes): return HeaderParameterScanner.text(bytes)
+            }
+        }
+
+        /// Runs `body` over the token's bytes.
+        func withBytes<Result>(_ chars: UnsafeBufferPointer<UInt8>,
+                               _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch self {
+            case .plain(let range): return body(UnsafeBufferPointer(rebasing: chars[range]))
+            case .cleaned(let bytes): return bytes.withUnsafeBufferPointer(body)
+            }
+        }
     }
 
     private static let semicolon = UInt8(ascii: ";"), equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "(")
 
-    private static func scanBytes(_ chars: UnsafeBufferPointer<UInt8>) -> (main: [UInt8], parameters: [(name: String, value: String)]) {
+    private static func scanBytes(_ chars: UnsafeBufferPointer<UInt8>) -> (main: Token, parameters: [(name: String, value: String)]) {
         var index = 0
         let main = token(chars, &index, stopAtEquals: false)
         var parameters: [(name: String, value: String)] = []
@@ -54,13 +87,13 @@ enum HeaderParameterScanner {
                 while end > start, Bytes.isWSP(chars[end - 1]) { end -= 1 }
                 value = String(decoding: chars[start..<end], as: UTF8.self)
             }
-            if !name.isEmpty { parameters.append((text(name), value)) }
+            if !name.isEmpty { parameters.append((name.text(chars), value)) }
         }
         return (main, parameters)
     }
 
     /// The main value or a parameter name from `index`: up to `;` (or `=`), white space and comments removed.
-    private static func token(_ chars: UnsafeBufferPointer<UInt8>, _ index: inout Int, stopAtEquals: Bool) -> [UInt8] {
+    private static func token(_ chars: UnsafeBufferPointer<UInt8>, _ index: inout Int, stopAtEquals: Bool) -> Token {
         let start = index
         var plain = true
         while index < chars.count, chars[index] != semicolon, !(stopAtEquals && chars[index] == equals) {
@@ -68,7 +101,7 @@ enum HeaderParameterScanner {
             if chars[index] == open { index = skipComment(chars, index); continue }
             index += 1
         }
-        if plain { return Array(chars[start..<index]) }
+        if plain { return .plain(start..<index) }
         var out: [UInt8] = []
         var at = start
         while at < index {
@@ -76,7 +109,7 @@ enum HeaderParameterScanner {
             if !Bytes.isWSP(chars[at]) { out.append(chars[at]) }
             at += 1
         }
-        return out
+        return .cleaned(out)
     }
 
     /// Bytes that came from a Swift string (so valid UTF-8, cut only at ASCII delimiters) back to a string.
@@ -88,13 +121,28 @@ enum HeaderParameterScanner {
     /// A Content-Type; nil when the value has no `type/subtype` (RFC 2045 §5.2 then says: use the default).
     static func contentType(_ value: String) -> ContentType? {
         var copy = value
-        var (main, raw) = copy.withUTF8 { scanBytes($0) }
-        guard let slash = main.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < main.count - 1 else { return nil }
-        for index in main.indices { main[index] = Bytes.lower(main[index]) }
-        let (type, subtype) = main.withUnsafeBufferPointer { bytes in
-            (String(decoding: bytes[..<slash], as: UTF8.self), String(decoding: bytes[(slash + 1)...], as: UTF8.self))
+        let parsed: (type: String, subtype: String, raw: [(name: String, value: String)])? = copy.withUTF8 { chars in
+            let (main, raw) = scanBytes(chars)
+            let halves: (String, String)? = main.withBytes(chars) { bytes in
+                guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < bytes.count - 1 else {
+                    return nil
+                }
+                return (lowered(UnsafeBufferPointer(rebasing: bytes[..<slash])),
+                        lowered(UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])))
+            }
+            return halves.map { ($0.0, $0.1, raw) }
         }
-        return ContentType(type: type, subtype: subtype, parameters: raw.isEmpty ? [:] : ParameterDecoder.decode(raw))
+        guard let parsed else { return nil }
+        return ContentType(type: parsed.type, subtype: parsed.subtype,
+                           parameters: parsed.raw.isEmpty ? [:] : ParameterDecoder.decode(parsed.raw))
+    }
+
+    /// `bytes` with ASCII letters lower-cased, as a string (other bytes, UTF-8 included, unchanged).
+    private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (index, byte) in bytes.enumerated() { out[index] = Bytes.lower(byte) }
+            return bytes.count
+        }
     }
 
     /// Index just past the comment that starts at `start` (nested parentheses and `\` escapes honoured).

@@ -115,13 +115,29 @@ public enum ReplyExtractor {
         return !first.isUppercase && previousEnd.map { !".!?:;。！？".contains($0) } ?? false
     }
 
-    /// Rules and blank lines right above the history belong to it (Outlook's "_____" or " ------").
+    /// Rules and blank lines right above the history belong to it (Outlook's "_____" or " ------"), except a rule
+    /// that closes a box, with a blank line below it: it belongs to the signature it draws around
+    /// ("――――" / company / phone / "――――").
     static func markRulesAbove(_ index: Int, _ lines: [ReplyLine], _ roles: inout [Role]) {
         var above = index - 1
         while above >= 0, roles[above] == .visible, lines[above].isBlank || lines[above].isRule {
+            if lines[above].isRule, above + 1 < index, lines[above + 1].isBlank, closesBox(above, lines) { break }
             roles[above] = .quoted
             above -= 1
         }
+    }
+
+    /// The rule at `index` ends a box: text right above it, and another rule above that text with no blank line
+    /// in between, within a signature's height.
+    static func closesBox(_ index: Int, _ lines: [ReplyLine]) -> Bool {
+        var above = index - 1
+        while above >= 0, above >= index - SignatureFinder.maxBlockLines - 1 {
+            let line = lines[above]
+            if line.isBlank { return false }
+            if line.isRule { return above < index - 1 }
+            above -= 1
+        }
+        return false
     }
 
     /// The lines of one role joined with LF, without blank lines at either end; where lines of another role were

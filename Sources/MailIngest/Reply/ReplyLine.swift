@@ -38,12 +38,14 @@ struct ReplyLine: Sendable {
     /// Empty once trimmed.
     var isBlank: Bool { trimmed.isEmpty }
 
-    /// Only rule characters (`-`, `_`, `=`, `*`, `~`), at least three: a separator drawn above quoted history.
+    /// Only rule characters (`-`, `_`, `=`, `*`, `~` and their dash and full-width forms), at least three: a
+    /// separator drawn above quoted history or around a signature.
     var isRule: Bool {
         var count = 0
         for scalar in trimmed.unicodeScalars {
             switch scalar {
-            case "-", "_", "=", "*", "~", "—", "─": count += 1
+            // ASCII rules, dashes and box drawing; Japanese signatures draw theirs with "―", "━", "－" or "＝".
+            case "-", "_", "=", "*", "~", "—", "─", "―", "━", "－", "＝", "＿": count += 1
             case " ": continue
             default: return false
             }

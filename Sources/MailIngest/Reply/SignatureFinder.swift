@@ -22,11 +22,13 @@ enum SignatureFinder {
             let disclaimerOpening = opensParagraph && opensDisclaimer(line)
             let rule = line.isRule && !line.isUnderscoreRule
             guard closing || named || disclaimerOpening || rule else { continue }
-            // Only as many lines as the longest block the candidate may start (the rest is over the limit anyway).
-            let needed = disclaimerOpening ? maxDisclaimerLines : maxBlockLines + 1
+            // Only as many lines as the longest block the candidate may start (the rest is over the limit anyway);
+            // a sender's block may have a server's disclaimer under it.
+            let needed = disclaimerOpening ? maxDisclaimerLines : maxBlockLines + 1 + maxDisclaimerLines
             let (following, truncated) = segment(after: position, in: visible, limit: 2 * needed)
             guard !truncated else { continue }
-            let rest = following.map { lines[$0] }.filter { !$0.isBlank }
+            let rest = disclaimerOpening
+                ? following.map { lines[$0] }.filter { !$0.isBlank } : block(following, of: lines)
             if closing, isDetailsBlock(rest, after: true) { return position }
             if named, !rest.isEmpty, isDetailsBlock(rest, after: false) { return position }
             // A ruled box around the sender's details ("-----" / name / company / phone), common in Japan.
@@ -37,6 +39,25 @@ enum SignatureFinder {
             if disclaimerOpening, rest.count < maxDisclaimerLines, isDisclaimer(line, rest: rest) { return position }
         }
         return nil
+    }
+
+    /// The non-blank lines of `following` above the first paragraph that is a legal disclaimer: a server appends
+    /// its disclaimer under the sender's own block ("Saludos," / name / phone / "" / "AVISO LEGAL: ..."), and that
+    /// paragraph's long lines must not make the block look like prose.
+    static func block(_ following: ArraySlice<Int>, of lines: [ReplyLine]) -> [ReplyLine] {
+        var result: [ReplyLine] = []
+        var afterBlank = false
+        for position in following.indices {
+            let line = lines[following[position]]
+            if line.isBlank { afterBlank = true; continue }
+            if afterBlank, opensDisclaimer(line) {
+                let below = following[following.index(after: position)...].prefix(12).map { lines[$0] }
+                if isDisclaimer(line, rest: below) { break }
+            }
+            afterBlank = false
+            result.append(line)
+        }
+        return result
     }
 
     /// The visible lines after `position` up to the next quoted gap, and whether more than `count` of them
@@ -68,20 +89,48 @@ enum SignatureFinder {
             // "Sent from my desk, is much easier..." is prose: a client line has no clause after a comma.
             if rest.contains(",") { continue }
             if pattern.needsDevice && !SignaturePatterns.devices.contains(where: { rest.contains($0) }) { continue }
-            if pattern.prefix.isEmpty && body.count > 30 { continue }
+            // Without a prefix, only the words before the suffix are free: a device name, not a sentence.
+            if pattern.prefix.isEmpty && body.count - pattern.suffix.count > 30 { continue }
             return true
         }
         return false
     }
 
-    /// A closing of some language alone on its line ("Best regards,", "Cordialement", "此致 敬礼").
+    /// A closing of some language alone on its line ("Best regards,", "Cordialement", "此致 敬礼"), two closings of
+    /// two languages ("Met vriendelijke groet / Kind regards"), or a closing with a place ("Grüße aus Köln").
     static func isClosing(_ line: ReplyLine) -> Bool {
-        var text = Substring(line.folded)
+        let text = Substring(line.folded)
         guard text.count <= 60 else { return false }
-        while let last = text.last, ",.!:;-–—~".contains(last) || last == " " || last == "，" || last == "。" {
+        if isClosingPhrase(text) { return true }
+        for separator: Character in ["/", "|"] where text.contains(separator) {
+            let parts = text.split(separator: separator)
+            if parts.count == 2, parts.allSatisfy(isClosingPhrase) { return true }
+        }
+        return hasPlace(line)
+    }
+
+    /// `text` is one closing of the table once spaces and trailing punctuation are cut off.
+    static func isClosingPhrase(_ text: Substring) -> Bool {
+        var text = text
+        while let first = text.first, first == " " { text.removeFirst() }
+        while let last = text.last, ",.!:;-–—~".contains(last) || "，。！：；、～ ".contains(last) {
             text.removeLast()
         }
         return SignaturePatterns.closings.contains(String(text))
+    }
+
+    /// A closing, a place preposition and one to three capitalised words: "Viele Grüße aus Bad Homburg".
+    static func hasPlace(_ line: ReplyLine) -> Bool {
+        let words = line.folded.split(separator: " ")
+        let original = line.trimmed.split(separator: " ")
+        guard words.count >= 3, words.count == original.count else { return false }
+        let prepositions = SignaturePatterns.closingPlacePrepositions
+        for split in 1..<(words.count - 1) where prepositions.contains(String(words[split])) {
+            let place = original[(split + 1)...]
+            guard place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false }) else { continue }
+            if isClosingPhrase(Substring(words[..<split].joined(separator: " "))) { return true }
+        }
+        return false
     }
 
     /// What follows a closing (or the sender's name) is the sender's details: a few short lines, and either

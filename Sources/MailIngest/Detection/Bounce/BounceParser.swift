@@ -3,12 +3,33 @@ import Foundation
 /// Turns a bounce into a ``BounceReport``: RFC 3464 recipient groups when present, the recipients named in the
 /// notice text otherwise, each with its codes and reason.
 enum BounceParser {
+    /// Most recipients reported for one bounce; a real DSN names a handful, a hostile one thousands.
+    static let maxRecipients = 50
+    /// Longest text read for one recipient's reason (its block) and for the last-resort notice, in characters.
+    static let maxBlockCharacters = 4_000
+    static let maxNoticeCharacters = 16_000
+
     /// The report for `report`, which ``BounceSignals`` found to be a bounce.
     static func parse(_ report: ReportText) -> BounceReport {
         let excluded = excludedAddresses(report)
-        let found = NoticeRecipients.find(in: report.notice, excluding: excluded)
-        let dsn = report.deliveryStatus.flatMap { DeliveryStatusFields($0).recipients }
+        let found = Array(NoticeRecipients.find(in: report.notice, excluding: excluded).prefix(maxRecipients))
+        let dsn = Array(report.deliveryStatus.flatMap { DeliveryStatusFields($0).recipients }.prefix(maxRecipients))
         var recipients: [BouncedRecipient] = []
+        // Recipients that share the same evidence share one classification (the whole notice is often the block).
+        var classified: [String: BouncedRecipient] = [:]
+        func make(address: String, dsnDiagnostic: String, block: String, status: String, action: String,
+                  notice: String) -> BouncedRecipient {
+            let key = [dsnDiagnostic, block, status, action].joined(separator: "\u{0}")
+            if var known = classified[key] {
+                known.address = address
+                return known
+            }
+            let result = Self.make(address: address, dsnDiagnostic: String(dsnDiagnostic.prefix(maxBlockCharacters)),
+                                   block: String(block.prefix(maxBlockCharacters)), status: status, action: action,
+                                   notice: String(notice.prefix(maxNoticeCharacters)))
+            classified[key] = result
+            return result
+        }
         if !dsn.isEmpty {
             for entry in dsn {
                 // The notice's words about this recipient; when they name no one, the DSN's own status code is more

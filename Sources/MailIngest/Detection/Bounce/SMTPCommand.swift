@@ -8,23 +8,27 @@ import Foundation
 enum SMTPCommand: Sendable, Hashable {
     case connect, helo, mailFrom, rcptTo, data
 
+    /// Phrases naming the command, as UTF-8 bytes of lower-cased, space-collapsed text.
+    private static let phrases: [([UInt8], SMTPCommand)] = [
+        ("in reply to end of data command", SMTPCommand.data), ("in reply to data command", .data),
+        ("after end of data", .data), ("after data", .data), ("smtp command data", .data),
+        ("command data", .data), ("(data)", .data), ("after end of data:", .data),
+        ("in reply to rcpt to command", .rcptTo), ("after rcpt to", .rcptTo), ("rcpt to command", .rcptTo),
+        ("in reply to mail from command", .mailFrom), ("after mail from", .mailFrom),
+        ("mail from command", .mailFrom),
+        ("in reply to helo command", .helo), ("in reply to ehlo command", .helo), ("after helo", .helo),
+        ("after ehlo", .helo), ("after initial connection", .connect), ("while performing the helo", .helo),
+    ].map { (Array($0.0.utf8), $0.1) }
+
     /// The command the first failure in `text` answered, or nil when the text does not say.
     static func find(in text: String) -> SMTPCommand? {
-        let lower = DiagnosticText.collapse(text).lowercased()
-        let phrases: [(String, SMTPCommand)] = [
-            ("in reply to end of data command", .data), ("in reply to data command", .data),
-            ("after end of data", .data), ("after data", .data), ("smtp command data", .data),
-            ("command data", .data), ("(data)", .data), ("after end of data:", .data),
-            ("in reply to rcpt to command", .rcptTo), ("after rcpt to", .rcptTo), ("rcpt to command", .rcptTo),
-            ("in reply to mail from command", .mailFrom), ("after mail from", .mailFrom),
-            ("mail from command", .mailFrom),
-            ("in reply to helo command", .helo), ("in reply to ehlo command", .helo), ("after helo", .helo),
-            ("after ehlo", .helo), ("after initial connection", .connect), ("while performing the helo", .helo),
-        ]
-        var best: (String.Index, SMTPCommand)?
+        // Byte search over the normalised text (PhraseText): Foundation's range(of:) was slow enough on large notices
+        // to exceed the fuzzer's one-second budget.
+        let normalised = PhraseText(DiagnosticText.collapse(text))
+        var best: (Int, SMTPCommand)?
         for (phrase, command) in phrases {
-            if let range = lower.range(of: phrase), best.map({ range.lowerBound < $0.0 }) ?? true {
-                best = (range.lowerBound, command)
+            if let end = normalised.find(phrase, from: 0), best.map({ end - phrase.count < $0.0 }) ?? true {
+                best = (end - phrase.count, command)
             }
         }
         if let best { return best.1 }
