@@ -38,6 +38,8 @@ let package = Package(
         .executableTarget(name: "mime-bench", dependencies: ["MailIngest"], path: "benchmarks/MIMEBench",
                           swiftSettings: strict),
         .executableTarget(name: "reply-bench", dependencies: ["MailIngest"], path: "benchmarks/ReplyBench", swiftSettings: strict),
+        .executableTarget(name: "classifier-bench", dependencies: ["FeedbackClassifier"], path: "benchmarks/ClassifierBench",
+                          swiftSettings: strict),
         .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
         .testTarget(name: "AgendaStoreTests", dependencies: ["AgendaStore"], swiftSettings: strict),
