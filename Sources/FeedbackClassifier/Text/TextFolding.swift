@@ -4,6 +4,12 @@ import Foundation
 public enum TextFolding {
     /// NFKC, then lower case the same way in every locale: Turkish İ/ı and I/i all become `i`.
     public static func fold(_ text: String) -> String {
+        // Fast path: text whose scalars NFKC leaves alone (ASCII and precomposed Latin letters, no combining marks)
+        // needs only lower-casing; Foundation's normalisation is by far the slowest step otherwise.
+        if text.unicodeScalars.allSatisfy(isNFKCStable) {
+            let lower = text.lowercased()
+            if !lower.unicodeScalars.contains(where: { $0 == "\u{131}" || $0 == "\u{307}" }) { return lower }
+        }
         let nfkc = text.precomposedStringWithCompatibilityMapping.lowercased()
         guard nfkc.unicodeScalars.contains(where: { $0 == "\u{131}" || $0 == "\u{307}" }) else { return nfkc }
         var out = String.UnicodeScalarView()
@@ -17,9 +23,53 @@ public enum TextFolding {
         return String(out)
     }
 
+    /// Scalars that NFKC maps to themselves and that compose with nothing before them: ASCII, and the Latin-1 and
+    /// Latin Extended-A/B letters except the few with compatibility mappings.
+    static func isNFKCStable(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x7F: return true
+        case 0xC0...0xFF: return true  // letters, × and ÷: no compatibility mappings
+        case 0x100...0x24F: return !nfkcExceptions.contains(s.value)
+        default: return false
+        }
+    }
+
+    /// Latin Extended letters with NFKC compatibility mappings (ĳ, ŀ, ŉ, ſ, ǆ ...).
+    private static let nfkcExceptions: Set<UInt32> = [0x132, 0x133, 0x13F, 0x140, 0x149, 0x17F, 0x1C4, 0x1C5, 0x1C6,
+                                                      0x1C7, 0x1C8, 0x1C9, 0x1CA, 0x1CB, 0x1CC, 0x1F1, 0x1F2, 0x1F3]
+
+    /// Base letters of the precomposed Latin letters U+00C0-U+024F (é -> e), computed once from their canonical
+    /// decompositions; a letter absent from the table has none.
+    private static let latinBase: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for value in UInt32(0xC0)...UInt32(0x24F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                .filter { $0.properties.generalCategory != .nonspacingMark }
+            if decomposed.count >= 1, String(String.UnicodeScalarView(decomposed)) != String(scalar) {
+                table[value] = String(String.UnicodeScalarView(decomposed))
+            }
+        }
+        for (letter, base) in [("ł", "l"), ("ø", "o"), ("đ", "d"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("ı", "i"),
+                               ("Ł", "L"), ("Ø", "O"), ("Đ", "D"), ("Æ", "AE"), ("Œ", "OE")] {
+            table[letter.unicodeScalars.first!.value] = base
+        }
+        return table
+    }()
+
     /// `text` without accents and with the common Latin ligatures and strokes spelled out (é->e, ł->l, ß->ss).
     public static func stripAccents(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return text }
+        // Fast path: only precomposed Latin letters beyond ASCII, read from the table.
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
+            var out = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0xC0 { out.append(scalar) }
+                else if let base = latinBase[scalar.value] { out.append(contentsOf: base.unicodeScalars) }
+                else { out.append(scalar) }
+            }
+            return String(out)
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
