@@ -96,9 +96,9 @@ extension IntentCues {
             "teslimat", "teslim", "teslim edilmedi", "teslim almadik", "gelmedi", "gecikme", "eksik", "miktar",
             "almadik", "mal", "mallar", "urun*", "sevkiyat",
             "isporuka", "isporuk*", "isporucen*", "nije isporucen*", "nije stigl*", "kasnjenj*", "nedostaje",
-            "nedostaju", "kolicin*", "nismo primili", "roba", "robu", "posiljk*",
+            "nedostaju", "kolicin*", "sagt upp", "uppsagning*", "nismo primili", "roba", "robu", "posiljk*",
             "納品", "配送", "未着", "届いていません", "届いていない", "遅延", "不足", "数量", "欠品", "商品",
-            "交货", "送货", "到货", "发货", "没收到", "未收到", "少了", "缺少", "数量", "迟到", "延迟", "货物", "未到",
+            "交货", "送货", "到货", "发货", "没收到", "未收到", "少了", "缺少", "数量", "迟到", "延迟", "货物", "未到", "没到", "还没到",
         ],
         // Paperwork: purchase order, order number, entity, address, portal, contract, duplicate invoice.
         "admin": [

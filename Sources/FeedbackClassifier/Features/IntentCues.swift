@@ -12,7 +12,7 @@ enum IntentCues {
     /// Every concept with its entries: the union of the family tables.
     static let concepts: [String: [String]] = {
         var out: [String: [String]] = [:]
-        for table in [payment, dispute, requests, contact, grammar] {
+        for table in [payment, dispute, requests, contact, grammar, situations] {
             for (concept, entries) in table { out[concept, default: []].append(contentsOf: entries) }
         }
         out["date_word"] = dateWords
