@@ -13,10 +13,13 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
     public var cueWeight: Float = 3
     /// Weight of a pair of concepts found in the same reply ("not_receive" with "invoice"); 0 turns pairs off.
     public var cuePairWeight: Float = 1
+    /// How many words after a concept a negation still negates it (0: only negations before count).
+    public var negationAfter = 0
 
     public init() {}
 
-    private enum CodingKeys: String, CodingKey { case charGramLengths, maxCharacters, useCues, cueWeight, cuePairWeight }
+    private enum CodingKeys: String, CodingKey { case charGramLengths, maxCharacters, useCues, cueWeight, cuePairWeight,
+                                              negationAfter }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,6 +28,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         useCues = try c.decode(Bool.self, forKey: .useCues)
         cueWeight = try c.decode(Float.self, forKey: .cueWeight)
         cuePairWeight = try c.decodeIfPresent(Float.self, forKey: .cuePairWeight) ?? 0  // older model files
+        negationAfter = try c.decodeIfPresent(Int.self, forKey: .negationAfter) ?? 0
     }
 
     private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord, cue, cuePair }
@@ -69,7 +73,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
             var words: [String] = []
             words.reserveCapacity(tokens.count)
             for token in tokens { if case .word(let w) = token { words.append(TextFolding.stripAccents(w)) } }
-            let found = IntentCues.find(words: words, folded: folded)
+            let found = IntentCues.find(words: words, folded: folded, negationAfter: negationAfter)
             for concept in found {
                 var h = FeatureHash(kind: Kind.cue.rawValue); h.add(concept)
                 counts[h.value, default: 0] += cueWeight

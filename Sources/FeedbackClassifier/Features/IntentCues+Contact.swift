@@ -36,7 +36,9 @@ extension IntentCues {
         // Write to someone else instead.
         "redirect": [
             "please contact", "please write to", "contact", "forward to", "send it to", "reach out to", "responsible is",
-            "the right person", "our accounts payable", "accounts payable", "colleague",
+            "the right person", "our accounts payable", "accounts payable", "colleague", "exclusively", "only accept",
+            "exclusivement", "ausschliesslich", "exclusivamente", "esclusivamente", "uitsluitend", "wylacznie",
+            "exclusiv", "endast", "sadece", "iskljucivo",
             "merci de contacter", "veuillez contacter", "contactez", "ecrire a", "service comptable", "comptabilite",
             "collegue", "wenden sie sich", "kontaktieren sie", "bitte an", "buchhaltung", "kreditorenbuchhaltung",
             "kollege", "kollegin", "contacte con", "contactar", "dirijase", "contabilidad", "proveedores", "companero",

@@ -42,7 +42,8 @@ extension IntentCues {
             "estratto conto", "partitario", "dettaglio", "rekeningoverzicht", "overzicht", "openstaande posten",
             "extrato", "conta corrente", "detalhe", "wyciag", "zestawienie", "potwierdzenie salda", "extras de cont",
             "fisa de cont", "situatie", "kontoutdrag", "reskontra", "sammanstallning", "hesap ekstresi", "ekstre",
-            "mutabakat", "izvod", "izvadak", "otvorene stavke", "明細", "残高確認", "対账", "对账单", "明细",
+            "mutabakat", "izvod", "izvadak", "otvorene stavke", "ios", "uskladenje", "uskladenja",
+            "total outstanding", "solde du", "明細", "残高確認", "対账", "对账单", "明细",
         ],
         // Bank details to pay into.
         "bank_details": [
@@ -107,7 +108,7 @@ extension IntentCues {
             "afbetaling*", "in delen", "parcelas", "parcelar", "parcelamento", "prestacoes", "plano de pagamento",
             "raty", "ratach", "rozlozenie", "rozlozyc", "harmonogram", "plan splat", "esalonare", "esalonat*",
             "plata in rate", "plan de plata", "avbetalning", "avbetalningsplan", "delbetalning*", "betalningsplan",
-            "taksit", "taksitle", "taksitler*", "odeme plani", "obrocne", "obroke", "obroka", "obrocna", "plan otplate",
+            "taksit", "taksitle", "taksitler*", "odeme plani", "obroc*", "obrok*", "plan otplate",
             "分割", "分納", "分割払い", "支払い計画", "分期", "分批", "分几次", "付款计划",
         ],
         // More time: extension, deferral, postponement, a few more days.
@@ -122,7 +123,7 @@ extension IntentCues {
             "verlengen", "meer tijd", "uitstellen", "enkele dagen", "paar dagen", "prorrogacao", "prorrogar", "adiar",
             "adiamento", "mais tempo", "alguns dias", "prazo", "odroczenie", "odroczyc", "przesuniecie", "przesunac",
             "wiecej czasu", "przedluzenie", "kilka dni", "prolongat*", "amanare", "amana", "amanam", "prelungire",
-            "mai mult timp", "cateva zile", "termen", "anstand", "uppskov", "forlangning", "forlanga", "mer tid",
+            "mai mult timp", "cateva zile", "termen", "pasuire", "amanarea", "anstand", "uppskov", "forlangning", "forlanga", "mer tid",
             "skjuta upp", "nagra dagar", "erteleme", "ertele*", "ek sure", "uzatma", "biraz sure", "birkac gun", "vade",
             "odgoda", "odgodu", "odgoditi", "produljenje", "produziti", "vise vremena", "nekoliko dana", "rok",
             "延長", "猶予", "延期", "待って", "数日", "遅らせ", "延期", "宽限", "推迟", "晚几天", "缓", "多给", "几天",
@@ -134,7 +135,7 @@ extension IntentCues {
             "dificultades", "dificil", "liquidita", "difficolta", "difficile", "liquiditeit", "moeilijk*", "krap",
             "dificuldades", "dificil", "plynnosc", "plynnosci", "trudnosci", "trudn*", "dificultati", "lichiditate",
             "greu", "likviditet", "svarigheter", "svart", "nakit", "sikinti", "zorluk", "zor", "likvidnost",
-            "poteskoce", "tesko", "資金繰り", "厳しい", "資金", "资金紧张", "周转", "困难", "资金",
+            "poteskoce", "tesko", "sikisik", "sikistik", "nakit sikintisi", "資金繰り", "厳しい", "資金", "资金紧张", "周转", "困难", "资金",
         ],
     ]
 }

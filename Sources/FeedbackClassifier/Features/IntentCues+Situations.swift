@@ -141,6 +141,37 @@ extension IntentCues {
             "samarbete", "fuar", "bayi", "bayilik", "isbirligi", "sajam", "distributer", "suradnj*", "展示会",
             "代理店", "テスト", "展会", "经销", "合作", "测试",
         ],
+        // The money is on its way: should arrive, should show tomorrow.
+        "in_transit": [
+            "should arrive", "should see it", "should reach", "to clear", "on its way", "devrait arriver",
+            "devriez le voir", "devriez le recevoir", "en cours", "sollte ankommen", "sollte eingehen",
+            "sollte morgen", "unterwegs", "deberia llegar", "deberian verlo", "en camino", "dovrebbe arrivare",
+            "dovreste vederlo", "in arrivo", "zou moeten binnenkomen", "onderweg", "deve chegar", "em compensacao",
+            "a caminho", "powinien dotrzec", "powinny wplynac", "w drodze", "ar trebui sa ajunga", "pe drum",
+            "borde komma", "bor synas", "pa vag", "ulasmasi gerekir", "yolda", "trebao bi stici", "trebala bi stici",
+            "na putu", "着金", "到账", "在途",
+        ],
+        // Done, settled, finished.
+        "done": [
+            "done", "fait", "erledigt", "hecho", "fatto", "gedaan", "feito", "zrobione", "gata", "klart", "tamam",
+            "gotovo", "完了", "済みです", "搞定", "办好了",
+        ],
+        // Why: a question about a charge.
+        "why": [
+            "why", "how come", "pourquoi", "comment se fait", "warum", "wieso", "weshalb", "por que", "porque",
+            "perche", "come mai", "waarom", "hoe komt", "dlaczego", "czemu", "de ce", "varfor", "hur kommer",
+            "neden", "niye", "zasto", "kako to", "なぜ", "どうして", "为什么", "怎么",
+        ],
+        // Moving, new address, product questions: business about something else.
+        "other_business": [
+            "we are moving", "new address", "moving", "available", "in stock", "nouvelle adresse", "demenage*",
+            "disponible", "en stock", "ziehen um", "umzug", "neue adresse", "verfugbar", "lieferbar", "mudanza",
+            "nueva direccion", "nos mudamos", "trasloco", "nuovo indirizzo", "disponibile", "verhuizen", "verhuizing",
+            "nieuw adres", "beschikbaar", "op voorraad", "mudanca", "novo endereco", "disponivel", "em stock",
+            "przeprowadzk*", "nowy adres", "dostepn*", "mutare", "ne mutam", "noua adresa", "disponibil", "stoc",
+            "flyttar", "ny adress", "i lager", "tillganglig", "tasiniyoruz", "yeni adres", "stokta", "mevcut",
+            "selimo", "nova adresa", "dostupn*", "na zalihi", "移転", "在庫", "搬家", "新地址", "有货", "库存",
+        ],
         // Which one (a question about a detail).
         "which": [
             "which", "quel", "quelle", "quels", "welche", "welcher", "welches", "cual", "cuales", "quale", "quali",

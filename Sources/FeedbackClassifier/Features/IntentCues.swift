@@ -6,7 +6,8 @@
 /// - `word` an exact word; `a b c` consecutive words;
 /// - `stem*` any word starting with `stem` (at least 3 letters), also inside a phrase (`zaplac* faktur*`);
 /// - `*suffix` any word of at least two more letters ending with `suffix` (single words only: tense endings);
-/// - `a ~ b` a phrase with a gap of at most two words between `a` and `b` ("will ~ pay": "will gladly pay");
+/// - `a ~ b` a phrase with a gap of at most four words between `a` and `b` ("will ~ pay": "will gladly pay",
+///   "werden ~ bezahlen": "werden die Rechnung am Freitag bezahlen");
 /// - an entry with a CJK character matches as a substring of the folded text.
 enum IntentCues {
     /// Every concept with its entries: the union of the family tables.
@@ -99,8 +100,9 @@ enum IntentCues {
     static var entryCount: Int { concepts.values.reduce(0) { $0 + $1.count } }
 
     /// The concepts found in `words` (folded, accent-free) and `text` (folded, for CJK), with a `not_` variant when a
-    /// negation word stands within the three words before (and the matched phrase holds no negation itself).
-    static func find(words: [String], folded: String) -> [String] {
+    /// negation word stands within the three words before, or within `negationAfter` words after (verb-second
+    /// languages: "wir zahlen nicht", "vi betalar inte"), and the matched phrase holds no negation itself.
+    static func find(words: [String], folded: String, negationAfter: Int = 0) -> [String] {
         let index = Self.index
         var found: [String] = []
         var lastNegation = -10
@@ -108,14 +110,22 @@ enum IntentCues {
         for i in words.indices {
             let word = words[i]
             if index.negations.contains(word) { lastNegation = i }
-            let negatedHere = i - lastNegation <= 3 && lastNegation < i
+            var negatedHere = i - lastNegation <= 3 && lastNegation < i
+            if !negatedHere, negationAfter > 0 {
+                for j in (i + 1)..<min(words.count, i + 1 + negationAfter) where index.negations.contains(words[j]) {
+                    negatedHere = true
+                    break
+                }
+            }
             var concepts: [(String, Bool)] = []
             func consider(_ candidates: [Int]) {
                 for c in candidates {
                     let p = index.patterns[c]
                     if p.parts.count == 1, i < coveredUntil { continue }
                     guard let end = match(p.parts, from: 1, at: i + 1, in: words) else { continue }
-                    if p.parts.count > 1 { coveredUntil = max(coveredUntil, end) }
+                    // A phrase covers its words (so "paid" in "will be paid" is not also a payment made), unless it
+                    // holds its own negation ("not received": "received" then counts as negated).
+                    if p.parts.count > 1, !p.negated { coveredUntil = max(coveredUntil, end) }
                     concepts.append((p.concept, p.negated))
                 }
             }
@@ -144,12 +154,20 @@ enum IntentCues {
         return found
     }
 
+    /// The concepts of a raw reply text (folded and tokenised as ``FeatureExtractor`` does).
+    static func find(in text: String, negationAfter: Int = 0) -> [String] {
+        let folded = TextFolding.fold(text)
+        var words: [String] = []
+        for token in Tokenizer.tokens(folded) { if case .word(let w) = token { words.append(TextFolding.stripAccents(w)) } }
+        return find(words: words, folded: folded, negationAfter: negationAfter)
+    }
+
     /// The end (exclusive) of a match of `parts[from...]` starting at word `at`, or nil.
     private static func match(_ parts: [Part], from: Int, at: Int, in words: [String]) -> Int? {
         guard from < parts.count else { return at }
         switch parts[from] {
         case .gap:
-            for skip in 0...2 where at + skip <= words.count {
+            for skip in 0...4 where at + skip <= words.count {
                 if let end = match(parts, from: from + 1, at: at + skip, in: words) { return end }
             }
             return nil
