@@ -41,6 +41,8 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         counts.reserveCapacity(tokens.count * 8)
         func bump(_ hash: FeatureHash) { counts[hash.value, default: 0] += 1 }
 
+        var cueWords: [String] = []  // accent-free words, for the concepts
+        if useCues { cueWords.reserveCapacity(tokens.count) }
         var previous: String = "<s>"
         for token in tokens {
             switch token {
@@ -48,6 +50,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                 var h = FeatureHash(kind: Kind.word.rawValue); h.add(word); bump(h)
                 let stripped = TextFolding.stripAccents(word)
                 if stripped != word { var s = FeatureHash(kind: Kind.strippedWord.rawValue); s.add(stripped); bump(s) }
+                if useCues { cueWords.append(stripped) }
                 addCharGrams(Array(stripped.unicodeScalars), into: &counts)
             case .placeholder(let p):
                 var h = FeatureHash(kind: Kind.word.rawValue); h.add(p); bump(h)
@@ -70,10 +73,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         var end = FeatureHash(kind: Kind.bigram.rawValue); end.add(previous); end.add(0x20); end.add("</s>"); bump(end)
         if useCues {
             // Concepts shared by the languages (IntentCues), weighted like three words each.
-            var words: [String] = []
-            words.reserveCapacity(tokens.count)
-            for token in tokens { if case .word(let w) = token { words.append(TextFolding.stripAccents(w)) } }
-            let found = IntentCues.find(words: words, folded: folded, negationAfter: negationAfter)
+            let found = IntentCues.find(words: cueWords, folded: folded, negationAfter: negationAfter)
             for concept in found {
                 var h = FeatureHash(kind: Kind.cue.rawValue); h.add(concept)
                 counts[h.value, default: 0] += cueWeight

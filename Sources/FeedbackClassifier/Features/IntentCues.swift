@@ -41,22 +41,26 @@ enum IntentCues {
     /// The compiled lexicon: patterns indexed by their first word or stem, suffixes and CJK substrings.
     struct Index: Sendable {
         var patterns: [Pattern] = []
-        var byWord: [String: [Int]] = [:]
-        var byStem: [String: [Int]] = [:]
-        var suffixes: [String: [String]] = [:]
-        var suffixLengths: [Int] = []
+        /// Patterns by the hash of their first word (``key(_:)``).
+        var byWord: [UInt64: [Int]] = [:]
+        /// Stems that start patterns, by their first three letters.
+        var byStemHead: [UInt64: [(stem: String, pattern: Int)]] = [:]
+        /// Suffixes by their last two letters.
+        var bySuffixTail: [UInt64: [(suffix: String, length: Int, concepts: [String])]] = [:]
         var negations: Set<String> = []
-        var cjk: [(String, String)] = []
-        var shortestStem = Int.max
-        var longestStem = 0
+        var negationKeys: Set<UInt64> = []
+        /// CJK entries by their first character.
+        var cjk: [Unicode.Scalar: [(entry: [Unicode.Scalar], id: Int, concept: String)]] = [:]
+        var cjkCount = 0
     }
 
     static let index: Index = {
         var index = Index()
         for (concept, entries) in concepts.sorted(by: { $0.key < $1.key }) {
             for entry in entries {
-                if entry.unicodeScalars.contains(where: TextFolding.isCJK) {
-                    index.cjk.append((entry, concept))
+                if entry.unicodeScalars.contains(where: TextFolding.isCJK), let first = entry.unicodeScalars.first {
+                    index.cjk[first, default: []].append((Array(entry.unicodeScalars), index.cjkCount, concept))
+                    index.cjkCount += 1
                     continue
                 }
                 if entry == "?" { continue }
@@ -65,7 +69,13 @@ enum IntentCues {
                     continue
                 }
                 if entry.hasPrefix("*") {
-                    index.suffixes[String(entry.dropFirst()), default: []].append(concept)
+                    let suffix = String(entry.dropFirst())
+                    let tail = key(suffix.utf8.suffix(2))
+                    if let k = index.bySuffixTail[tail]?.firstIndex(where: { $0.suffix == suffix }) {
+                        index.bySuffixTail[tail]![k].concepts.append(concept)
+                    } else {
+                        index.bySuffixTail[tail, default: []].append((suffix, suffix.count, [concept]))
+                    }
                     continue
                 }
                 let parts: [Part] = entry.split(separator: " ").map { piece in
@@ -83,18 +93,21 @@ enum IntentCues {
         }
         for (i, p) in index.patterns.enumerated() {
             switch p.parts.first {
-            case .word(let w): index.byWord[w, default: []].append(i)
-            case .stem(let s):
-                index.byStem[s, default: []].append(i)
-                index.shortestStem = min(index.shortestStem, s.count)
-                index.longestStem = max(index.longestStem, s.count)
+            case .word(let w): index.byWord[key(w.utf8), default: []].append(i)
+            case .stem(let s): index.byStemHead[key(s.utf8.prefix(3)), default: []].append((s, i))
             default: break
             }
         }
-        index.suffixLengths = Set(index.suffixes.keys.map(\.count)).sorted()
-        index.cjk.sort { $0.0 < $1.0 }
+        index.negationKeys = Set(index.negations.map { key($0.utf8) })
         return index
     }()
+
+    /// FNV-1a of UTF-8 bytes: a fast dictionary key for words, word heads (3 bytes) and tails (2 bytes).
+    static func key<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
 
     /// How many entries the lexicon holds (for reports and tests).
     static var entryCount: Int { concepts.values.reduce(0) { $0 + $1.count } }
@@ -109,7 +122,8 @@ enum IntentCues {
         var coveredUntil = 0  // words before this are inside a longer phrase already matched
         for i in words.indices {
             let word = words[i]
-            if index.negations.contains(word) { lastNegation = i }
+            let utf8 = word.utf8
+            if index.negationKeys.contains(key(utf8)) { lastNegation = i }
             var negatedHere = i - lastNegation <= 3 && lastNegation < i
             if !negatedHere, negationAfter > 0 {
                 for j in (i + 1)..<min(words.count, i + 1 + negationAfter) where index.negations.contains(words[j]) {
@@ -118,7 +132,7 @@ enum IntentCues {
                 }
             }
             var concepts: [(String, Bool)] = []
-            func consider(_ candidates: [Int]) {
+            func consider<C: Sequence>(_ candidates: C) where C.Element == Int {
                 for c in candidates {
                     let p = index.patterns[c]
                     if p.parts.count == 1, i < coveredUntil { continue }
@@ -129,16 +143,16 @@ enum IntentCues {
                     concepts.append((p.concept, p.negated))
                 }
             }
-            if let candidates = index.byWord[word] { consider(candidates) }
-            if word.count >= index.shortestStem {
-                let scalars = Array(word.unicodeScalars)
-                for length in index.shortestStem...min(index.longestStem, scalars.count) {
-                    let prefix = String(String.UnicodeScalarView(scalars[0..<length]))
-                    if let candidates = index.byStem[prefix] { consider(candidates) }
+            if let candidates = index.byWord[key(utf8)] { consider(candidates) }
+            let length = word.count
+            if utf8.count >= 3 {
+                if let stems = index.byStemHead[key(utf8.prefix(3))] {
+                    consider(stems.lazy.filter { word.hasPrefix($0.stem) }.map(\.pattern))
                 }
-                for length in index.suffixLengths where scalars.count >= length + 2 {
-                    let suffix = String(String.UnicodeScalarView(scalars[(scalars.count - length)...]))
-                    if let names = index.suffixes[suffix] { concepts.append(contentsOf: names.map { ($0, false) }) }
+                if let suffixes = index.bySuffixTail[key(utf8.suffix(2))] {
+                    for s in suffixes where length >= s.length + 2 && word.hasSuffix(s.suffix) {
+                        concepts.append(contentsOf: s.concepts.map { ($0, false) })
+                    }
                 }
             }
             var seen: Set<String> = []
@@ -149,7 +163,16 @@ enum IntentCues {
         if folded.contains("?") || folded.contains("？") { found.append("question") }
         if folded.contains("@") { found.append("address") }
         if folded.unicodeScalars.contains(where: TextFolding.isCJK) {
-            for (entry, concept) in index.cjk where folded.contains(entry) { found.append(concept) }
+            let scalars = Array(folded.unicodeScalars)
+            var seen = Set<Int>()
+            for start in scalars.indices {
+                guard let entries = index.cjk[scalars[start]] else { continue }
+                for e in entries where !seen.contains(e.id) && start + e.entry.count <= scalars.count
+                    && scalars[start..<(start + e.entry.count)].elementsEqual(e.entry) {
+                    seen.insert(e.id)
+                    found.append(e.concept)
+                }
+            }
         }
         return found
     }
