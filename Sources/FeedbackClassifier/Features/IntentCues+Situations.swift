@@ -172,6 +172,49 @@ extension IntentCues {
             "flyttar", "ny adress", "i lager", "tillganglig", "tasiniyoruz", "yeni adres", "stokta", "mevcut",
             "selimo", "nova adresa", "dostupn*", "na zalihi", "移転", "在庫", "搬家", "新地址", "有货", "库存",
         ],
+        // The payment will follow: arranged, planned, in the next run.
+        "will_follow": [
+            "will follow", "to follow", "arrange payment", "arrange the payment", "planned for", "next payment run",
+            "included in", "suivra", "sera effectue", "sera effectuee", "prochaine campagne", "prochain reglement",
+            "folgt", "erfolgt", "wird erfolgen", "nachsten zahllauf", "se realizara", "se efectuara", "proxima remesa",
+            "seguira", "verra effettuat*", "prossimo giro", "prossima distinta", "volgt", "zal plaatsvinden",
+            "volgende betaalrun", "wordt ingepland", "sera feito", "sera feita", "proximo lote", "sera realizad*",
+            "nastapi", "zostanie wykonan*", "zostanie zrealizowan*", "w najblizszym", "va urma", "va fi efectuat*",
+            "va fi facut*", "foljer", "kommer att ske", "nasta betalningsomgang", "yapilacak", "yapilacaktir",
+            "gerceklestirilecek", "slijedi", "bit ce izvrsen*", "izvrsit cemo", "予定です", "手配", "支払手続き",
+            "安排", "下一批", "尽快安排",
+        ],
+        // The money left the account: processed, debited, executed.
+        "processed": [
+            "processed", "has been processed", "was processed", "debited", "left our account", "executed",
+            "debite", "a ete effectue", "a ete execute", "est parti", "abgebucht", "ausgefuhrt", "durchgefuhrt",
+            "ejecutad*", "debitad*", "salio", "addebitat*", "e partito", "afgeschreven", "verwerkt", "is verstuurd",
+            "processad*", "saiu", "obciazon*", "wyszedl", "wyszla", "debitat*", "procesat*", "a iesit", "dragits",
+            "genomford", "skickad", "hesabimizdan cikti", "cikis yapildi", "terecen*", "proveden*", "izvrseno",
+            "手続き済", "完了しました", "已处理", "已扣款", "已发出",
+        ],
+        // Goods sent back, returns.
+        "returned": [
+            "returned", "sent back", "send back", "retourne", "retournee", "renvoye", "zuruckgeschickt",
+            "rucksendung", "retoure", "devuelto", "devuelta", "devolucion", "reso", "restituit*", "geretourneerd",
+            "teruggestuurd", "retour", "devolvid*", "devolucao", "zwrocil*", "zwrot", "zwrotu", "odeslal*",
+            "returnat*", "retur", "returnerat*", "skickat tillbaka", "iade", "geri gonderdik", "vratili", "povrat",
+            "返品", "返送", "退货", "退回",
+        ],
+        // Lawyers and legal steps.
+        "legal": [
+            "lawyer", "legal", "solicitor", "court", "avocat", "juridique", "tribunal", "anwalt", "rechtsanwalt",
+            "gericht", "abogado", "juzgado", "avvocato", "legale", "tribunale", "advocaat", "juridisch", "rechtbank",
+            "advogado", "juridico", "prawnik", "prawny", "sadowy", "sadowe", "avocatul", "instanta", "advokat", "jurist",
+            "domstol", "avukat", "mahkeme", "hukuki", "odvjetnik", "sud", "弁護士", "法的", "律师", "法院",
+        ],
+        // The dunning reminder itself.
+        "reminder": [
+            "reminder", "chaser", "relance", "rappel", "mahnung", "erinnerung", "zahlungserinnerung", "recordatorio",
+            "requerimiento", "sollecito", "promemoria", "herinnering", "aanmaning", "lembrete", "aviso",
+            "przypomnienie", "monit", "upomnienie", "somatie", "somatia", "reamintire", "paminnelse", "paminnelsen",
+            "hatirlatma", "ihtar", "opomena", "opomenu", "督促", "催促", "催款", "提醒",
+        ],
         // Which one (a question about a detail).
         "which": [
             "which", "quel", "quelle", "quels", "welche", "welcher", "welches", "cual", "cuales", "quale", "quali",
