@@ -118,6 +118,8 @@ import Testing
         #expect(IntentCues.find(in: "zapłaciliśmy").contains("paid"))  // stem zaplacil*
         #expect(IntentCues.find(in: "gönderdik").contains("past"))  // suffix *dik
         #expect(!IntentCues.find(in: "We will review it").contains("will_pay"))
+        #expect(IntentCues.find(in: "Die Rechnung wird morgen bezahlt").contains("will_pay"))
+        #expect(!IntentCues.find(in: "Die Rechnung wird nicht bezahlt").contains("will_pay"))
     }
 
     @Test func everyConceptHasEntriesAndTheIndexIsBuilt() {

@@ -4,7 +4,10 @@ extension IntentCues {
     static let contact: [String: [String]] = [
         // The addressee left or no longer handles this.
         "left": [
-            "no longer", "left the company", "has left", "have left", "retired", "no longer works", "moved to",
+            "no longer", "left the company", "no longer employed", "former", "ancien", "ehemalig*", "antiguo",
+            "voormalig*", "antigo", "byly", "byla", "fostul", "tidigare", "eski", "bivs*", "nije zaposlen*", "se fue",
+            "se marcho", "ya no esta", "is niet meer", "nie jest juz zatrudnion*", "nu mai este angajat*",
+            "inte langre anstalld", "nicht mehr beschaftigt", "n'est plus employe*", "has left", "have left", "retired", "no longer works", "moved to",
             "new role", "new position", "ne suis plus", "ne travaille plus", "a quitte", "ai quitte", "retraite",
             "n'est plus", "nicht mehr", "ausgeschieden", "verlassen", "ruhestand", "nicht mehr im unternehmen",
             "ya no", "dejo la empresa", "jubilad*", "ya no trabaja", "non lavoro piu", "non lavora piu", "lasciato",
@@ -53,7 +56,9 @@ extension IntentCues {
         ],
         // Receipt noted, passed on, being checked, will come back.
         "ack": [
-            "noted", "well received", "thanks for", "thank you for", "will check", "looking into", "look into",
+            "noted", "well received", "confirm receipt", "accuse reception", "bestatige den empfang", "acuso recibo",
+            "confermo ricezione", "bevestig ontvangst", "potwierdzam", "confirm primirea", "bekraftar", "teyit",
+            "potvrdujem", "受領いたしました", "确认收到", "thanks for", "thank you for", "will check", "looking into", "look into",
             "forwarded", "passed on", "will revert", "will get back", "come back to you", "checking", "we are checking",
             "pris note", "bien recu", "je transmets", "transmis", "nous verifions", "je regarde", "reviendrons",
             "reviens vers vous", "revenir vers vous", "verifier", "zur kenntnis", "weitergeleitet", "wir prufen",

@@ -74,7 +74,8 @@ extension IntentCues {
         ],
         // Can we / could we / would it be possible: a polite request.
         "request": [
-            "can we", "could we", "may we", "would it be possible", "is it possible", "possible to", "would you accept",
+            "can we", "could we", "may we", "would it be possible", "is it possible", "possible to", "possibility", "would you accept", "posibilidad", "possibilita", "mogelijkheid",
+            "possibilidade", "posibilitate", "imkan", "mogucnost", "我们想", "希望", "请考虑", "烦请考虑", "ご検討",
             "would you agree", "allow us", "we would like to", "we ask", "we kindly ask", "request",
             "pouvons-nous", "pourrions-nous", "serait-il possible", "est-il possible", "possible de", "accepteriez",
             "nous souhaiterions", "nous demandons", "demande",

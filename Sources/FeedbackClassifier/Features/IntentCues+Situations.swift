@@ -18,13 +18,14 @@ extension IntentCues {
             "autorizado", "autorizada", "aprobado", "aprobada", "contabilizad*", "cargado", "autorizzat*", "approvat*",
             "registrat*", "contabilizzat*", "goedgekeurd", "vrijgegeven", "geboekt", "aprovado", "aprovada",
             "lancado", "lancada", "zatwierdzon*", "zaksiegowan*", "zaakceptowan*", "aprobat*", "inregistrat*",
-            "inregistrata", "godkand", "godkant", "attesterad*", "bokford", "onaylandi", "onaylanmistir", "islendi",
+            "inregistrata", "godkand", "godkant", "attest*", "bokford", "onaylandi", "onaylanmistir", "islendi",
             "odobren*", "proknjizen*", "承認済", "承認", "計上", "已批准", "批准", "审批通过", "已入账",
         ],
         // We propose / would that suit you.
         "propose": [
             "we propose", "we suggest", "would that be ok", "is that ok", "is this acceptable", "would you agree",
-            "proposons", "je propose", "nous proposons", "ca vous irait", "cela vous convient", "vous convient",
+            "proposons", "je propose", "nous proposons", "ca vous irait", "cela vous convient", "pode ser", "que te parece", "que le parece", "jesli to nie problem",
+            "czy moze tak byc", "vous convient",
             "schlagen vor", "vorschlag", "ware das ok", "passt das", "einverstanden", "proponemos", "propongo",
             "propuesta", "le parece bien", "le parece", "proponiamo", "propongo", "proposta", "vi va bene",
             "andrebbe bene", "stellen voor", "voorstel", "is dat akkoord", "is dat goed", "propomos", "proponho",
@@ -215,6 +216,52 @@ extension IntentCues {
             "przypomnienie", "monit", "upomnienie", "somatie", "somatia", "reamintire", "paminnelse", "paminnelsen",
             "hatirlatma", "ihtar", "opomena", "opomenu", "督促", "催促", "催款", "提醒",
         ],
+        // "Your message was received": the wording of ticket systems.
+        "your_message": [
+            "your message", "your email", "your request", "response time", "respond within", "votre message",
+            "votre demande", "delai de reponse", "ihre nachricht", "ihre anfrage", "bearbeitungszeit", "antwortzeit",
+            "su mensaje", "su correo", "su solicitud", "tiempo de respuesta", "il suo messaggio", "la sua richiesta",
+            "tempo di risposta", "uw bericht", "uw verzoek", "reactietijd", "a sua mensagem", "o seu pedido",
+            "tempo de resposta", "pana wiadomosc", "panstwa wiadomosc", "czas odpowiedzi", "mesajul dvs",
+            "mesajul dumneavoastra", "timp de raspuns", "ditt meddelande", "ditt arende", "svarstid", "mesajiniz",
+            "mailiniz", "talebiniz", "yanit suresi", "vasu poruku", "vasa poruka", "vaseg zahtjeva", "お問い合わせ",
+            "メールを受信", "您的邮件", "您的请求", "回复时间",
+        ],
+        // Payment instruments: cash, cheque, card, local schemes.
+        "pay_method": [
+            "cash", "cheque", "check", "card", "direct debit", "especes", "carte", "prelevement", "bar", "scheck",
+            "karte", "lastschrift", "efectivo", "tarjeta", "pagare", "domiciliacion", "contanti", "assegno", "carta",
+            "riba", "contant", "pinnen", "incasso", "dinheiro", "cartao", "mb way", "pix", "boleto", "debito direto",
+            "gotowka", "gotowke", "czek", "karta", "polecenie zaplaty", "numerar", "cec", "fila cec", "debit direct",
+            "kontant", "kort", "swish", "autogiro", "nakit", "cek", "kredi karti", "otomatik odeme", "gotovina",
+            "gotovinom", "kartica", "trajni nalog", "現金", "小切手", "手形", "口座振替", "现金", "支票", "汇票", "承兑",
+        ],
+        // How invoices are to be sent: e-invoicing networks, portals, scanning centres.
+        "invoicing_channel": [
+            "e-invoice", "e-invoicing", "einvoice", "peppol", "edi", "facture electronique", "chorus", "e-rechnung",
+            "xrechnung", "factura electronica", "face", "fattura elettronica", "sdi", "e-factuur", "fatura eletronica",
+            "nota fiscal eletronica", "e-faktura", "ksef", "e-factura", "efaktura", "e-fatura", "e-arsiv", "e-racun",
+            "電子請求書", "电子发票", "全电",
+        ],
+        // Not a customer, a mix-up with another company.
+        "not_customer": [
+            "not your customer", "not a customer", "never been a customer", "pas client", "pas vos clients",
+            "kein kunde", "nicht ihr kunde", "no somos clientes", "no somos cliente", "non siamo clienti",
+            "non siamo vostri clienti", "geen klant", "nao somos clientes", "nie jestesmy klientem",
+            "nie jestesmy klientami", "nu suntem clienti", "inte kund", "inte kunder", "musteriniz degiliz",
+            "nismo vas kupac", "nismo vasi kupci", "お客様ではありません", "不是你们的客户", "不是贵司客户",
+        ],
+        // One more: another month, a few more weeks.
+        "more": [
+            "another", "one more", "encore", "noch", "mas", "ancora", "nog", "mais", "jeszcze", "inca", "ytterligare",
+            "daha", "jos", "再", "もう",
+        ],
+        // Personal phone or address: leave me alone.
+        "personal": [
+            "personal", "private", "personnel", "personnelle", "prive", "privat", "privado", "personale", "privato",
+            "prive", "pessoal", "privad*", "prywatn*", "osobist*", "personal*", "privat*", "kisisel", "ozel",
+            "osobn*", "privatn*", "個人", "私人", "个人",
+        ],
         // Which one (a question about a detail).
         "which": [
             "which", "quel", "quelle", "quels", "welche", "welcher", "welches", "cual", "cuales", "quale", "quali",
@@ -240,7 +287,8 @@ extension IntentCues {
             "zrozumialem", "zrozumialam", "przekazuje", "skonsultowac", "dam znac", "am inteles", "transmit",
             "consult", "va tin la curent", "uppfattat", "lamnar over", "stamma av", "tittar pa", "kollar upp",
             "anlasildi", "iletecegim", "gorusup", "bilgi verecegim", "razumijem", "proslijedujem", "dogovoriti",
-            "javim", "了解", "相談", "ご連絡します", "明白", "商量", "回复你", "再联系",
+            "javim", "will ask", "je vais demander", "frage nach", "preguntare", "chiedero", "ik vraag",
+            "vou perguntar", "zapytam", "voi intreba", "jag fragar", "soracagim", "pitat cu", "問い合わせ", "问一下", "了解", "相談", "ご連絡します", "明白", "商量", "回复你", "再联系",
         ],
         // Headquarters and branches, call someone.
         "elsewhere": [

@@ -191,6 +191,8 @@ enum IntentCues {
         switch parts[from] {
         case .gap:
             for skip in 0...4 where at + skip <= words.count {
+                // A gap never skips a negation: "wird nicht bezahlt" is not "wird ~ bezahlt".
+                if skip > 0, index.negationKeys.contains(key(words[at + skip - 1].utf8)) { return nil }
                 if let end = match(parts, from: from + 1, at: at + skip, in: words) { return end }
             }
             return nil
