@@ -155,8 +155,8 @@ enum IntentCues {
                     }
                 }
             }
-            var seen: Set<String> = []
-            for (concept, selfNegated) in concepts where seen.insert(concept).inserted {
+            for (k, (concept, selfNegated)) in concepts.enumerated()
+            where !concepts[..<k].contains(where: { $0.0 == concept }) {
                 found.append(negatedHere && !selfNegated ? "not_" + concept : concept)
             }
         }
