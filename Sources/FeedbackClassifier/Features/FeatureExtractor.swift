@@ -11,10 +11,27 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
     public var useCues: Bool = true
     /// How many words one concept counts as.
     public var cueWeight: Float = 3
+    /// Weight of a pair of concepts found in the same reply ("not_receive" with "invoice"); 0 turns pairs off.
+    public var cuePairWeight: Float = 1
+    /// How many words after a concept a negation still negates it (0: only negations before count).
+    public var negationAfter = 0
 
     public init() {}
 
-    private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord, cue }
+    private enum CodingKeys: String, CodingKey { case charGramLengths, maxCharacters, useCues, cueWeight, cuePairWeight,
+                                              negationAfter }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        charGramLengths = try c.decode(ClosedRange<Int>.self, forKey: .charGramLengths)
+        maxCharacters = try c.decode(Int.self, forKey: .maxCharacters)
+        useCues = try c.decode(Bool.self, forKey: .useCues)
+        cueWeight = try c.decode(Float.self, forKey: .cueWeight)
+        cuePairWeight = try c.decodeIfPresent(Float.self, forKey: .cuePairWeight) ?? 0  // older model files
+        negationAfter = try c.decodeIfPresent(Int.self, forKey: .negationAfter) ?? 0
+    }
+
+    private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord, cue, cuePair }
 
     /// Hashed feature counts of `text` (the visible reply).
     public func features(_ text: String) -> [UInt64: Float] {
@@ -24,6 +41,8 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         counts.reserveCapacity(tokens.count * 8)
         func bump(_ hash: FeatureHash) { counts[hash.value, default: 0] += 1 }
 
+        var cueWords: [String] = []  // accent-free words, for the concepts
+        if useCues { cueWords.reserveCapacity(tokens.count) }
         var previous: String = "<s>"
         for token in tokens {
             switch token {
@@ -31,6 +50,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                 var h = FeatureHash(kind: Kind.word.rawValue); h.add(word); bump(h)
                 let stripped = TextFolding.stripAccents(word)
                 if stripped != word { var s = FeatureHash(kind: Kind.strippedWord.rawValue); s.add(stripped); bump(s) }
+                if useCues { cueWords.append(stripped) }
                 addCharGrams(Array(stripped.unicodeScalars), into: &counts)
             case .placeholder(let p):
                 var h = FeatureHash(kind: Kind.word.rawValue); h.add(p); bump(h)
@@ -53,12 +73,21 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         var end = FeatureHash(kind: Kind.bigram.rawValue); end.add(previous); end.add(0x20); end.add("</s>"); bump(end)
         if useCues {
             // Concepts shared by the languages (IntentCues), weighted like three words each.
-            var words: [String] = []
-            words.reserveCapacity(tokens.count)
-            for token in tokens { if case .word(let w) = token { words.append(TextFolding.stripAccents(w)) } }
-            for concept in IntentCues.find(words: words, folded: folded) {
+            let found = IntentCues.find(words: cueWords, folded: folded, negationAfter: negationAfter)
+            for concept in found {
                 var h = FeatureHash(kind: Kind.cue.rawValue); h.add(concept)
                 counts[h.value, default: 0] += cueWeight
+            }
+            if cuePairWeight > 0 {
+                // Pairs of distinct concepts, in a fixed order: "not_receive" with "invoice" means something neither
+                // says alone.
+                let distinct = Array(Set(found)).sorted()
+                for (i, a) in distinct.enumerated() {
+                    for b in distinct[(i + 1)...] {
+                        var h = FeatureHash(kind: Kind.cuePair.rawValue); h.add(a); h.add(0x2B); h.add(b)
+                        counts[h.value] = cuePairWeight
+                    }
+                }
             }
         }
         return counts
