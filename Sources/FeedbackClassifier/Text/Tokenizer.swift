@@ -48,7 +48,9 @@ public enum Tokenizer {
                 tokens.append(classify(scalars[i..<j]))
                 i = j
             } else {
-                if s.properties.generalCategory == .currencySymbol { tokens.append(.placeholder("<cur>")) }
+                if s.value >= 0x80 || s == "$" {
+                    if s.properties.generalCategory == .currencySymbol { tokens.append(.placeholder("<cur>")) }
+                }
                 i += 1
             }
         }
@@ -56,14 +58,25 @@ public enum Tokenizer {
     }
 
     private static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType == .decimal
+        if s.value < 0x80 {  // ASCII without the Unicode property tables
+            return (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x30 && s.value <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType == .decimal
+    }
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x30 && s.value <= 0x39) : s.properties.numericType == .decimal
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A) : s.properties.isAlphabetic
     }
 
     private static func classify(_ chunk: ArraySlice<Unicode.Scalar>) -> Token {
         var digits = 0, letters = 0, separators = 0
         for s in chunk {
-            if ("0"..."9").contains(s) || s.properties.numericType == .decimal { digits += 1 }
-            else if s.properties.isAlphabetic { letters += 1 }
+            if isDigit(s) { digits += 1 }
+            else if isLetter(s) { letters += 1 }
             else { separators += 1 }
         }
         if digits == 0 { return .word(String(String.UnicodeScalarView(chunk))) }
