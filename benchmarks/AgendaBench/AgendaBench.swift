@@ -1,0 +1,1 @@
+@main struct AgendaBench { static func main() {} }
