@@ -49,8 +49,8 @@ enum Planner {
             let customer: Int64 = candidate["id"]
             guard let scenario = scenarios[candidate["scenarioId"]], !scenario.steps.isEmpty,
                   let anchor = Day(iso: candidate["anchor"]) else { report.notDue += 1; continue }
-            if scenario.pauseOnDispute && candidate["disputed"] == true { report.pausedByDispute += 1; continue }
-            if scenario.pauseOnPromise && candidate["promised"] == true { report.pausedByPromise += 1; continue }
+            if scenario.pauseOnDispute && (candidate["disputed"] as Bool?) == true { report.pausedByDispute += 1; continue }
+            if scenario.pauseOnPromise && (candidate["promised"] as Bool?) == true { report.pausedByPromise += 1; continue }
             // The last step of this cycle that has an action decides the next one.
             var lastPosition = -1
             var lastDate: Day?
