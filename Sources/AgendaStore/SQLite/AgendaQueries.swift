@@ -52,10 +52,12 @@ enum AgendaSQL {
         let counts = try Row.fetchOne(db, sql: """
             SELECT count(*), coalesce(sum(CASE WHEN \(toDo) THEN 1 ELSE 0 END), 0) FROM action a WHERE \(clause.sql)
             """, arguments: [today] + clause.arguments)!
+        // The page's ids first, then the joins for those rows only.
         let rows = try Row.fetchAll(db, sql: """
+            WITH page AS (SELECT a.id FROM action a WHERE \(clause.sql) ORDER BY a.plannedDate, a.id LIMIT ? OFFSET ?)
             SELECT a.id, a.customerId, c.name, a.channel, a.mode, a.status, a.errorCause, a.plannedDate, a.assigneeId
-            FROM action a JOIN customer c ON c.id = a.customerId
-            WHERE \(clause.sql) ORDER BY a.plannedDate, a.id LIMIT ? OFFSET ?
+            FROM page JOIN action a ON a.id = page.id JOIN customer c ON c.id = a.customerId
+            ORDER BY a.plannedDate, a.id
             """, arguments: clause.arguments + [query.limit, query.offset])
         let page = try rows.map { row -> ActionRow in
             let status = try Decode.required(ActionStatus.self, row["status"])
@@ -101,8 +103,9 @@ enum AgendaSQL {
 
     static func historyRows(_ db: Database, _ clause: Clause, limit: Int, offset: Int) throws -> [HistoryRow] {
         try Row.fetchAll(db, sql: """
-            SELECT h.*, c.externalKey FROM history h LEFT JOIN customer c ON c.id = h.customerId
-            WHERE \(clause.sql) ORDER BY h.id DESC LIMIT ? OFFSET ?
+            WITH page AS (SELECT h.id FROM history h WHERE \(clause.sql) ORDER BY h.id DESC LIMIT ? OFFSET ?)
+            SELECT h.*, c.externalKey FROM page JOIN history h ON h.id = page.id
+            LEFT JOIN customer c ON c.id = h.customerId ORDER BY h.id DESC
             """, arguments: clause.arguments + [limit, offset]).map { row in
             let at: Date = row["at"]
             let text: String = row["at"]
@@ -137,9 +140,11 @@ enum AgendaSQL {
             SELECT count(*), coalesce(sum(m.openProposals > 0), 0) FROM inboundMessage m WHERE \(clause.sql)
             """, arguments: clause.arguments)!
         let rows = try Row.fetchAll(db, sql: """
+            WITH page AS (SELECT m.id FROM inboundMessage m WHERE \(clause.sql)
+                          ORDER BY m.receivedAt DESC, m.id DESC LIMIT ? OFFSET ?)
             SELECT m.id, m.kind, m.customerId, c.name, m.receivedAt, a.intent, a.confidence, a.summary, m.openProposals
-            FROM inboundMessage m LEFT JOIN analysis a ON a.messageId = m.id LEFT JOIN customer c ON c.id = m.customerId
-            WHERE \(clause.sql) ORDER BY m.receivedAt DESC, m.id DESC LIMIT ? OFFSET ?
+            FROM page JOIN inboundMessage m ON m.id = page.id LEFT JOIN analysis a ON a.messageId = m.id
+            LEFT JOIN customer c ON c.id = m.customerId ORDER BY m.receivedAt DESC, m.id DESC
             """, arguments: clause.arguments + [query.limit, query.offset]).map { row in
             ReplyRow(message: InboundMessageID(row["id"]), kind: try Decode.required(MessageKind.self, row["kind"]),
                      customer: (row["customerId"] as Int64?).map(CustomerID.init), customerName: row["name"],

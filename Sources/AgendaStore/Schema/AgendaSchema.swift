@@ -139,7 +139,7 @@ enum AgendaSchema {
             channel TEXT CHECK (channel IN (\(channels))),
             status TEXT CHECK (status IN (\(statuses))),
             detail TEXT NOT NULL DEFAULT '{}');
-        CREATE INDEX history_at ON history(at);
+        CREATE INDEX history_at ON history(at, status, channel, customerId);
         CREATE INDEX history_customer ON history(customerId, at);
         CREATE TRIGGER history_no_update BEFORE UPDATE ON history
             BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
@@ -166,7 +166,7 @@ enum AgendaSchema {
             openProposals INTEGER NOT NULL DEFAULT 0 CHECK (openProposals >= 0),
             CHECK ((mailbox IS NULL) = (uid IS NULL) AND (uid IS NULL) = (uidValidity IS NULL)),
             UNIQUE (mailbox, uidValidity, uid));
-        CREATE INDEX inboundMessage_tab ON inboundMessage(kind, receivedAt, openProposals, customerId);
+        CREATE INDEX inboundMessage_received ON inboundMessage(receivedAt, kind, customerId, openProposals);
         CREATE TABLE inboundRaw (
             messageId INTEGER PRIMARY KEY REFERENCES inboundMessage(id) ON DELETE CASCADE,
             compression TEXT NOT NULL CHECK (compression IN ('deflate','none')),
