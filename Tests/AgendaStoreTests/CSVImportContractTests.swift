@@ -96,8 +96,8 @@ import Testing
 
     static func storeWithOneCustomer(_ factory: StoreFactory) async throws -> any AgendaStore {
         let store = try await factory.make()
-        _ = try await store.importCSV(Self.bytes("Kundennummer;Name\n10001;Schmidt\n"), configuration: Self.customers,
-                                      at: Dataset.now)
+        _ = try await store.importCSV(Self.bytes("Kundennummer;Name;Kreditversicherung\n10001;Schmidt;\n"),
+                                      configuration: Self.customers, at: Dataset.now)
         return store
     }
 }

@@ -4,6 +4,8 @@ import GRDB
 /// SQL for the four agenda tabs: a WHERE clause built from the filters, one query for the counts, one for the page.
 enum AgendaSQL {
     struct Clause {
+        /// The FROM clause (a join with the customer when filtering on its collector).
+        var from: String
         var conditions: [String] = []
         var arguments: StatementArguments = []
         mutating func add(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) {
@@ -27,8 +29,10 @@ enum AgendaSQL {
         }
     }
 
-    static func actionTab(_ db: Database, _ query: AgendaQuery, manual: Bool) throws -> AgendaPage<ActionRow> {
-        var clause = Clause()
+    /// Counts from the tallies when every filter is a tally column; `direct` forces counting the rows (tests).
+    static func actionTab(_ db: Database, _ query: AgendaQuery, manual: Bool,
+                          direct: Bool = false) throws -> AgendaPage<ActionRow> {
+        var clause = Clause(from: "action a")
         if manual {
             clause.add("a.mode = 'manual'")
         } else {
@@ -49,7 +53,11 @@ enum AgendaSQL {
         let toDo = manual
             ? "a.status = 'error' OR (a.status IN ('planned','confirmed') AND a.plannedDate <= ?)"
             : "a.status = 'error' OR (a.status = 'planned' AND a.mode = 'automatic_with_confirmation' AND a.plannedDate <= ?)"
-        let counts = try Row.fetchOne(db, sql: """
+        let tally = !direct && query.customer == nil && query.customerFields.isEmpty
+        let counts = try Row.fetchOne(db, sql: tally ? """
+            SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN \(toDo) THEN n ELSE 0 END), 0) FROM actionTally a
+            WHERE \(clause.sql)
+            """ : """
             SELECT count(*), coalesce(sum(CASE WHEN \(toDo) THEN 1 ELSE 0 END), 0) FROM action a WHERE \(clause.sql)
             """, arguments: [today] + clause.arguments)!
         // The page's ids first, then the joins for those rows only.
@@ -85,7 +93,7 @@ enum AgendaSQL {
     }
 
     static func historyClause(_ query: AgendaQuery) -> Clause {
-        var clause = Clause()
+        var clause = Clause(from: "history h")
         if !query.statuses.isEmpty {
             clause.add("h.status IN (\(placeholders(query.statuses.count)))", query.statuses.map(\.rawValue))
         }
@@ -93,7 +101,8 @@ enum AgendaSQL {
             clause.add("h.channel IN (\(placeholders(query.channels.count)))", query.channels.map(\.rawValue))
         }
         if let collector = query.collector {
-            clause.add("h.customerId IN (SELECT id FROM customer WHERE collectorId = ?)", [collector.rawValue])
+            clause.from = "customer cc JOIN history h ON h.customerId = cc.id"
+            clause.add("cc.collectorId = ?", [collector.rawValue])
         }
         if let from = query.from { clause.add("h.at >= ?", [from.iso]) }
         if let to = query.to { clause.add("h.at < ?", [dayAfter(to)]) }
@@ -103,7 +112,7 @@ enum AgendaSQL {
 
     static func historyRows(_ db: Database, _ clause: Clause, limit: Int, offset: Int) throws -> [HistoryRow] {
         try Row.fetchAll(db, sql: """
-            WITH page AS (SELECT h.id FROM history h WHERE \(clause.sql) ORDER BY h.id DESC LIMIT ? OFFSET ?)
+            WITH page AS (SELECT h.id FROM \(clause.from) WHERE \(clause.sql) ORDER BY h.id DESC LIMIT ? OFFSET ?)
             SELECT h.*, c.externalKey FROM page JOIN history h ON h.id = page.id
             LEFT JOIN customer c ON c.id = h.customerId ORDER BY h.id DESC
             """, arguments: clause.arguments + [limit, offset]).map { row in
@@ -118,29 +127,38 @@ enum AgendaSQL {
         }
     }
 
-    static func history(_ db: Database, _ query: AgendaQuery) throws -> AgendaPage<HistoryRow> {
+    static func history(_ db: Database, _ query: AgendaQuery, direct: Bool = false) throws -> AgendaPage<HistoryRow> {
         let clause = historyClause(query)
-        let counts = try Row.fetchOne(db, sql: """
-            SELECT count(*), coalesce(sum(h.status = 'error'), 0) FROM history h WHERE \(clause.sql)
+        let tally = !direct && query.collector == nil && query.customer == nil && query.customerFields.isEmpty
+        let counts = try Row.fetchOne(db, sql: tally ? """
+            SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN h.status = 'error' THEN n ELSE 0 END), 0)
+            FROM historyTally h WHERE \(clause.sql)
+            """ : """
+            SELECT count(*), coalesce(sum(h.status = 'error'), 0) FROM \(clause.from) WHERE \(clause.sql)
             """, arguments: clause.arguments)!
         return AgendaPage(rows: try historyRows(db, clause, limit: query.limit, offset: query.offset),
                           total: counts[0], toDo: counts[1])
     }
 
-    static func replies(_ db: Database, _ query: AgendaQuery) throws -> AgendaPage<ReplyRow> {
-        var clause = Clause()
+    static func replies(_ db: Database, _ query: AgendaQuery, direct: Bool = false) throws -> AgendaPage<ReplyRow> {
+        var clause = Clause(from: "inboundMessage m")
         clause.add("m.kind IN ('reply','comment')")
         if let collector = query.collector {
-            clause.add("m.customerId IN (SELECT id FROM customer WHERE collectorId = ?)", [collector.rawValue])
+            clause.from = "customer cc JOIN inboundMessage m ON m.customerId = cc.id"
+            clause.add("cc.collectorId = ?", [collector.rawValue])
         }
         if let from = query.from { clause.add("m.receivedAt >= ?", [from.iso]) }
         if let to = query.to { clause.add("m.receivedAt < ?", [dayAfter(to)]) }
         customerFilters(query, "m.customerId", into: &clause)
-        let counts = try Row.fetchOne(db, sql: """
-            SELECT count(*), coalesce(sum(m.openProposals > 0), 0) FROM inboundMessage m WHERE \(clause.sql)
+        let tally = !direct && query.collector == nil && query.customer == nil && query.customerFields.isEmpty
+        let counts = try Row.fetchOne(db, sql: tally ? """
+            SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN m.openProposals > 0 THEN n ELSE 0 END), 0)
+            FROM inboundTally m WHERE \(clause.sql)
+            """ : """
+            SELECT count(*), coalesce(sum(m.openProposals > 0), 0) FROM \(clause.from) WHERE \(clause.sql)
             """, arguments: clause.arguments)!
         let rows = try Row.fetchAll(db, sql: """
-            WITH page AS (SELECT m.id FROM inboundMessage m WHERE \(clause.sql)
+            WITH page AS (SELECT m.id FROM \(clause.from) WHERE \(clause.sql)
                           ORDER BY m.receivedAt DESC, m.id DESC LIMIT ? OFFSET ?)
             SELECT m.id, m.kind, m.customerId, c.name, m.receivedAt, a.intent, a.confidence, a.summary, m.openProposals
             FROM page JOIN inboundMessage m ON m.id = page.id LEFT JOIN analysis a ON a.messageId = m.id

@@ -9,6 +9,8 @@ enum Planner {
         var pauseOnDispute: Bool
         var pauseOnPromise: Bool
         var steps: [(id: Int64, step: ScenarioStep)]
+        /// Step id -> index in `steps`.
+        var positions: [Int64: Int] = [:]
     }
 
     static func loadScenarios(_ db: Database) throws -> [Int64: Scenario] {
@@ -18,7 +20,9 @@ enum Planner {
                                             steps: [])
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM scenarioStep ORDER BY scenarioId, position") {
-            scenarios[row["scenarioId"]]?.steps.append((row["id"], try Decode.step(row)))
+            let scenario: Int64 = row["scenarioId"]
+            scenarios[scenario]?.positions[row["id"]] = scenarios[scenario]?.steps.count
+            scenarios[scenario]?.steps.append((row["id"], try Decode.step(row)))
         }
         return scenarios
     }
@@ -55,9 +59,8 @@ enum Planner {
             var lastPosition = -1
             var lastDate: Day?
             var lastFinished = true
-            let positions = Dictionary(uniqueKeysWithValues: scenario.steps.enumerated().map { ($1.id, $0) })
             for row in try Row.fetchAll(previous, arguments: [customer, anchor.iso]) {
-                guard let position = positions[row["stepId"]], position > lastPosition else { continue }
+                guard let position = scenario.positions[row["stepId"]], position > lastPosition else { continue }
                 lastPosition = position
                 let status: String = row["status"]
                 lastFinished = status == "done" || status == "cancelled"

@@ -122,7 +122,30 @@ enum AgendaSchema {
         CREATE UNIQUE INDEX action_once_per_cycle ON action(customerId, stepId, cycleDate) WHERE stepId IS NOT NULL;
         CREATE INDEX action_customer ON action(customerId, plannedDate);
         CREATE INDEX action_tab ON action(mode, status, plannedDate, channel, customerId, assigneeId);
-        CREATE INDEX action_assignee_tab ON action(assigneeId, mode, status, plannedDate);
+        CREATE INDEX action_assignee_tab ON action(assigneeId, mode, status, plannedDate, channel, customerId);
+        -- Tallies: row counts by the columns the agenda filters on, kept by triggers in the writing transaction, so
+        -- the tabs' grey and red counts read a few hundred tally rows instead of counting a million actions.
+        CREATE TABLE actionTally (
+            mode TEXT NOT NULL, status TEXT NOT NULL, channel TEXT NOT NULL, assigneeId INTEGER NOT NULL,
+            plannedDate TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (mode, status, channel, assigneeId, plannedDate)) WITHOUT ROWID;
+        CREATE TRIGGER action_tally_insert AFTER INSERT ON action BEGIN
+            INSERT INTO actionTally VALUES (NEW.mode, NEW.status, NEW.channel, ifnull(NEW.assigneeId, 0),
+                                            NEW.plannedDate, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER action_tally_delete AFTER DELETE ON action BEGIN
+            UPDATE actionTally SET n = n - 1 WHERE mode = OLD.mode AND status = OLD.status AND channel = OLD.channel
+                AND assigneeId = ifnull(OLD.assigneeId, 0) AND plannedDate = OLD.plannedDate;
+        END;
+        CREATE TRIGGER action_tally_update AFTER UPDATE OF mode, status, channel, assigneeId, plannedDate ON action
+        BEGIN
+            UPDATE actionTally SET n = n - 1 WHERE mode = OLD.mode AND status = OLD.status AND channel = OLD.channel
+                AND assigneeId = ifnull(OLD.assigneeId, 0) AND plannedDate = OLD.plannedDate;
+            INSERT INTO actionTally VALUES (NEW.mode, NEW.status, NEW.channel, ifnull(NEW.assigneeId, 0),
+                                            NEW.plannedDate, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
         CREATE TABLE actionItem (
             actionId INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
             itemId INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
@@ -141,6 +164,13 @@ enum AgendaSchema {
             detail TEXT NOT NULL DEFAULT '{}');
         CREATE INDEX history_at ON history(at, status, channel, customerId);
         CREATE INDEX history_customer ON history(customerId, at);
+        CREATE TABLE historyTally (
+            at TEXT NOT NULL, status TEXT NOT NULL, channel TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (at, status, channel)) WITHOUT ROWID;
+        CREATE TRIGGER history_tally AFTER INSERT ON history BEGIN
+            INSERT INTO historyTally VALUES (substr(NEW.at, 1, 10), ifnull(NEW.status, ''), ifnull(NEW.channel, ''), 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
         CREATE TRIGGER history_no_update BEFORE UPDATE ON history
             BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
         CREATE TRIGGER history_no_delete BEFORE DELETE ON history
@@ -167,6 +197,23 @@ enum AgendaSchema {
             CHECK ((mailbox IS NULL) = (uid IS NULL) AND (uid IS NULL) = (uidValidity IS NULL)),
             UNIQUE (mailbox, uidValidity, uid));
         CREATE INDEX inboundMessage_received ON inboundMessage(receivedAt, kind, customerId, openProposals);
+        CREATE TABLE inboundTally (
+            receivedAt TEXT NOT NULL, kind TEXT NOT NULL, openProposals INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (receivedAt, kind, openProposals)) WITHOUT ROWID;
+        CREATE TRIGGER inbound_tally_insert AFTER INSERT ON inboundMessage BEGIN
+            INSERT INTO inboundTally VALUES (substr(NEW.receivedAt, 1, 10), NEW.kind, NEW.openProposals > 0, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER inbound_tally_delete AFTER DELETE ON inboundMessage BEGIN
+            UPDATE inboundTally SET n = n - 1 WHERE receivedAt = substr(OLD.receivedAt, 1, 10) AND kind = OLD.kind
+                AND openProposals = (OLD.openProposals > 0);
+        END;
+        CREATE TRIGGER inbound_tally_update AFTER UPDATE OF receivedAt, kind, openProposals ON inboundMessage BEGIN
+            UPDATE inboundTally SET n = n - 1 WHERE receivedAt = substr(OLD.receivedAt, 1, 10) AND kind = OLD.kind
+                AND openProposals = (OLD.openProposals > 0);
+            INSERT INTO inboundTally VALUES (substr(NEW.receivedAt, 1, 10), NEW.kind, NEW.openProposals > 0, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
         CREATE TABLE inboundRaw (
             messageId INTEGER PRIMARY KEY REFERENCES inboundMessage(id) ON DELETE CASCADE,
             compression TEXT NOT NULL CHECK (compression IN ('deflate','none')),
