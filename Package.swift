@@ -27,7 +27,7 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .target(name: "MailIngest", dependencies: ["CLibEtpan", "CLibXML2"], swiftSettings: strict),
         .target(name: "FeedbackClassifier", swiftSettings: strict),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "AgendaStore", dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         .executableTarget(

@@ -15,6 +15,8 @@ enum AgendaSQL {
         var sql: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
     }
 
+    static let openStatuses: Set<ActionStatus> = [.planned, .confirmed, .sending, .error]
+
     static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
     /// Next day's ISO text, the exclusive upper bound of timestamp ranges.
@@ -60,13 +62,21 @@ enum AgendaSQL {
             """ : """
             SELECT count(*), coalesce(sum(CASE WHEN \(toDo) THEN 1 ELSE 0 END), 0) FROM action a WHERE \(clause.sql)
             """, arguments: [today] + clause.arguments)!
-        // The page's ids first, then the joins for those rows only.
+        // The page's ids first, then the joins for those rows only. Open actions are read in order from the partial
+        // index of open actions (its WHERE term repeated verbatim so SQLite knows the index applies).
+        var pageClause = clause
+        var from = "action a"
+        if query.customer == nil && Set(statuses).isSubset(of: openStatuses) {
+            pageClause.add("a.status IN ('planned','confirmed','sending','error')")
+            from = "action a INDEXED BY action_open"
+        }
+        let order = "a.plannedDate, a.status, a.channel, a.mode, a.assigneeId, a.customerId, a.id"
         let rows = try Row.fetchAll(db, sql: """
-            WITH page AS (SELECT a.id FROM action a WHERE \(clause.sql) ORDER BY a.plannedDate, a.id LIMIT ? OFFSET ?)
+            WITH page AS (SELECT a.id FROM \(from) WHERE \(pageClause.sql) ORDER BY \(order) LIMIT ? OFFSET ?)
             SELECT a.id, a.customerId, c.name, a.channel, a.mode, a.status, a.errorCause, a.plannedDate, a.assigneeId
             FROM page JOIN action a ON a.id = page.id JOIN customer c ON c.id = a.customerId
-            ORDER BY a.plannedDate, a.id
-            """, arguments: clause.arguments + [query.limit, query.offset])
+            ORDER BY \(order)
+            """, arguments: pageClause.arguments + [query.limit, query.offset])
         let page = try rows.map { row -> ActionRow in
             let status = try Decode.required(ActionStatus.self, row["status"])
             let mode = try Decode.required(ActionMode.self, row["mode"])

@@ -20,9 +20,11 @@ enum Planner {
                                             steps: [])
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM scenarioStep ORDER BY scenarioId, position") {
-            let scenario: Int64 = row["scenarioId"]
-            scenarios[scenario]?.positions[row["id"]] = scenarios[scenario]?.steps.count
-            scenarios[scenario]?.steps.append((row["id"], try Decode.step(row)))
+            let id: Int64 = row["scenarioId"]
+            guard var scenario = scenarios[id] else { continue }
+            scenario.positions[row["id"]] = scenario.steps.count
+            scenario.steps.append((row["id"], try Decode.step(row)))
+            scenarios[id] = scenario
         }
         return scenarios
     }

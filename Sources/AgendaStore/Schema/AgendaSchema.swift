@@ -122,6 +122,8 @@ enum AgendaSchema {
         CREATE UNIQUE INDEX action_once_per_cycle ON action(customerId, stepId, cycleDate) WHERE stepId IS NOT NULL;
         CREATE INDEX action_customer ON action(customerId, plannedDate);
         CREATE INDEX action_tab ON action(mode, status, plannedDate, channel, customerId, assigneeId);
+        CREATE INDEX action_open ON action(plannedDate, status, channel, mode, assigneeId, customerId)
+            WHERE status IN ('planned','confirmed','sending','error');
         CREATE INDEX action_assignee_tab ON action(assigneeId, mode, status, plannedDate, channel, customerId);
         -- Tallies: row counts by the columns the agenda filters on, kept by triggers in the writing transaction, so
         -- the tabs' grey and red counts read a few hundred tally rows instead of counting a million actions.
@@ -163,7 +165,7 @@ enum AgendaSchema {
             status TEXT CHECK (status IN (\(statuses))),
             detail TEXT NOT NULL DEFAULT '{}');
         CREATE INDEX history_at ON history(at, status, channel, customerId);
-        CREATE INDEX history_customer ON history(customerId, at);
+        CREATE INDEX history_customer ON history(customerId, at, status, channel);
         CREATE TABLE historyTally (
             at TEXT NOT NULL, status TEXT NOT NULL, channel TEXT NOT NULL, n INTEGER NOT NULL,
             PRIMARY KEY (at, status, channel)) WITHOUT ROWID;
@@ -219,7 +221,7 @@ enum AgendaSchema {
             compression TEXT NOT NULL CHECK (compression IN ('deflate','none')),
             rawSize INTEGER NOT NULL CHECK (rawSize >= 0),
             raw BLOB NOT NULL);
-        CREATE INDEX inboundMessage_customer ON inboundMessage(customerId, receivedAt);
+        CREATE INDEX inboundMessage_customer ON inboundMessage(customerId, receivedAt, kind, openProposals);
         CREATE TABLE analysis (
             id INTEGER PRIMARY KEY,
             messageId INTEGER NOT NULL UNIQUE REFERENCES inboundMessage(id) ON DELETE CASCADE,
