@@ -67,12 +67,13 @@ import Foundation
                 csv += "\(amountCents / 100),\(pad(amountCents % 100));\(open / 100),\(pad(open % 100));EUR\n"
             }
             let rows = min(items, start + chunk) - start
-            let (report, seconds) = try await Measure.time {
+            let (report, seconds, cpu) = try await Measure.timeCPU {
                 try await store.importCSV(Data(csv.utf8), configuration: .identity(.items), at: now)
             }
             precondition(report.committed && report.inserted == rows, "import rejected: \(report.rejected.prefix(3))")
             itemSeconds.append(seconds)
-            emit(["import": "items", "rows": rows, "seconds": seconds, "rows_per_s": Double(rows) / seconds])
+            emit(["import": "items", "rows": rows, "seconds": seconds, "cpu_seconds": cpu,
+                  "rows_per_s": Double(rows) / seconds])
         }
         let reimport = "key;customer_key;issue_date;due_date;amount\n"
             + (0..<min(items, chunk)).map { "F-\($0);C\($0 % customers);01/01/2026;01.02.2026;10,00\n" }.joined()
@@ -104,8 +105,9 @@ import Foundation
         emit(["inbound": "storeInbound", "messages": inboundCount, "seconds": inboundSeconds,
               "msgs_per_s": Double(inboundCount) / inboundSeconds])
 
-        let (plan, planSeconds) = try await Measure.time { try await store.plan(on: today, at: now) }
-        emit(["planning": "one day, all customers", "seconds": planSeconds, "created": plan.created,
+        let (plan, planSeconds, planCPU) = try await Measure.timeCPU { try await store.plan(on: today, at: now) }
+        emit(["planning": "one day, all customers", "seconds": planSeconds, "cpu_seconds": planCPU,
+              "created": plan.created,
               "paused_dispute": plan.pausedByDispute, "paused_promise": plan.pausedByPromise, "not_due": plan.notDue])
         let (again, againSeconds) = try await Measure.time { try await store.plan(on: today, at: now) }
         emit(["planning": "rerun same day (idempotent)", "seconds": againSeconds, "created": again.created])

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Wall-clock timing and percentiles.
 enum Measure {
@@ -12,6 +15,22 @@ enum Measure {
         let start = clock.now
         let value = try await body()
         return (value, seconds(clock.now - start))
+    }
+
+    /// Like `time`, plus the process's CPU time (all threads) over the same span: on a machine shared with other
+    /// work the wall time includes waiting for a core, the CPU time does not.
+    static func timeCPU<T>(isolation: isolated (any Actor)? = #isolation,
+                           _ body: () async throws -> T) async rethrows -> (T, wall: Double, cpu: Double) {
+        let cpuStart = cpuNow()
+        let (value, wall) = try await time(body)
+        return (value, wall, cpuNow() - cpuStart)
+    }
+
+    /// CPU seconds used by this process so far.
+    static func cpuNow() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     /// Nearest-rank percentile of `samples` (seconds), in milliseconds.

@@ -41,19 +41,21 @@ struct TabBench {
     }
 
     func tab(_ name: String, _ body: (AgendaQuery) async throws -> Int) async throws {
-        var samples: [Double] = []
+        var samples: [Double] = [], cpuSamples: [Double] = []
         var byMix: [String: [Double]] = [:]
         var totals: [String: Int] = [:]
         for n in 0..<queries {
             let (label, query) = mix(n)
-            let (total, seconds) = try await Measure.time { try await body(query) }
+            let (total, seconds, cpu) = try await Measure.timeCPU { try await body(query) }
             samples.append(seconds)
+            cpuSamples.append(cpu)
             byMix[label, default: []].append(seconds)
             totals[label] = total
         }
         var mixes: [String: Any] = [:]
         for (label, values) in byMix { mixes[label] = ["p95_ms": Measure.percentile(values, 95), "total": totals[label] ?? 0] }
         Measure.emit(["tab": name, "queries": samples.count, "p50_ms": Measure.percentile(samples, 50),
-              "p95_ms": Measure.percentile(samples, 95), "max_ms": Measure.percentile(samples, 100), "mixes": mixes])
+              "p95_ms": Measure.percentile(samples, 95), "max_ms": Measure.percentile(samples, 100), "mixes": mixes,
+                      "cpu_p50_ms": Measure.percentile(cpuSamples, 50), "cpu_p95_ms": Measure.percentile(cpuSamples, 95)])
     }
 }

@@ -64,7 +64,8 @@ struct CSVImporter {
         width = header.fields.count
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
-            index[name.trimmingCharacters(in: .whitespaces).lowercased()] = index[name.lowercased()] ?? i
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if index[key] == nil { index[key] = i } // the first of two equal headers wins
         }
         for (field, name) in configuration.columns {
             if let i = index[name.trimmingCharacters(in: .whitespaces).lowercased()] { columns[field] = i }
