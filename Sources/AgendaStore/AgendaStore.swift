@@ -73,6 +73,9 @@ public protocol AgendaStore: Sendable {
     func decide(_ proposal: ProposalID, _ verdict: ProposalVerdict, by user: UserID, at: Date) async throws
     /// Sync state of a mailbox.
     func mailboxState(_ mailbox: String) async throws -> MailboxSyncState?
+    /// Records a mailbox's state after a sync pass (HIGHESTMODSEQ, RFC 7162; an empty mailbox's UIDVALIDITY).
+    /// Within one UIDVALIDITY the last UID never goes back; a new UIDVALIDITY replaces the state (RFC 9051 2.3.1.1).
+    func recordMailboxState(_ state: MailboxSyncState, at: Date) async throws
 
     // MARK: Alerts
 

@@ -53,6 +53,22 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func mailboxStateKeepsItsCursorWithinOneUIDValidity(factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        try await store.recordMailboxState(MailboxSyncState(mailbox: "a/INBOX", uidValidity: 5, lastUID: 10,
+                                                            highestModSeq: 900), at: Dataset.now)
+        try await store.recordMailboxState(MailboxSyncState(mailbox: "a/INBOX", uidValidity: 5, lastUID: 4,
+                                                            highestModSeq: 950), at: Dataset.now)
+        #expect(try await store.mailboxState("a/INBOX") == MailboxSyncState(mailbox: "a/INBOX", uidValidity: 5,
+                                                                             lastUID: 10, highestModSeq: 950))
+        try await store.recordMailboxState(MailboxSyncState(mailbox: "a/INBOX", uidValidity: 6, lastUID: 0),
+                                           at: Dataset.now)
+        #expect(try await store.mailboxState("a/INBOX") == MailboxSyncState(mailbox: "a/INBOX", uidValidity: 6,
+                                                                             lastUID: 0))
+        #expect(try await store.mailboxState("b/INBOX") == nil)
+    }
+
+    @Test(arguments: StoreFactory.all)
     func largeRawMessagesRoundTripCompressed(factory: StoreFactory) async throws {
         let data = try await Dataset.make(factory)
         var bytes = [UInt8]()

@@ -83,4 +83,12 @@ public struct MailboxSyncState: Sendable, Hashable {
     public var lastUID: UInt32
     /// HIGHESTMODSEQ, if the server has CONDSTORE.
     public var highestModSeq: UInt64?
+
+    /// Makes a state.
+    public init(mailbox: String, uidValidity: UInt32, lastUID: UInt32, highestModSeq: UInt64? = nil) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.lastUID = lastUID
+        self.highestModSeq = highestModSeq
+    }
 }

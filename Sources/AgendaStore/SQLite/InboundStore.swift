@@ -162,11 +162,25 @@ extension SQLiteAgendaStore {
         }
     }
 
+    public func recordMailboxState(_ state: MailboxSyncState, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO mailboxSync (mailbox, uidValidity, lastUid, highestModSeq, updatedAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (mailbox) DO UPDATE SET
+                    lastUid = CASE WHEN excluded.uidValidity <> uidValidity THEN excluded.lastUid
+                                   ELSE max(lastUid, excluded.lastUid) END,
+                    highestModSeq = excluded.highestModSeq,
+                    uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
+                """, arguments: [state.mailbox, state.uidValidity, state.lastUID,
+                                 state.highestModSeq.map { Int64(bitPattern: $0) }, at])
+        }
+    }
+
     public func mailboxState(_ mailbox: String) async throws -> MailboxSyncState? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM mailboxSync WHERE mailbox = ?", arguments: [mailbox]).map { row in
                 MailboxSyncState(mailbox: row["mailbox"], uidValidity: row["uidValidity"], lastUID: row["lastUid"],
-                                 highestModSeq: row["highestModSeq"])
+                                 highestModSeq: (row["highestModSeq"] as Int64?).map { UInt64(bitPattern: $0) })
             }
         }
     }
