@@ -102,7 +102,9 @@ enum AgendaSQL {
         }
     }
 
-    static func historyClause(_ query: AgendaQuery) -> Clause {
+    /// Filters of the history tab. Counts join the customer (its covering index per customer); a page for one
+    /// collector reads history newest first and keeps that collector's rows, stopping after one page.
+    static func historyClause(_ query: AgendaQuery, forPage: Bool = false) -> Clause {
         var clause = Clause(from: "history h")
         if !query.statuses.isEmpty {
             clause.add("h.status IN (\(placeholders(query.statuses.count)))", query.statuses.map(\.rawValue))
@@ -110,7 +112,10 @@ enum AgendaSQL {
         if !query.channels.isEmpty {
             clause.add("h.channel IN (\(placeholders(query.channels.count)))", query.channels.map(\.rawValue))
         }
-        if let collector = query.collector {
+        if let collector = query.collector, forPage, query.customer == nil {
+            clause.from = "history h NOT INDEXED"
+            clause.add("h.customerId IN (SELECT id FROM customer WHERE collectorId = ?)", [collector.rawValue])
+        } else if let collector = query.collector {
             clause.from = "customer cc JOIN history h ON h.customerId = cc.id"
             clause.add("cc.collectorId = ?", [collector.rawValue])
         }
@@ -146,20 +151,30 @@ enum AgendaSQL {
             """ : """
             SELECT count(*), coalesce(sum(h.status = 'error'), 0) FROM \(clause.from) WHERE \(clause.sql)
             """, arguments: clause.arguments)!
-        return AgendaPage(rows: try historyRows(db, clause, limit: query.limit, offset: query.offset),
+        return AgendaPage(rows: try historyRows(db, historyClause(query, forPage: true), limit: query.limit,
+                                                offset: query.offset),
                           total: counts[0], toDo: counts[1])
     }
 
-    static func replies(_ db: Database, _ query: AgendaQuery, direct: Bool = false) throws -> AgendaPage<ReplyRow> {
+    /// Filters of the replies tab; like the history's, a collector's page reads newest first and stops early.
+    static func repliesClause(_ query: AgendaQuery, forPage: Bool) -> Clause {
         var clause = Clause(from: "inboundMessage m")
         clause.add("m.kind IN ('reply','comment')")
-        if let collector = query.collector {
+        if let collector = query.collector, forPage, query.customer == nil {
+            clause.from = "inboundMessage m INDEXED BY inboundMessage_received"
+            clause.add("m.customerId IN (SELECT id FROM customer WHERE collectorId = ?)", [collector.rawValue])
+        } else if let collector = query.collector {
             clause.from = "customer cc JOIN inboundMessage m ON m.customerId = cc.id"
             clause.add("cc.collectorId = ?", [collector.rawValue])
         }
         if let from = query.from { clause.add("m.receivedAt >= ?", [from.iso]) }
         if let to = query.to { clause.add("m.receivedAt < ?", [dayAfter(to)]) }
         customerFilters(query, "m.customerId", into: &clause)
+        return clause
+    }
+
+    static func replies(_ db: Database, _ query: AgendaQuery, direct: Bool = false) throws -> AgendaPage<ReplyRow> {
+        let clause = repliesClause(query, forPage: false), pageClause = repliesClause(query, forPage: true)
         let tally = !direct && query.collector == nil && query.customer == nil && query.customerFields.isEmpty
         let counts = try Row.fetchOne(db, sql: tally ? """
             SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN m.openProposals > 0 THEN n ELSE 0 END), 0)
@@ -168,12 +183,12 @@ enum AgendaSQL {
             SELECT count(*), coalesce(sum(m.openProposals > 0), 0) FROM \(clause.from) WHERE \(clause.sql)
             """, arguments: clause.arguments)!
         let rows = try Row.fetchAll(db, sql: """
-            WITH page AS (SELECT m.id FROM \(clause.from) WHERE \(clause.sql)
+            WITH page AS (SELECT m.id FROM \(pageClause.from) WHERE \(pageClause.sql)
                           ORDER BY m.receivedAt DESC, m.id DESC LIMIT ? OFFSET ?)
             SELECT m.id, m.kind, m.customerId, c.name, m.receivedAt, a.intent, a.confidence, a.summary, m.openProposals
             FROM page JOIN inboundMessage m ON m.id = page.id LEFT JOIN analysis a ON a.messageId = m.id
             LEFT JOIN customer c ON c.id = m.customerId ORDER BY m.receivedAt DESC, m.id DESC
-            """, arguments: clause.arguments + [query.limit, query.offset]).map { row in
+            """, arguments: pageClause.arguments + [query.limit, query.offset]).map { row in
             ReplyRow(message: InboundMessageID(row["id"]), kind: try Decode.required(MessageKind.self, row["kind"]),
                      customer: (row["customerId"] as Int64?).map(CustomerID.init), customerName: row["name"],
                      receivedAt: row["receivedAt"], intent: try Decode.value(Intent.self, row["intent"]),
@@ -208,7 +223,7 @@ extension SQLiteAgendaStore {
 
     public func exportHistoryCSV(_ query: AgendaQuery) async throws -> String {
         try await pool.read { db in
-            let clause = AgendaSQL.historyClause(query)
+            let clause = AgendaSQL.historyClause(query, forPage: true)
             var out = "sequence,at,entity,entity_id,event,customer_key,user_id,channel,status,detail\r\n"
             let formatter = ISO8601DateFormatter()
             var offset = 0
