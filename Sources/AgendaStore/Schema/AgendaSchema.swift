@@ -198,7 +198,7 @@ enum AgendaSchema {
             openProposals INTEGER NOT NULL DEFAULT 0 CHECK (openProposals >= 0),
             CHECK ((mailbox IS NULL) = (uid IS NULL) AND (uid IS NULL) = (uidValidity IS NULL)),
             UNIQUE (mailbox, uidValidity, uid));
-        CREATE INDEX inboundMessage_received ON inboundMessage(receivedAt);
+        CREATE INDEX inboundMessage_received ON inboundMessage(receivedAt, kind, customerId, openProposals);
         CREATE TABLE inboundTally (
             receivedAt TEXT NOT NULL, kind TEXT NOT NULL, openProposals INTEGER NOT NULL, n INTEGER NOT NULL,
             PRIMARY KEY (receivedAt, kind, openProposals)) WITHOUT ROWID;
