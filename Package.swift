@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibEtpan", path: "Sources/CLibEtpan"),
@@ -26,7 +27,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .target(name: "MailIngest", dependencies: ["CLibEtpan", "CLibXML2"], swiftSettings: strict),
         .target(name: "FeedbackClassifier", swiftSettings: strict),
-        .target(name: "AgendaStore", swiftSettings: strict),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "AgendaStore", dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: strict),
         .executableTarget(
             name: "ingestd",
             dependencies: [
@@ -42,7 +45,13 @@ let package = Package(
                           swiftSettings: strict),
         .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
-        .testTarget(name: "AgendaStoreTests", dependencies: ["AgendaStore"], swiftSettings: strict),
+        .executableTarget(name: "agenda-bench",
+                          dependencies: ["AgendaStore", .product(name: "GRDB", package: "GRDB.swift")],
+                          path: "benchmarks/AgendaBench",
+                          swiftSettings: strict),
+        .testTarget(name: "AgendaStoreTests",
+                    dependencies: ["AgendaStore", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
         .testTarget(name: "IngestdTests", dependencies: ["ingestd"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// Appends to the append-only `history` table (UPDATE and DELETE are refused by triggers).
+enum History {
+    static func append(_ db: Database, at: Date = Date(), entity: String, entityID: Int64?, event: String,
+                       customer: Int64? = nil, user: Int64? = nil, channel: Channel? = nil,
+                       status: ActionStatus? = nil, detail: [String: Any] = [:]) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [at, entity, entityID, event, customer, user, channel?.rawValue, status?.rawValue,
+                                     json(detail)])
+    }
+
+    /// Compact JSON with sorted keys; nil values become null.
+    static func json(_ detail: [String: Any]) -> String {
+        var cleaned: [String: Any] = [:]
+        for (key, value) in detail {
+            if case Optional<Any>.none = value as Any? { cleaned[key] = NSNull(); continue }
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                cleaned[key] = mirror.children.first?.value ?? NSNull()
+            } else {
+                cleaned[key] = value
+            }
+        }
+        guard JSONSerialization.isValidJSONObject(cleaned),
+              let data = try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Qualification states as JSON snapshots (before/after of changes and decisions).
+enum Snapshot {
+    static func encode(_ state: QualificationState) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(state)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func decode(_ text: String) throws -> QualificationState {
+        try JSONDecoder().decode(QualificationState.self, from: Data(text.utf8))
+    }
+}
+
+/// Changes an item's qualification, keeping the change and a history event.
+enum Qualifier {
+    @discardableResult
+    static func apply(_ db: Database, item: Int64, state: QualificationState, source: String, user: Int64?,
+                      at: Date) throws -> (before: QualificationState, after: QualificationState) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [item]) else {
+            throw AgendaStoreError(.notFound, "item \(item)")
+        }
+        let before = try Decode.qualification(row)
+        guard before != state else { return (before, state) }
+        try db.execute(sql: """
+            UPDATE item SET qualification = ?, promiseDate = ?, qualificationAmountMinor = ?, disputeReason = ?,
+                qualifiedAt = ? WHERE id = ?
+            """, arguments: [state.qualification?.rawValue, state.promiseDate?.iso, state.amountMinor,
+                             state.disputeReason?.rawValue, at, item])
+        let beforeJSON = Snapshot.encode(before), afterJSON = Snapshot.encode(state)
+        try db.execute(sql: """
+            INSERT INTO qualificationChange (itemId, at, userId, source, before, after) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [item, at, user, source, beforeJSON, afterJSON])
+        try History.append(db, at: at, entity: "item", entityID: item, event: "qualified", customer: row["customerId"],
+                           user: user, detail: ["source": source, "from": before.qualification?.rawValue ?? "none",
+                                                "to": state.qualification?.rawValue ?? "none"])
+        return (before, state)
+    }
+}

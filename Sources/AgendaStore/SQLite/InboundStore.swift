@@ -1,0 +1,187 @@
+public import Foundation
+import GRDB
+
+extension SQLiteAgendaStore {
+    public func storeInbound(_ message: InboundMessage, analysis: MessageAnalysis?) async throws -> StoredInbound {
+        if let analysis {
+            guard (0...1).contains(analysis.confidence), analysis.proposals.allSatisfy({ (0...1).contains($0.confidence) })
+            else { throw AgendaStoreError(.invalidArgument, "confidence outside 0...1") }
+        }
+        // Hash and compress before taking the write lock.
+        let hash = Data(SHA256.hash(message.raw))
+        let compressed = Deflate.compress(message.raw)
+        return try await pool.write { db in
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM inboundMessage WHERE contentHash = ?",
+                                                 arguments: [hash]) {
+                return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])
+            }
+            if let source = message.source, let existing = try Int64.fetchOne(db, sql: """
+                SELECT id FROM inboundMessage WHERE mailbox = ? AND uidValidity = ? AND uid = ?
+                """, arguments: [source.mailbox, source.uidValidity, source.uid]) {
+                return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])
+            }
+            try db.execute(sql: """
+                INSERT INTO inboundMessage (contentHash, mailbox, uidValidity, uid, kind, messageIdHeader,
+                    fromAddress, subject, receivedAt, customerId, actionId, correlation, quarantineReason, openProposals)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [hash, message.source?.mailbox, message.source?.uidValidity, message.source?.uid,
+                                 message.kind.rawValue, message.messageID, message.fromAddress, message.subject,
+                                 message.receivedAt, message.customer?.rawValue, message.action?.rawValue,
+                                 message.correlation.rawValue, message.quarantineReason,
+                                 analysis?.proposals.count ?? 0])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)",
+                           arguments: [id, compressed == nil ? "none" : "deflate", message.raw.count,
+                                       compressed ?? message.raw])
+            var proposals: [ProposalID] = []
+            if let analysis {
+                try db.execute(sql: """
+                    INSERT INTO analysis (messageId, language, visibleText, intent, confidence, disputeReason, summary,
+                        modelVersion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, analysis.language, analysis.visibleText, analysis.intent?.rawValue,
+                                     analysis.confidence, analysis.disputeReason?.rawValue, analysis.summary,
+                                     analysis.modelVersion])
+                var seen = Set<String>()
+                for proposal in analysis.proposals where seen.insert(proposal.itemNumber).inserted {
+                    var item: Int64?
+                    if let customer = message.customer {
+                        item = try Int64.fetchOne(db, sql: "SELECT id FROM item WHERE number = ? AND customerId = ?",
+                                                  arguments: [proposal.itemNumber, customer.rawValue])
+                    }
+                    let state = proposal.proposed
+                    try db.execute(sql: """
+                        INSERT INTO proposal (messageId, itemId, itemNumber, qualification, promiseDate, amountMinor,
+                            disputeReason, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, item, proposal.itemNumber, state.qualification?.rawValue,
+                                         state.promiseDate?.iso, state.amountMinor, state.disputeReason?.rawValue,
+                                         proposal.confidence, proposal.evidence])
+                    proposals.append(ProposalID(db.lastInsertedRowID))
+                }
+                if seen.count != analysis.proposals.count {
+                    try db.execute(sql: "UPDATE inboundMessage SET openProposals = ? WHERE id = ?",
+                                   arguments: [seen.count, id])
+                }
+            }
+            if let source = message.source {
+                // The mailbox cursor advances in the same transaction that stored the message (DESIGN.md).
+                try db.execute(sql: """
+                    INSERT INTO mailboxSync (mailbox, uidValidity, lastUid, updatedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (mailbox) DO UPDATE SET
+                        lastUid = CASE WHEN excluded.uidValidity <> uidValidity THEN excluded.lastUid
+                                       ELSE max(lastUid, excluded.lastUid) END,
+                        highestModSeq = CASE WHEN excluded.uidValidity <> uidValidity THEN NULL ELSE highestModSeq END,
+                        uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
+                    """, arguments: [source.mailbox, source.uidValidity, source.uid, message.receivedAt])
+            }
+            try History.append(db, at: message.receivedAt, entity: "inbound_message", entityID: id, event: "received",
+                               customer: message.customer?.rawValue,
+                               detail: ["kind": message.kind.rawValue, "correlation": message.correlation.rawValue,
+                                        "proposals": proposals.count])
+            return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
+        }
+    }
+
+    public func rawMessage(_ id: InboundMessageID) async throws -> Data? {
+        let stored = try await pool.read { db -> (compression: String, size: Int, raw: Data)? in
+            try Row.fetchOne(db, sql: "SELECT compression, rawSize, raw FROM inboundRaw WHERE messageId = ?",
+                             arguments: [id.rawValue]).map { ($0["compression"], $0["rawSize"], $0["raw"]) }
+        }
+        guard let stored else { return nil }
+        if stored.compression == "none" { return stored.raw }
+        guard let data = Deflate.decompress(stored.raw, size: stored.size) else {
+            throw AgendaStoreError(.invalidState, "raw bytes of message \(id) do not decompress")
+        }
+        return data
+    }
+
+    public func proposals(of message: InboundMessageID) async throws -> [Proposal] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.*, d.decision FROM proposal p LEFT JOIN decision d ON d.proposalId = p.id
+                WHERE p.messageId = ? ORDER BY p.id
+                """, arguments: [message.rawValue]).map { row in
+                Proposal(id: ProposalID(row["id"]), message: message, item: (row["itemId"] as Int64?).map(ItemID.init),
+                         itemNumber: row["itemNumber"],
+                         proposed: QualificationState(try Decode.value(Qualification.self, row["qualification"]),
+                                                      promiseDate: try Decode.day(row["promiseDate"]),
+                                                      amountMinor: row["amountMinor"],
+                                                      disputeReason: try Decode.value(DisputeReason.self,
+                                                                                      row["disputeReason"])),
+                         confidence: row["confidence"], evidence: row["evidence"],
+                         decision: try Decode.value(Decision.self, row["decision"]))
+            }
+        }
+    }
+
+    public func decide(_ proposal: ProposalID, _ verdict: ProposalVerdict, by user: UserID, at: Date) async throws {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM proposal WHERE id = ?",
+                                             arguments: [proposal.rawValue]) else {
+                throw AgendaStoreError(.notFound, "proposal \(proposal)")
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM decision WHERE proposalId = ?",
+                                    arguments: [proposal.rawValue]) == nil else {
+                throw AgendaStoreError(.invalidState, "proposal \(proposal) already decided")
+            }
+            let proposed = QualificationState(try Decode.value(Qualification.self, row["qualification"]),
+                                              promiseDate: try Decode.day(row["promiseDate"]),
+                                              amountMinor: row["amountMinor"],
+                                              disputeReason: try Decode.value(DisputeReason.self, row["disputeReason"]))
+            let item: Int64? = row["itemId"]
+            var before = QualificationState(), after = QualificationState()
+            if let item, let itemRow = try Row.fetchOne(db, sql: "SELECT * FROM item WHERE id = ?", arguments: [item]) {
+                before = try Decode.qualification(itemRow)
+                after = before
+            }
+            let decision: Decision
+            switch verdict {
+            case .accept: decision = .accepted; after = proposed
+            case .correct(let state): decision = .corrected; after = state
+            case .reject: decision = .rejected
+            }
+            if decision != .rejected {
+                guard let item else {
+                    throw AgendaStoreError(.invalidState, "proposal \(proposal) names no known item; only reject applies")
+                }
+                try Qualifier.apply(db, item: item, state: after, source: "proposal", user: user.rawValue, at: at)
+            }
+            try db.execute(sql: """
+                INSERT INTO decision (proposalId, decision, userId, decidedAt, before, after) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [proposal.rawValue, decision.rawValue, user.rawValue, at, Snapshot.encode(before),
+                                 Snapshot.encode(after)])
+            let message: Int64 = row["messageId"]
+            try db.execute(sql: "UPDATE inboundMessage SET openProposals = openProposals - 1 WHERE id = ?",
+                           arguments: [message])
+            let customer = try Int64.fetchOne(db, sql: "SELECT customerId FROM inboundMessage WHERE id = ?",
+                                              arguments: [message])
+            try History.append(db, at: at, entity: "proposal", entityID: proposal.rawValue, event: "decided",
+                               customer: customer, user: user.rawValue,
+                               detail: ["decision": decision.rawValue, "item": item as Any,
+                                        "from": before.qualification?.rawValue ?? "none",
+                                        "to": after.qualification?.rawValue ?? "none"])
+        }
+    }
+
+    public func recordMailboxState(_ state: MailboxSyncState, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO mailboxSync (mailbox, uidValidity, lastUid, highestModSeq, updatedAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (mailbox) DO UPDATE SET
+                    lastUid = CASE WHEN excluded.uidValidity <> uidValidity THEN excluded.lastUid
+                                   ELSE max(lastUid, excluded.lastUid) END,
+                    highestModSeq = excluded.highestModSeq,
+                    uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
+                """, arguments: [state.mailbox, state.uidValidity, state.lastUID,
+                                 state.highestModSeq.map { Int64(bitPattern: $0) }, at])
+        }
+    }
+
+    public func mailboxState(_ mailbox: String) async throws -> MailboxSyncState? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM mailboxSync WHERE mailbox = ?", arguments: [mailbox]).map { row in
+                MailboxSyncState(mailbox: row["mailbox"], uidValidity: row["uidValidity"], lastUID: row["lastUid"],
+                                 highestModSeq: (row["highestModSeq"] as Int64?).map { UInt64(bitPattern: $0) })
+            }
+        }
+    }
+}
