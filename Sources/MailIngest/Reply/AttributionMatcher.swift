@@ -69,7 +69,7 @@ enum AttributionMatcher {
 
     /// True when `text` (one line, or several joined with spaces) is a whole attribution.
     static func matches(_ text: String) -> Bool {
-        guard text.count <= maxLength else { return false }
+        guard text.utf8.count <= maxLength || text.count <= maxLength else { return false }
         var body = Substring(text.lowercased())
         while let first = body.first, first == "-" || first == "*" || first == " " || first == ">" { body.removeFirst() }
         while let last = body.last, last == " " || last == "*" || last == "\u{A0}" || last == "\u{202F}" { body.removeLast() }
@@ -107,7 +107,8 @@ enum AttributionMatcher {
     /// "2011/4/7 Ann Lee <ann@example.com>" with no colon: an attribution only when `>` lines follow it, which the
     /// caller checks. It carries an address at its end and a date or time.
     static func matchesWithoutColon(_ text: String) -> Bool {
-        guard text.count <= 200 else { return false }
+        // Lower-casing neither makes nor removes an "@": without one, nothing to lower-case.
+        guard text.utf8.contains(UInt8(ascii: "@")), text.count <= 200 else { return false }
         let body = Substring(text.lowercased())
         guard body.contains("@"), body.hasSuffix(">") || body.hasSuffix(">)") || body.hasSuffix("]") else { return false }
         let digits = body.unicodeScalars.filter { $0 >= "0" && $0 <= "9" }.count

@@ -11,7 +11,7 @@ enum HistoryMarkers {
     /// "------------------ 原始邮件 ------------------" and their translations.
     static func isSeparator(_ line: ReplyLine) -> Bool {
         let text = line.folded
-        guard text.count <= 90 else { return false }
+        guard text.utf8.count <= 90 || text.count <= 90 else { return false }
         var body = Substring(text)
         var leadingRule = 0
         while let first = body.first, first == "-" || first == "_" || first == "=" || first == " " || first == "—" {

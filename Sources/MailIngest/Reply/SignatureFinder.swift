@@ -73,7 +73,7 @@ enum SignatureFinder {
     /// "Sent from my iPhone", "Von meinem iPhone gesendet", "iPhoneから送信": short, and worded as a table entry.
     static func isMobileLine(_ line: ReplyLine) -> Bool {
         let text = line.folded
-        guard text.count <= 70 else { return false }
+        guard text.utf8.count <= 70 || text.count <= 70 else { return false }
         var words = 1
         for character in text where character == " " { words += 1 }
         guard words <= 8 else { return false }
@@ -100,7 +100,7 @@ enum SignatureFinder {
     /// two languages ("Met vriendelijke groet / Kind regards"), or a closing with a place ("Grüße aus Köln").
     static func isClosing(_ line: ReplyLine) -> Bool {
         let text = Substring(line.folded)
-        guard text.count <= 60 else { return false }
+        guard text.utf8.count <= 60 || text.count <= 60 else { return false }
         if isClosingPhrase(text) { return true }
         for separator: Character in ["/", "|"] where text.contains(separator) {
             let parts = text.split(separator: separator)
@@ -121,6 +121,10 @@ enum SignatureFinder {
 
     /// A closing, a place preposition and one to three capitalised words: "Viele Grüße aus Bad Homburg".
     static func hasPlace(_ line: ReplyLine) -> Bool {
+        // Three words need two spaces.
+        var spaces = 0
+        for byte in line.folded.utf8 where byte == UInt8(ascii: " ") { spaces += 1 }
+        guard spaces >= 2 else { return false }
         let words = line.folded.split(separator: " ")
         let original = line.trimmed.split(separator: " ")
         guard words.count >= 3, words.count == original.count else { return false }

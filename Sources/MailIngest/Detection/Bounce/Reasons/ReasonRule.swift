@@ -13,15 +13,22 @@ struct ReasonRule: Sendable {
     /// A test phrases cannot express (a word shape before a phrase), or nil. It receives the normalised text.
     let predicate: (@Sendable (String) -> Bool)?
 
-    init(_ reason: BounceReason, _ phrases: [String], predicate: (@Sendable (String) -> Bool)? = nil) {
+    /// Phrases (UTF-8) the normalised text must all hold before ``predicate`` is worth running.
+    let requirement: [[UInt8]]
+
+    init(_ reason: BounceReason, _ phrases: [String], requiring requirement: [String] = [],
+         predicate: (@Sendable (String) -> Bool)? = nil) {
         self.reason = reason
         self.phrases = PhraseList(phrases)
+        self.requirement = requirement.map { Array($0.utf8) }
         self.predicate = predicate
     }
 
     /// True when a phrase (or the predicate) matches `text`.
     func matches(_ text: PhraseText) -> Bool {
-        phrases.matchesAny(text) || predicate?(text.string) == true
+        if phrases.matchesAny(text) { return true }
+        guard let predicate, requirement.allSatisfy({ text.find($0, from: 0) != nil }) else { return false }
+        return predicate(text.string)
     }
 }
 
