@@ -82,7 +82,9 @@ struct DeliveryStatusFields: Sendable, Hashable {
         var out: [(String, String)?] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            // An ASCII first byte other than space or tab is not white space (CharacterSet.whitespaces is Zs and tab).
+            let startsWithText = line.utf8.first.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if startsWithText != true, line.trimmingCharacters(in: .whitespaces).isEmpty {
                 out.append(nil)
             } else if line.first == " " || line.first == "\t", let last = out.last, let (name, value) = last {
                 out[out.count - 1] = (name, value + " " + line.trimmingCharacters(in: .whitespaces))

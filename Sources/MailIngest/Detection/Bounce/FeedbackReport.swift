@@ -9,8 +9,7 @@ enum FeedbackReport {
         if !report.feedbackReports.isEmpty { return true }
         if report.contentType.parameters["report-type"]?.lowercased() == "feedback-report" { return true }
         if report.headers.first("X-Apple-Unsubscribe")?.lowercased().contains("true") == true { return true }
-        let returned = report.returnedHeaders.lowercased()
-        if returned.contains("x-hmxmroriginalrecipient:") { return true }
+        if ASCIIFold.contains(report.returnedHeaders, Array("x-hmxmroriginalrecipient:".utf8)) { return true }
         guard report.notice.contains("eedback-Type:") || report.notice.contains("eedback-type:") else { return false }
         let notice = report.notice.lowercased()
         return notice.contains("feedback-type:") && (notice.contains("user-agent:") || notice.contains("version:"))
