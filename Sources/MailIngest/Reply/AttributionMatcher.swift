@@ -132,12 +132,25 @@ enum AttributionMatcher {
             || startsLikeAttribution(folded)
     }
 
+    /// ``AttributionPatterns/leads`` of ASCII letters, as UTF-8.
+    static let asciiLeads: [[UInt8]] = AttributionPatterns.leads.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        .map { Array($0.utf8) }
+    /// The other ``AttributionPatterns/leads``.
+    static let otherLeads: [String] = AttributionPatterns.leads.filter { $0.utf8.contains { $0 >= 0x80 } }
+
     /// Starts with a lead word of some language ("on ", "le ", "am ", "w dniu ") or with a digit.
     static func startsLikeAttribution(_ folded: String) -> Bool {
         var text = Substring(folded)
         while let first = text.first, first == "-" || first == " " || first == "*" { text.removeFirst() }
         if let first = text.unicodeScalars.first, first.properties.numericType != nil { return true }
-        for lead in AttributionPatterns.leads where text.hasPrefix(lead) {
+        // ASCII leads are compared as bytes (a byte match followed by a space or comma is a character match);
+        // the others as characters.
+        let bytes = text.utf8
+        for lead in asciiLeads where bytes.starts(with: lead) {
+            let next = bytes.dropFirst(lead.count).first
+            if next == UInt8(ascii: " ") || next == UInt8(ascii: ",") { return true }
+        }
+        for lead in otherLeads where text.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
             if let next = rest.first, next == " " || next == "," { return true }
         }

@@ -80,8 +80,8 @@ enum SignatureFinder {
         var body = Substring(text)
         while let last = body.last, last == "." || last == "!" { body.removeLast() }
         guard let first = body.first else { return false }
-        let candidates = (SignaturePatterns.mobileLinesByFirstCharacter[first] ?? [])
-            + (SignaturePatterns.mobileLinesByFirstCharacter[nil] ?? [])
+        let candidates = [SignaturePatterns.mobileLinesByFirstCharacter[first] ?? [],
+                          SignaturePatterns.mobileLinesWithoutPrefix].joined()
         for pattern in candidates
         where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
             && body.count > pattern.prefix.count + pattern.suffix.count {

@@ -245,6 +245,8 @@ enum SignaturePatterns {
     /// Mobile line patterns by the first character of their prefix; those without a prefix under nil.
     static let mobileLinesByFirstCharacter: [Character?: [MobileLinePattern]] =
         Dictionary(grouping: mobileLines) { $0.prefix.first }
+    /// Mobile line patterns without a prefix (tried on every line).
+    static let mobileLinesWithoutPrefix: [MobileLinePattern] = mobileLinesByFirstCharacter[nil] ?? []
     /// Disclaimer openings of all languages.
     static let disclaimers: [String] = Array(Set(disclaimersByLanguage.values.joined()))
     /// Disclaimer openings by their first character, so that a line is compared with a handful only.

@@ -82,8 +82,42 @@ enum DiagnosticText {
 }
 
 extension DiagnosticText {
+    /// ``collapse(_:)`` for ASCII text, over its bytes. CR LF is one character, and no separator: it is kept.
+    static func collapseASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var iterator = text.utf8.makeIterator()
+        var lookahead = iterator.next()
+        while let byte = lookahead {
+            lookahead = iterator.next()
+            var isCRLF = false
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                pendingSpace = true
+                continue
+            case UInt8(ascii: "\r"):
+                guard lookahead == UInt8(ascii: "\n") else {
+                    pendingSpace = true
+                    continue
+                }
+                lookahead = iterator.next()
+                isCRLF = true
+            default:
+                break
+            }
+            if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            out.append(byte)
+            if isCRLF { out.append(UInt8(ascii: "\n")) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Whitespace runs (line ends included) collapsed to one space, case kept, trimmed.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // ASCII text: every character is one byte but CR LF, one character that is no separator.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCII(text) }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }
