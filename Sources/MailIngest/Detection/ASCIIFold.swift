@@ -16,22 +16,30 @@ enum ASCIIFold {
 
     /// True when `text` holds `needle` (lower-case ASCII, not empty), ASCII letters compared without case.
     static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var start = 0
-            let last = bytes.count - needle.count
-            while start <= last {
-                if fold(bytes[start]) == first {
-                    var offset = 1
-                    while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
-                    if offset == needle.count { return true }
-                }
-                start += 1
+        return text.withUTF8 { contains($0, needle) }
+    }
+
+    /// ``contains(_:_:)-(String,_)`` for a substring.
+    static func contains(_ text: Substring, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { contains($0, needle) }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        var start = 0
+        let last = bytes.count - needle.count
+        while start <= last {
+            if fold(bytes[start]) == first {
+                var offset = 1
+                while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
             }
-            return false
+            start += 1
         }
+        return false
     }
 
     /// `byte` with ASCII upper-case letters made lower-case.

@@ -214,6 +214,16 @@ struct ReportText: Sendable {
         return false
     }
 
+    /// Words one of which every ASCII marker (in ``copyMarkers`` and ``bareMarkers``) holds, lower-case UTF-8.
+    static let markerWords: [[UInt8]] = ["messag", "origin", "header", "copy"].map { Array($0.utf8) }
+
+    /// A second cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
+    /// "İ" change only such text) or one of ``markerWords`` in some case.
+    static func mayHoldMarkerWord(_ line: Substring) -> Bool {
+        if line.utf8.contains(where: { $0 >= 0x80 }) { return true }
+        return markerWords.contains { ASCIIFold.contains(line, $0) }
+    }
+
     /// ``copyMarkers`` compiled.
     static let copyMarkerList = PhraseList(copyMarkers)
 
@@ -245,7 +255,7 @@ struct ReportText: Sendable {
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false)
-        where line.utf8.count < 160 && mayBeMarker(line.utf8) {
+        where line.utf8.count < 160 && mayBeMarker(line.utf8) && mayHoldMarkerWord(line) {
             let lower = PhraseText(String(line))
             guard !lower.bytes.isEmpty else { continue }
             if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {

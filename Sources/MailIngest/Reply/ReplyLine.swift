@@ -75,6 +75,15 @@ struct ReplyLine: Sendable {
         return String(scalars[scalars.startIndex..<end]) == "--"
     }
 
+    /// The byte of the first character of `text` when that character is one ASCII byte (an ASCII byte followed
+    /// by another ASCII byte or the end, CR aside: CR LF is one character), else nil.
+    static func asciiFirstCharacter(_ text: some Collection<UInt8>) -> UInt8? {
+        var iterator = text.makeIterator()
+        guard let first = iterator.next(), first < 0x80, first != 0x0D else { return nil }
+        if let next = iterator.next(), next >= 0x80 { return nil }
+        return first
+    }
+
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case " ", "\t", "\u{A0}", "\u{200B}", "\u{FEFF}", "\u{3000}", "\u{2007}", "\u{202F}", "\u{200C}", "\u{200D}":

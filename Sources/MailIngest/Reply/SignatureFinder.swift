@@ -80,8 +80,9 @@ enum SignatureFinder {
         var body = Substring(text)
         while let last = body.last, last == "." || last == "!" { body.removeLast() }
         guard let first = body.first else { return false }
-        let candidates = [SignaturePatterns.mobileLinesByFirstCharacter[first] ?? [],
-                          SignaturePatterns.mobileLinesWithoutPrefix].joined()
+        let prefixed = ReplyLine.asciiFirstCharacter(body.utf8).map { SignaturePatterns.mobileLinesByASCIIFirst[Int($0)] }
+            ?? SignaturePatterns.mobileLinesByFirstCharacter[first] ?? []
+        let candidates = [prefixed, SignaturePatterns.mobileLinesWithoutPrefix].joined()
         for pattern in candidates
         where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
             && body.count > pattern.prefix.count + pattern.suffix.count {
@@ -126,9 +127,11 @@ enum SignatureFinder {
         for byte in line.folded.utf8 where byte == UInt8(ascii: " ") { spaces += 1 }
         guard spaces >= 2 else { return false }
         let words = line.folded.split(separator: " ")
-        let original = line.trimmed.split(separator: " ")
-        guard words.count >= 3, words.count == original.count else { return false }
+        guard words.count >= 3 else { return false }
         let prepositions = SignaturePatterns.closingPlacePrepositions
+        guard words[1..<(words.count - 1)].contains(where: { prepositions.contains(String($0)) }) else { return false }
+        let original = line.trimmed.split(separator: " ")
+        guard words.count == original.count else { return false }
         for split in 1..<(words.count - 1) where prepositions.contains(String(words[split])) {
             let place = original[(split + 1)...]
             guard place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false }) else { continue }
@@ -199,6 +202,9 @@ enum SignatureFinder {
     /// A paragraph opening with a disclaimer phrase, with a confidentiality word somewhere in it or below.
     static func opensDisclaimer(_ line: ReplyLine) -> Bool {
         let text = line.folded
+        if let ascii = ReplyLine.asciiFirstCharacter(text.utf8) {
+            return SignaturePatterns.disclaimersByASCIIFirst[Int(ascii)].contains { text.hasPrefix($0) }
+        }
         guard let first = text.first, let candidates = SignaturePatterns.disclaimersByFirstCharacter[first] else {
             return false
         }

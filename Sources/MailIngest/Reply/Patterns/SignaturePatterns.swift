@@ -245,6 +245,15 @@ enum SignaturePatterns {
     /// Mobile line patterns by the first character of their prefix; those without a prefix under nil.
     static let mobileLinesByFirstCharacter: [Character?: [MobileLinePattern]] =
         Dictionary(grouping: mobileLines) { $0.prefix.first }
+    /// ``mobileLinesByFirstCharacter`` for the 128 ASCII characters, indexed by the character's byte: no hashing
+    /// of a `Character` for the common lines.
+    static let mobileLinesByASCIIFirst: [[MobileLinePattern]] = (0..<128).map { byte in
+        mobileLinesByFirstCharacter[Character(Unicode.Scalar(UInt8(byte)))] ?? []
+    }
+    /// ``disclaimersByFirstCharacter`` for the 128 ASCII characters, indexed by the character's byte.
+    static let disclaimersByASCIIFirst: [[String]] = (0..<128).map { byte in
+        disclaimersByFirstCharacter[Character(Unicode.Scalar(UInt8(byte)))] ?? []
+    }
     /// Mobile line patterns without a prefix (tried on every line).
     static let mobileLinesWithoutPrefix: [MobileLinePattern] = mobileLinesByFirstCharacter[nil] ?? []
     /// Disclaimer openings of all languages.

@@ -37,6 +37,7 @@ enum DiagnosticText {
     /// Lower-cased, line ends and whitespace runs collapsed to one space, trimmed; the reply and status codes that
     /// start each line of a multi-line SMTP reply ("550-5.7.1 ") are dropped so phrases can span lines.
     static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
@@ -52,6 +53,24 @@ enum DiagnosticText {
         }
         if out.hasSuffix(" ") { out.removeLast() }
         return stripContinuationCodes(out)
+    }
+
+    /// ``normalize(_:)`` for ASCII text, over its bytes (ASCII white space is tab to CR and space).
+    static func normalizeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            } else {
+                out.append(ASCIIFold.fold(byte))
+                lastWasSpace = false
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return stripContinuationCodes(String(decoding: out, as: UTF8.self))
     }
 
     /// Removes `NNN-` / `NNN ` reply codes (and a status code after them) found after the first one: the line
