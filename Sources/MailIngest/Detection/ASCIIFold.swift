@@ -8,6 +8,8 @@ enum ASCIIFold {
         var index = 0
         for byte in text.utf8 {
             guard index < prefix.count else { return true }
+            // Non-ASCII text within the prefix's length: lower-case it as Unicode (the Kelvin sign is a "k").
+            if byte >= 0x80 { return text.lowercased().utf8.starts(with: prefix) }
             guard fold(byte) == prefix[index] else { return false }
             index += 1
         }

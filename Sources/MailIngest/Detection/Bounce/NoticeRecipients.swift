@@ -91,11 +91,14 @@ enum NoticeRecipients {
 
     /// Header names that only a returned copy of the original message has in a notice.
     static func startsReturnedHeaders(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        return ["received:", "return-path:", "dkim-signature:", "x-", "content-type:", "content-transfer-encoding:",
-                "mime-version:", "message-id:", "authentication-results:", "arc-", "delivered-to:"]
-            .contains { lower.hasPrefix($0) } && lower.contains(":")
+        returnedHeaderPrefixes.contains { ASCIIFold.hasPrefix(line, $0) } && line.utf8.contains(UInt8(ascii: ":"))
     }
+
+    /// Lower-case beginnings of the header fields ``startsReturnedHeaders(_:)`` looks for, as UTF-8.
+    static let returnedHeaderPrefixes: [[UInt8]] = [
+        "received:", "return-path:", "dkim-signature:", "x-", "content-type:", "content-transfer-encoding:",
+        "mime-version:", "message-id:", "authentication-results:", "arc-", "delivered-to:",
+    ].map { Array($0.utf8) }
 
     /// Local parts of the addresses systems send bounces from.
     static func isDaemon(_ address: String) -> Bool {
