@@ -74,11 +74,13 @@ struct ReportText: Sendable {
         returnedMessageID = returnedID
     }
 
+    /// The Final-Recipient field name in its usual cases, without its first letter, searched as bytes.
+    static let finalRecipientFields = ["inal-Recipient:", "inal-recipient:", "INAL-RECIPIENT:"].map(BytePattern.init)
+
     /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
     /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
     static func inlineDeliveryStatus(_ text: String) -> String? {
-        guard text.contains("inal-Recipient:") || text.contains("inal-recipient:") || text.contains("INAL-RECIPIENT:")
-        else { return nil }
+        guard finalRecipientFields.contains(where: { $0.occurs(in: text) }) else { return nil }
         let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
             text.range(of: $0, options: .caseInsensitive)
         }
