@@ -79,7 +79,7 @@ enum AttributionMatcher {
             body.removeLast()
         }
         guard !body.isEmpty else { return false }
-        let hasDigit = body.unicodeScalars.contains { $0.properties.numericType != nil }
+        let hasDigit = body.unicodeScalars.contains(where: isNumeric)
         let hasAt = body.contains("@")
         // "... wrote:", "... a écrit :", "... 写道：": the verb ends the line, or stands before a parenthesised date
         // (Hungarian Gmail "Ann <a@b.c> ezt írta (időpont: 2026. nov. 23., H, 10:14):").
@@ -128,7 +128,7 @@ enum AttributionMatcher {
         guard !text.isEmpty, text.count <= 200, let last = text.last else { return false }
         if last == "." || last == "!" || last == "?" || last == ":" || last == "。" { return false }
         let folded = text.lowercased()
-        return folded.contains("@") || folded.unicodeScalars.contains { $0.properties.numericType != nil }
+        return folded.contains("@") || folded.unicodeScalars.contains(where: isNumeric)
             || startsLikeAttribution(folded)
     }
 
@@ -142,7 +142,7 @@ enum AttributionMatcher {
     static func startsLikeAttribution(_ folded: String) -> Bool {
         var text = Substring(folded)
         while let first = text.first, first == "-" || first == " " || first == "*" { text.removeFirst() }
-        if let first = text.unicodeScalars.first, first.properties.numericType != nil { return true }
+        if let first = text.unicodeScalars.first, isNumeric(first) { return true }
         // ASCII leads are compared as bytes (a byte match followed by a space or comma is a character match);
         // the others as characters.
         let bytes = text.utf8
@@ -180,6 +180,12 @@ enum AttributionMatcher {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+    /// A scalar with a numeric type (digits, fractions, CJK numerals...); among ASCII only 0 to 9, without the
+    /// property lookup.
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isDigit(scalar) : scalar.properties.numericType != nil
+    }
 
     /// Verbs in scripts that separate words with spaces must not match inside a longer word.
     private static func needsWordBoundary(_ ending: String) -> Bool {

@@ -83,8 +83,10 @@ enum SignatureFinder {
         let prefixed = ReplyLine.asciiFirstCharacter(body.utf8).map { SignaturePatterns.mobileLinesByASCIIFirst[Int($0)] }
             ?? SignaturePatterns.mobileLinesByFirstCharacter[first] ?? []
         let candidates = [prefixed, SignaturePatterns.mobileLinesWithoutPrefix].joined()
+        let bodyIsASCII = body.utf8.allSatisfy { $0 < 0x80 }
         for pattern in candidates
-        where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
+        where (pattern.isASCII || !bodyIsASCII)
+            && body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
             && body.count > pattern.prefix.count + pattern.suffix.count {
             let rest = body.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count)
             // "Sent from my desk, is much easier..." is prose: a client line has no clause after a comma.

@@ -5,11 +5,15 @@ struct MobileLinePattern: Sendable {
     let prefix: String
     let suffix: String
     let needsDevice: Bool
+    /// Prefix and suffix are ASCII: only such a pattern can match an ASCII line (the tables hold no character
+    /// canonically equivalent to ASCII, such as the Kelvin sign).
+    let isASCII: Bool
 
     init(_ prefix: String, _ suffix: String = "", device: Bool = false) {
         self.prefix = prefix
         self.suffix = suffix
         self.needsDevice = device
+        isASCII = (prefix + suffix).utf8.allSatisfy { $0 < 0x80 }
     }
 }
 
