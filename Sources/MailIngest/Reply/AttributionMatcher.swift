@@ -116,7 +116,10 @@ enum AttributionMatcher {
     }
 
     static func endsWithVerb(_ body: Substring) -> Bool {
-        for ending in AttributionPatterns.endings where body.hasSuffix(ending) {
+        // ASCII text cannot end with a non-ASCII verb (no table entry is canonically equivalent to ASCII).
+        let bodyIsASCII = body.utf8.allSatisfy { $0 < 0x80 }
+        for (ending, isASCII) in zip(AttributionPatterns.endings, endingIsASCII)
+        where (isASCII || !bodyIsASCII) && body.hasSuffix(ending) {
             if needsWordBoundary(ending), let before = body.dropLast(ending.count).last, before.isLetter { continue }
             return true
         }
@@ -131,6 +134,9 @@ enum AttributionMatcher {
         return folded.contains("@") || folded.unicodeScalars.contains(where: isNumeric)
             || startsLikeAttribution(folded)
     }
+
+    /// Whether each of ``AttributionPatterns/endings`` is ASCII.
+    static let endingIsASCII: [Bool] = AttributionPatterns.endings.map { $0.utf8.allSatisfy { $0 < 0x80 } }
 
     /// ``AttributionPatterns/leads`` of ASCII letters, as UTF-8.
     static let asciiLeads: [[UInt8]] = AttributionPatterns.leads.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
@@ -150,6 +156,8 @@ enum AttributionMatcher {
             let next = bytes.dropFirst(lead.count).first
             if next == UInt8(ascii: " ") || next == UInt8(ascii: ",") { return true }
         }
+        // ASCII text cannot start with a non-ASCII lead.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return false }
         for lead in otherLeads where text.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
             if let next = rest.first, next == " " || next == "," { return true }
