@@ -61,7 +61,9 @@ struct PhraseText: Sendable {
     func hasPair(_ hash: Int) -> Bool { pairSet[hash >> 6] & (1 << UInt64(hash & 63)) != 0 }
 
     init(_ text: String) {
-        let lower = text.lowercased()
+        // ASCII text lower-cases byte by byte: no lower-cased copy is built.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let lower = isASCII ? text : text.lowercased()
         var out: [UInt8] = []
         out.reserveCapacity(lower.utf8.count)
         var pendingSpace = false
@@ -81,7 +83,7 @@ struct PhraseText: Sendable {
             default:
                 if pendingSpace && !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out.append(byte)
+                out.append(isASCII ? ASCIIFold.fold(byte) : byte)
             }
         }
         bytes = out

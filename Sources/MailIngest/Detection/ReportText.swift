@@ -74,11 +74,13 @@ struct ReportText: Sendable {
         returnedMessageID = returnedID
     }
 
+    /// The Final-Recipient field name in its usual cases, without its first letter, searched as bytes.
+    static let finalRecipientFields = ["inal-Recipient:", "inal-recipient:", "INAL-RECIPIENT:"].map(BytePattern.init)
+
     /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
     /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
     static func inlineDeliveryStatus(_ text: String) -> String? {
-        guard text.contains("inal-Recipient:") || text.contains("inal-recipient:") || text.contains("INAL-RECIPIENT:")
-        else { return nil }
+        guard finalRecipientFields.contains(where: { $0.occurs(in: text) }) else { return nil }
         let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
             text.range(of: $0, options: .caseInsensitive)
         }
@@ -98,30 +100,89 @@ struct ReportText: Sendable {
     }
 
     /// HTML reduced to its text: tags dropped, block ends as line ends, common entities decoded.
+    /// Works on the UTF-8 bytes: `<`, `>`, `&` and the tag names are ASCII, so byte tests are character tests.
     static func stripTags(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        var tag = ""
-        for ch in html {
-            if inTag {
-                if ch == ">" {
-                    inTag = false
-                    let name = tag.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
-                        .split(separator: " ").first.map(String.init) ?? ""
-                    if ["br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "td"].contains(name) { out.append("\n") }
+        var html = html
+        return html.withUTF8 { input -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var index = 0
+            let count = input.count
+            while index < count {
+                let byte = input[index]
+                if byte == UInt8(ascii: "<") {
+                    // The tag runs to the next ">"; an unclosed tag drops the rest.
+                    var close = index + 1
+                    while close < count, input[close] != UInt8(ascii: ">") { close += 1 }
+                    guard close < count else { break }
+                    if isBlockTag(UnsafeBufferPointer(rebasing: input[(index + 1)..<close])) {
+                        out.append(UInt8(ascii: "\n"))
+                    }
+                    index = close + 1
                 } else {
-                    tag.append(ch)
+                    out.append(byte)
+                    index += 1
                 }
-            } else if ch == "<" {
-                inTag = true
-                tag = ""
-            } else {
-                out.append(ch)
+            }
+            // Entities are decoded in the text once the tags are gone (they may have been split by one).
+            return out.withUnsafeBufferPointer { text -> String in
+                guard text.contains(UInt8(ascii: "&")) else { return String(decoding: text, as: UTF8.self) }
+                var decoded: [UInt8] = []
+                decoded.reserveCapacity(text.count)
+                var index = 0
+                while index < text.count {
+                    if text[index] == UInt8(ascii: "&"), let (length, replacement) = entity(at: index, in: text) {
+                        decoded.append(replacement)
+                        index += length
+                    } else {
+                        decoded.append(text[index])
+                        index += 1
+                    }
+                }
+                return String(decoding: decoded, as: UTF8.self)
             }
         }
-        return out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The entities ``stripTags(_:)`` decodes, with their characters.
+    private static let entities: [([UInt8], UInt8)] = [
+        ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+    ].map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+
+    /// The length and character of the entity at `index` (an `&`), or nil.
+    private static func entity(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> (Int, UInt8)? {
+        for (name, character) in entities where input.count - index >= name.count {
+            var offset = 1
+            while offset < name.count, input[index + offset] == name[offset] { offset += 1 }
+            if offset == name.count { return (name.count, character) }
+        }
+        return nil
+    }
+
+    /// Tag names that end a block of text.
+    private static let blockTags: [[UInt8]] = ["br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "td"]
+        .map { Array($0.utf8) }
+
+    /// True when the tag's inside (between `<` and `>`) names a block tag: `/` and spaces trimmed, the first
+    /// space-separated word, ASCII case ignored.
+    private static func isBlockTag(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        var end = tag.count
+        while start < end, tag[start] == UInt8(ascii: "/") || tag[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, tag[end - 1] == UInt8(ascii: "/") || tag[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var wordEnd = start
+        while wordEnd < end, tag[wordEnd] != UInt8(ascii: " ") { wordEnd += 1 }
+        let length = wordEnd - start
+        guard length >= 1, length <= 5 else { return false }
+        return blockTags.contains { name in
+            guard name.count == length else { return false }
+            for offset in 0..<length {
+                var byte = tag[start + offset]
+                if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+                if byte != name[offset] { return false }
+            }
+            return true
+        }
     }
 
     /// Lines that announce the returned copy of the original message, lower-cased.
@@ -155,6 +216,16 @@ struct ReportText: Sendable {
         return false
     }
 
+    /// Words one of which every ASCII marker (in ``copyMarkers`` and ``bareMarkers``) holds, lower-case UTF-8.
+    static let markerWords: [[UInt8]] = ["messag", "origin", "header", "copy"].map { Array($0.utf8) }
+
+    /// A second cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
+    /// "İ" change only such text) or one of ``markerWords`` in some case.
+    static func mayHoldMarkerWord(_ line: Substring) -> Bool {
+        if line.utf8.contains(where: { $0 >= 0x80 }) { return true }
+        return markerWords.contains { ASCIIFold.contains(line, $0) }
+    }
+
     /// ``copyMarkers`` compiled.
     static let copyMarkerList = PhraseList(copyMarkers)
 
@@ -165,14 +236,31 @@ struct ReportText: Sendable {
         "unsent message", "original mail", "original message headers",
     ]
 
+    /// `bytes` without the separator characters `-=_|*:#`, space and tab at either end, as a string.
+    static func bareMarker(_ bytes: [UInt8]) -> String {
+        func isSeparator(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "|"), UInt8(ascii: "*"),
+                 UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+                return true
+            default:
+                return false
+            }
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSeparator(bytes[start]) { start += 1 }
+        while end > start, isSeparator(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false)
-        where line.utf8.count < 160 && mayBeMarker(line.utf8) {
+        where line.utf8.count < 160 && mayBeMarker(line.utf8) && mayHoldMarkerWord(line) {
             let lower = PhraseText(String(line))
             guard !lower.bytes.isEmpty else { continue }
-            let bare = lower.string.trimmingCharacters(in: CharacterSet(charactersIn: "-=_|*:# \t"))
-            if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bare) {
+            if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
                 return (String(text[..<line.startIndex]), String(text[line.endIndex...]))
             }
         }

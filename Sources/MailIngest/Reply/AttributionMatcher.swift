@@ -69,7 +69,7 @@ enum AttributionMatcher {
 
     /// True when `text` (one line, or several joined with spaces) is a whole attribution.
     static func matches(_ text: String) -> Bool {
-        guard text.count <= maxLength else { return false }
+        guard text.utf8.count <= maxLength || text.count <= maxLength else { return false }
         var body = Substring(text.lowercased())
         while let first = body.first, first == "-" || first == "*" || first == " " || first == ">" { body.removeFirst() }
         while let last = body.last, last == " " || last == "*" || last == "\u{A0}" || last == "\u{202F}" { body.removeLast() }
@@ -79,7 +79,7 @@ enum AttributionMatcher {
             body.removeLast()
         }
         guard !body.isEmpty else { return false }
-        let hasDigit = body.unicodeScalars.contains { $0.properties.numericType != nil }
+        let hasDigit = body.unicodeScalars.contains(where: isNumeric)
         let hasAt = body.contains("@")
         // "... wrote:", "... a écrit :", "... 写道：": the verb ends the line, or stands before a parenthesised date
         // (Hungarian Gmail "Ann <a@b.c> ezt írta (időpont: 2026. nov. 23., H, 10:14):").
@@ -107,7 +107,8 @@ enum AttributionMatcher {
     /// "2011/4/7 Ann Lee <ann@example.com>" with no colon: an attribution only when `>` lines follow it, which the
     /// caller checks. It carries an address at its end and a date or time.
     static func matchesWithoutColon(_ text: String) -> Bool {
-        guard text.count <= 200 else { return false }
+        // Lower-casing neither makes nor removes an "@": without one, nothing to lower-case.
+        guard text.utf8.contains(UInt8(ascii: "@")), text.count <= 200 else { return false }
         let body = Substring(text.lowercased())
         guard body.contains("@"), body.hasSuffix(">") || body.hasSuffix(">)") || body.hasSuffix("]") else { return false }
         let digits = body.unicodeScalars.filter { $0 >= "0" && $0 <= "9" }.count
@@ -115,7 +116,10 @@ enum AttributionMatcher {
     }
 
     static func endsWithVerb(_ body: Substring) -> Bool {
-        for ending in AttributionPatterns.endings where body.hasSuffix(ending) {
+        // ASCII text cannot end with a non-ASCII verb (no table entry is canonically equivalent to ASCII).
+        let bodyIsASCII = body.utf8.allSatisfy { $0 < 0x80 }
+        for (ending, isASCII) in zip(AttributionPatterns.endings, endingIsASCII)
+        where (isASCII || !bodyIsASCII) && body.hasSuffix(ending) {
             if needsWordBoundary(ending), let before = body.dropLast(ending.count).last, before.isLetter { continue }
             return true
         }
@@ -127,16 +131,34 @@ enum AttributionMatcher {
         guard !text.isEmpty, text.count <= 200, let last = text.last else { return false }
         if last == "." || last == "!" || last == "?" || last == ":" || last == "。" { return false }
         let folded = text.lowercased()
-        return folded.contains("@") || folded.unicodeScalars.contains { $0.properties.numericType != nil }
+        return folded.contains("@") || folded.unicodeScalars.contains(where: isNumeric)
             || startsLikeAttribution(folded)
     }
+
+    /// Whether each of ``AttributionPatterns/endings`` is ASCII.
+    static let endingIsASCII: [Bool] = AttributionPatterns.endings.map { $0.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// ``AttributionPatterns/leads`` of ASCII letters, as UTF-8.
+    static let asciiLeads: [[UInt8]] = AttributionPatterns.leads.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        .map { Array($0.utf8) }
+    /// The other ``AttributionPatterns/leads``.
+    static let otherLeads: [String] = AttributionPatterns.leads.filter { $0.utf8.contains { $0 >= 0x80 } }
 
     /// Starts with a lead word of some language ("on ", "le ", "am ", "w dniu ") or with a digit.
     static func startsLikeAttribution(_ folded: String) -> Bool {
         var text = Substring(folded)
         while let first = text.first, first == "-" || first == " " || first == "*" { text.removeFirst() }
-        if let first = text.unicodeScalars.first, first.properties.numericType != nil { return true }
-        for lead in AttributionPatterns.leads where text.hasPrefix(lead) {
+        if let first = text.unicodeScalars.first, isNumeric(first) { return true }
+        // ASCII leads are compared as bytes (a byte match followed by a space or comma is a character match);
+        // the others as characters.
+        let bytes = text.utf8
+        for lead in asciiLeads where bytes.starts(with: lead) {
+            let next = bytes.dropFirst(lead.count).first
+            if next == UInt8(ascii: " ") || next == UInt8(ascii: ",") { return true }
+        }
+        // ASCII text cannot start with a non-ASCII lead.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return false }
+        for lead in otherLeads where text.hasPrefix(lead) {
             let rest = text.dropFirst(lead.count)
             if let next = rest.first, next == " " || next == "," { return true }
         }
@@ -166,6 +188,12 @@ enum AttributionMatcher {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+    /// A scalar with a numeric type (digits, fractions, CJK numerals...); among ASCII only 0 to 9, without the
+    /// property lookup.
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isDigit(scalar) : scalar.properties.numericType != nil
+    }
 
     /// Verbs in scripts that separate words with spaces must not match inside a longer word.
     private static func needsWordBoundary(_ ending: String) -> Bool {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search over UTF-8 bytes for the pattern tables: `String.contains(_:)` builds a searcher with hash
 /// tables on every call, too slow for a check made on every line.
 struct BytePattern: Sendable {
@@ -7,22 +13,22 @@ struct BytePattern: Sendable {
 
     /// True when `text` holds the pattern's bytes (UTF-8 is self-synchronising, so a byte match is a text match).
     func occurs(in text: String) -> Bool {
-        guard let first = bytes.first else { return true }
+        guard !bytes.isEmpty else { return true }
         var text = text
         return text.withUTF8 { haystack in
-            let count = bytes.count
-            guard haystack.count >= count else { return false }
-            var index = 0
-            let last = haystack.count - count
-            while index <= last {
-                if haystack[index] == first {
-                    var offset = 1
-                    while offset < count, haystack[index + offset] == bytes[offset] { offset += 1 }
-                    if offset == count { return true }
+            guard haystack.count >= bytes.count, let base = haystack.baseAddress else { return false }
+            return bytes.withUnsafeBufferPointer { needle in
+                guard let pin = needle.baseAddress else { return true }
+                let last = haystack.count - needle.count
+                var start = 0
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(pin.pointee), last - start + 1) else { return false }
+                    let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + offset, pin, needle.count) == 0 { return true }
+                    start = offset + 1
                 }
-                index += 1
+                return false
             }
-            return false
         }
     }
 }

@@ -11,7 +11,7 @@ enum HistoryMarkers {
     /// "------------------ 原始邮件 ------------------" and their translations.
     static func isSeparator(_ line: ReplyLine) -> Bool {
         let text = line.folded
-        guard text.count <= 90 else { return false }
+        guard text.utf8.count <= 90 || text.count <= 90 else { return false }
         var body = Substring(text)
         var leadingRule = 0
         while let first = body.first, first == "-" || first == "_" || first == "=" || first == " " || first == "—" {
@@ -39,6 +39,8 @@ enum HistoryMarkers {
     /// The field kind when `line` is "Name: value" with a known header field name, and the value.
     static func field(_ line: ReplyLine) -> (kind: HeaderFieldKind, value: Substring)? {
         let text = line.folded
+        // No ":" and no full-width "：" (EF BC 9A): no field.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }) else { return nil }
         var index = text.startIndex
         var scanned = 0
         while index < text.endIndex, scanned <= OutlookHeaderFields.longestName + 3 {

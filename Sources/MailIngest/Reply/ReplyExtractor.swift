@@ -105,7 +105,7 @@ public enum ReplyExtractor {
     /// own sentence ("> Invoice F-1: 500 EUR" / "Paid on 20 November." / "> Invoice F-2").
     static func isLazyContinuation(_ index: Int, _ lines: [ReplyLine]) -> Bool {
         guard index > 0, !lines[index].isBlank, lines[index - 1].isQuoted,
-              lines[index - 1].raw.count >= 60 else { return false }
+              lines[index - 1].raw.utf8.count >= 60, lines[index - 1].raw.count >= 60 else { return false }
         var next = index + 1
         while next < lines.count, next <= index + 2, !lines[next].isBlank, !lines[next].isQuoted { next += 1 }
         guard next < lines.count, lines[next].isQuoted else { return false }

@@ -16,9 +16,9 @@ struct ReplyLine: Sendable {
     init(_ line: BodyText.Line) {
         raw = line.text
         trimmed = ReplyLine.trim(line.text)
-        let lower = trimmed.contains("*") ? trimmed.replacingStars().lowercased() : trimmed.lowercased()
-        // Turkish "İ" lowercases to "i" and a combining dot: fold it to the plain "i" the tables use.
-        if lower.unicodeScalars.contains("\u{307}") {
+        let lower = trimmed.utf8.contains(UInt8(ascii: "*")) ? trimmed.replacingStars().lowercased() : trimmed.lowercased()
+        // Turkish "İ" lowercases to "i" and a combining dot (UTF-8 CC 87): fold it to the plain "i" the tables use.
+        if lower.utf8.contains(0xCC), lower.unicodeScalars.contains("\u{307}") {
             var plain = ""
             plain.unicodeScalars.append(contentsOf: lower.unicodeScalars.filter { $0 != "\u{307}" })
             folded = plain
@@ -66,12 +66,22 @@ struct ReplyLine: Sendable {
 
     /// The RFC 3676 section 4.3 signature separator "-- " (also without its space).
     var isSignatureDelimiter: Bool {
+        guard raw.utf8.first == UInt8(ascii: "-") else { return false }
         var end = raw.unicodeScalars.endIndex
         let scalars = raw.unicodeScalars
         while end > scalars.startIndex, ReplyLine.isSpace(scalars[scalars.index(before: end)]) {
             end = scalars.index(before: end)
         }
         return String(scalars[scalars.startIndex..<end]) == "--"
+    }
+
+    /// The byte of the first character of `text` when that character is one ASCII byte (an ASCII byte followed
+    /// by another ASCII byte or the end, CR aside: CR LF is one character), else nil.
+    static func asciiFirstCharacter(_ text: some Collection<UInt8>) -> UInt8? {
+        var iterator = text.makeIterator()
+        guard let first = iterator.next(), first < 0x80, first != 0x0D else { return nil }
+        if let next = iterator.next(), next >= 0x80 { return nil }
+        return first
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -84,6 +94,11 @@ struct ReplyLine: Sendable {
     }
 
     static func trim(_ text: String) -> String {
+        // Only " ", tab and non-ASCII scalars are trimmed: text that starts and ends with other ASCII stays as is.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "), last != UInt8(ascii: "\t") {
+            return text
+        }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -94,6 +109,11 @@ struct ReplyLine: Sendable {
     }
 
     static func depth(of text: String) -> Int {
+        // Markers and spaces are ">", "|", " ", tab or non-ASCII: any other ASCII first byte means no marker.
+        if let first = text.utf8.first, first < 0x80, first != UInt8(ascii: ">"), first != UInt8(ascii: "|"),
+           first != UInt8(ascii: " "), first != UInt8(ascii: "\t") {
+            return 0
+        }
         let scalars = Array(text.unicodeScalars.prefix(64))
         var depth = 0
         var index = 0

@@ -73,17 +73,20 @@ enum SignatureFinder {
     /// "Sent from my iPhone", "Von meinem iPhone gesendet", "iPhoneから送信": short, and worded as a table entry.
     static func isMobileLine(_ line: ReplyLine) -> Bool {
         let text = line.folded
-        guard text.count <= 70 else { return false }
+        guard text.utf8.count <= 70 || text.count <= 70 else { return false }
         var words = 1
         for character in text where character == " " { words += 1 }
         guard words <= 8 else { return false }
         var body = Substring(text)
         while let last = body.last, last == "." || last == "!" { body.removeLast() }
         guard let first = body.first else { return false }
-        let candidates = (SignaturePatterns.mobileLinesByFirstCharacter[first] ?? [])
-            + (SignaturePatterns.mobileLinesByFirstCharacter[nil] ?? [])
+        let prefixed = ReplyLine.asciiFirstCharacter(body.utf8).map { SignaturePatterns.mobileLinesByASCIIFirst[Int($0)] }
+            ?? SignaturePatterns.mobileLinesByFirstCharacter[first] ?? []
+        let candidates = [prefixed, SignaturePatterns.mobileLinesWithoutPrefix].joined()
+        let bodyIsASCII = body.utf8.allSatisfy { $0 < 0x80 }
         for pattern in candidates
-        where body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
+        where (pattern.isASCII || !bodyIsASCII)
+            && body.hasPrefix(pattern.prefix) && body.hasSuffix(pattern.suffix)
             && body.count > pattern.prefix.count + pattern.suffix.count {
             let rest = body.dropFirst(pattern.prefix.count).dropLast(pattern.suffix.count)
             // "Sent from my desk, is much easier..." is prose: a client line has no clause after a comma.
@@ -100,7 +103,7 @@ enum SignatureFinder {
     /// two languages ("Met vriendelijke groet / Kind regards"), or a closing with a place ("Grüße aus Köln").
     static func isClosing(_ line: ReplyLine) -> Bool {
         let text = Substring(line.folded)
-        guard text.count <= 60 else { return false }
+        guard text.utf8.count <= 60 || text.count <= 60 else { return false }
         if isClosingPhrase(text) { return true }
         for separator: Character in ["/", "|"] where text.contains(separator) {
             let parts = text.split(separator: separator)
@@ -121,10 +124,16 @@ enum SignatureFinder {
 
     /// A closing, a place preposition and one to three capitalised words: "Viele Grüße aus Bad Homburg".
     static func hasPlace(_ line: ReplyLine) -> Bool {
+        // Three words need two spaces.
+        var spaces = 0
+        for byte in line.folded.utf8 where byte == UInt8(ascii: " ") { spaces += 1 }
+        guard spaces >= 2 else { return false }
         let words = line.folded.split(separator: " ")
-        let original = line.trimmed.split(separator: " ")
-        guard words.count >= 3, words.count == original.count else { return false }
+        guard words.count >= 3 else { return false }
         let prepositions = SignaturePatterns.closingPlacePrepositions
+        guard words[1..<(words.count - 1)].contains(where: { prepositions.contains(String($0)) }) else { return false }
+        let original = line.trimmed.split(separator: " ")
+        guard words.count == original.count else { return false }
         for split in 1..<(words.count - 1) where prepositions.contains(String(words[split])) {
             let place = original[(split + 1)...]
             guard place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false }) else { continue }
@@ -195,6 +204,9 @@ enum SignatureFinder {
     /// A paragraph opening with a disclaimer phrase, with a confidentiality word somewhere in it or below.
     static func opensDisclaimer(_ line: ReplyLine) -> Bool {
         let text = line.folded
+        if let ascii = ReplyLine.asciiFirstCharacter(text.utf8) {
+            return SignaturePatterns.disclaimersByASCIIFirst[Int(ascii)].contains { text.hasPrefix($0) }
+        }
         guard let first = text.first, let candidates = SignaturePatterns.disclaimersByFirstCharacter[first] else {
             return false
         }

@@ -37,6 +37,10 @@ public enum AutoReplyDetector {
 
     /// Lines that start the quoted message a reply carries ("On ... wrote:", Outlook's header block), lower-cased
     /// prefixes or contained words.
+    /// The first bytes of the ASCII ``quoteStarts`` and of ">", lower-case.
+    static let quoteStartLetters: Set<UInt8> = Set(
+        (quoteStarts.compactMap { $0.utf8.first }.filter { $0 < 0x80 } + [UInt8(ascii: ">")]))
+
     static let quoteStarts = [
         "-----original message", "----- original message", "-----ursprüngliche nachricht", "-----message d'origine",
         "-----mensaje original", "-----messaggio originale", "-----oorspronkelijk bericht", "-----mensagem original",
@@ -52,6 +56,15 @@ public enum AutoReplyDetector {
         var size = 0
         for line in body.prefix(8000).split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            // Every quote start opens with "-", "_", ">" or one of the letters of ``quoteStartLetters`` (or with
+            // non-ASCII text), and every attribution verb below ends with ":": other lines need no lower-casing.
+            if let first = trimmed.utf8.first, first < 0x80, !quoteStartLetters.contains(ASCIIFold.fold(first)),
+               line.utf8.last != UInt8(ascii: ":") {
+                out.append(line)
+                size += line.count
+                if size > 4000 { break }
+                continue
+            }
             let lower = trimmed.lowercased()
             if trimmed.hasPrefix(">") || quoteStarts.contains(where: { lower.hasPrefix($0) }) { break }
             if lower.hasSuffix("wrote:") || lower.hasSuffix("schrieb:") || lower.hasSuffix("a écrit :")

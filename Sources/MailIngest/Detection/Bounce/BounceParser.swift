@@ -71,6 +71,9 @@ enum BounceParser {
                                 diagnostic: DiagnosticText.collapse(String(diagnostic.prefix(2000))))
     }
 
+    /// Returned header fields naming the original sender, lower-case UTF-8.
+    static let senderFields: [[UInt8]] = ["from:", "return-path:", "sender:", "reply-to:"].map { Array($0.utf8) }
+
     /// Addresses that are not recipients: the bounce's sender and addressee, the original sender, daemons.
     static func excludedAddresses(_ report: ReportText) -> Set<String> {
         var out: Set<String> = []
@@ -80,9 +83,7 @@ enum BounceParser {
             }
         }
         for line in report.returnedHeaders.split(separator: "\n").prefix(200) {
-            let lower = line.lowercased()
-            if lower.hasPrefix("from:") || lower.hasPrefix("return-path:") || lower.hasPrefix("sender:")
-                || lower.hasPrefix("reply-to:") {
+            if senderFields.contains(where: { ASCIIFold.hasPrefix(line, $0) }) {
                 AddressScanner.scan(String(line)).forEach { out.insert($0.address.lowercased()) }
             }
         }
@@ -95,7 +96,7 @@ enum BounceParser {
             return address
         }
         for line in report.returnedHeaders.split(separator: "\n").prefix(200)
-        where line.lowercased().hasPrefix("to:") {
+        where ASCIIFold.hasPrefix(line, Array("to:".utf8)) {
             if let address = AddressScanner.first(String(line)) { return address }
         }
         if let any = AddressScanner.scan(report.notice).first(where: {

@@ -72,9 +72,26 @@ struct DeliveryStatusFields: Sendable, Hashable {
         if let semi = rest.firstIndex(of: ";"), rest[..<semi].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
             rest = rest[rest.index(after: semi)...]
         }
-        var trimmed = rest.trimmingCharacters(in: .whitespaces)
+        var trimmed = trimmingWhitespace(rest)
         if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") { trimmed = String(trimmed.dropFirst().dropLast()) }
         return trimmed
+    }
+
+    /// `text` without `CharacterSet.whitespaces` (Zs and tab) at either end; ASCII text is trimmed over its bytes.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: .whitespaces) }
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") {
+            start = bytes.index(after: start)
+        }
+        while end > start {
+            let before = bytes.index(before: end)
+            guard bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") else { break }
+            end = before
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Unfolded fields as lower-cased name and value; nil marks a blank line (group separator).
@@ -82,13 +99,15 @@ struct DeliveryStatusFields: Sendable, Hashable {
         var out: [(String, String)?] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            // An ASCII first byte other than space or tab is not white space (CharacterSet.whitespaces is Zs and tab).
+            let startsWithText = line.utf8.first.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if startsWithText != true, line.trimmingCharacters(in: .whitespaces).isEmpty {
                 out.append(nil)
             } else if line.first == " " || line.first == "\t", let last = out.last, let (name, value) = last {
-                out[out.count - 1] = (name, value + " " + line.trimmingCharacters(in: .whitespaces))
+                out[out.count - 1] = (name, value + " " + trimmingWhitespace(line))
             } else if let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }) {
                 let name = line[..<colon].lowercased()
-                out.append((name, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                out.append((name, trimmingWhitespace(line[line.index(after: colon)...])))
             }
         }
         return out

@@ -3,15 +3,17 @@ import Foundation
 /// Abuse and opt-out reports (RFC 5965 ARF, and the vendor loops without ARF structure): detection and the
 /// recipients complained about, reported with reason `feedback`.
 enum FeedbackReport {
+    /// The Feedback-Type field name as ARF notices write it, without its first letter.
+    static let feedbackTypeFields = [BytePattern("eedback-Type:"), BytePattern("eedback-type:")]
+
     /// True when the message is a feedback report: a message/feedback-report part or `report-type=feedback-report`
     /// (RFC 5965 §2), ARF fields pasted in the text, a Microsoft JMRP complaint, or a mail client's unsubscribe.
     static func isFeedback(_ report: ReportText) -> Bool {
         if !report.feedbackReports.isEmpty { return true }
         if report.contentType.parameters["report-type"]?.lowercased() == "feedback-report" { return true }
         if report.headers.first("X-Apple-Unsubscribe")?.lowercased().contains("true") == true { return true }
-        let returned = report.returnedHeaders.lowercased()
-        if returned.contains("x-hmxmroriginalrecipient:") { return true }
-        guard report.notice.contains("eedback-Type:") || report.notice.contains("eedback-type:") else { return false }
+        if ASCIIFold.contains(report.returnedHeaders, Array("x-hmxmroriginalrecipient:".utf8)) { return true }
+        guard feedbackTypeFields.contains(where: { $0.occurs(in: report.notice) }) else { return false }
         let notice = report.notice.lowercased()
         return notice.contains("feedback-type:") && (notice.contains("user-agent:") || notice.contains("version:"))
     }

@@ -22,6 +22,9 @@ enum NoticeRecipients {
         "message to", "sent to", "mail to", "recipient address rejected:",
     ]
 
+    /// ``leadIns`` without their surrounding white space, as a text before an address is compared to them.
+    static let trimmedLeadIns: [String] = leadIns.map { $0.trimmingCharacters(in: .whitespaces) }
+
     /// Recipients found in `notice`, excluding `excluded` addresses (lower-cased: the bounce's own From and To,
     /// the original sender, daemons).
     static func find(in notice: String, excluding excluded: Set<String>) -> [Found] {
@@ -62,6 +65,7 @@ enum NoticeRecipients {
     /// True when the address stands where reports put recipients: alone on its line (maybe in brackets, with a
     /// colon or `...`), at the line start followed by an error, or after a lead-in such as `RCPT TO:`.
     static func isRecipientPosition(_ line: String, _ hit: AddressScanner.Hit) -> Bool {
+        if hit.start == 0 { return true }
         let bytes = Array(line.utf8)
         let before = String(decoding: bytes[0..<hit.start], as: UTF8.self)
         let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
@@ -69,7 +73,7 @@ enum NoticeRecipients {
             .trimmingCharacters(in: .whitespaces)
         if trimmedBefore.isEmpty { return true }
         let lower = trimmedBefore.lowercased()
-        if leadIns.contains(where: { lower.hasSuffix($0.trimmingCharacters(in: .whitespaces)) }) { return true }
+        if trimmedLeadIns.contains(where: { lower.hasSuffix($0) }) { return true }
         // "550 5.1.1 <user@host>... User unknown", "550-5.1.1 user@host: ...": an SMTP reply whose text starts
         // with the address.
         if lower.allSatisfy({ $0.isNumber || $0 == " " || $0 == "." || $0 == "-" || $0 == "#" || $0 == "<" }) {
@@ -87,11 +91,14 @@ enum NoticeRecipients {
 
     /// Header names that only a returned copy of the original message has in a notice.
     static func startsReturnedHeaders(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        return ["received:", "return-path:", "dkim-signature:", "x-", "content-type:", "content-transfer-encoding:",
-                "mime-version:", "message-id:", "authentication-results:", "arc-", "delivered-to:"]
-            .contains { lower.hasPrefix($0) } && lower.contains(":")
+        returnedHeaderPrefixes.contains { ASCIIFold.hasPrefix(line, $0) } && line.utf8.contains(UInt8(ascii: ":"))
     }
+
+    /// Lower-case beginnings of the header fields ``startsReturnedHeaders(_:)`` looks for, as UTF-8.
+    static let returnedHeaderPrefixes: [[UInt8]] = [
+        "received:", "return-path:", "dkim-signature:", "x-", "content-type:", "content-transfer-encoding:",
+        "mime-version:", "message-id:", "authentication-results:", "arc-", "delivered-to:",
+    ].map { Array($0.utf8) }
 
     /// Local parts of the addresses systems send bounces from.
     static func isDaemon(_ address: String) -> Bool {

@@ -7,13 +7,15 @@ enum OriginalMessageID {
     static func find(in report: ReportText) -> String? {
         if let id = report.returnedMessageID.flatMap(clean) { return id }
         for line in report.returnedHeaders.split(separator: "\n") {
-            let lower = line.lowercased()
-            if lower.hasPrefix("message-id:") || lower.hasPrefix("message-id :") {
+            if ASCIIFold.hasPrefix(line, messageID) || ASCIIFold.hasPrefix(line, messageIDSpaced) {
                 if let id = clean(String(line.drop { $0 != ":" }.dropFirst())) { return id }
             }
         }
         return nil
     }
+
+    private static let messageID = Array("message-id:".utf8)
+    private static let messageIDSpaced = Array("message-id :".utf8)
 
     /// `<id@host>` -> `id@host`; nil when empty.
     static func clean(_ value: String) -> String? {

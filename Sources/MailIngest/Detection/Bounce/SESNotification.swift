@@ -4,9 +4,12 @@ import Foundation
 /// `Complaint` or `Delivery` with per-recipient `emailAddress`, `action`, `status`, `diagnosticCode`.
 /// Read with plain string scanning: the JSON is often a string inside another JSON document, escaped once.
 enum SESNotification {
+    /// The JSON key every SES notification has, searched as bytes.
+    static let notificationType = BytePattern("notificationType")
+
     /// The notification's type and recipients, or nil when `text` is not an SES notification.
     static func parse(_ text: String) -> (kind: MessageAnalysis.Kind, report: BounceReport)? {
-        guard text.contains("notificationType") else { return nil }
+        guard notificationType.occurs(in: text) else { return nil }
         let json = text.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
         guard let type = value(of: "notificationType", in: json[...]) else { return nil }
         switch type.lowercased() {

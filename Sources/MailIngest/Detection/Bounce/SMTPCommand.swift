@@ -20,6 +20,9 @@ enum SMTPCommand: Sendable, Hashable {
         ("after ehlo", .helo), ("after initial connection", .connect), ("while performing the helo", .helo),
     ].map { (Array($0.0.utf8), $0.1) }
 
+    /// The marker of a server's line in a session transcript.
+    private static let transcriptReply: [UInt8] = Array("<<<".utf8)
+
     /// The command the first failure in `text` answered, or nil when the text does not say.
     static func find(in text: String) -> SMTPCommand? {
         // Byte search over the normalised text (PhraseText): Foundation's range(of:) was slow enough on large notices
@@ -32,6 +35,8 @@ enum SMTPCommand: Sendable, Hashable {
             }
         }
         if let best { return best.1 }
+        // A transcript answers only on a "<<<" line: without one there is nothing to read.
+        guard normalised.find(transcriptReply, from: 0) != nil else { return nil }
         return fromTranscript(text.lowercased())
     }
 

@@ -5,11 +5,15 @@ struct MobileLinePattern: Sendable {
     let prefix: String
     let suffix: String
     let needsDevice: Bool
+    /// Prefix and suffix are ASCII: only such a pattern can match an ASCII line (the tables hold no character
+    /// canonically equivalent to ASCII, such as the Kelvin sign).
+    let isASCII: Bool
 
     init(_ prefix: String, _ suffix: String = "", device: Bool = false) {
         self.prefix = prefix
         self.suffix = suffix
         self.needsDevice = device
+        isASCII = (prefix + suffix).utf8.allSatisfy { $0 < 0x80 }
     }
 }
 
@@ -245,6 +249,17 @@ enum SignaturePatterns {
     /// Mobile line patterns by the first character of their prefix; those without a prefix under nil.
     static let mobileLinesByFirstCharacter: [Character?: [MobileLinePattern]] =
         Dictionary(grouping: mobileLines) { $0.prefix.first }
+    /// ``mobileLinesByFirstCharacter`` for the 128 ASCII characters, indexed by the character's byte: no hashing
+    /// of a `Character` for the common lines.
+    static let mobileLinesByASCIIFirst: [[MobileLinePattern]] = (0..<128).map { byte in
+        mobileLinesByFirstCharacter[Character(Unicode.Scalar(UInt8(byte)))] ?? []
+    }
+    /// ``disclaimersByFirstCharacter`` for the 128 ASCII characters, indexed by the character's byte.
+    static let disclaimersByASCIIFirst: [[String]] = (0..<128).map { byte in
+        disclaimersByFirstCharacter[Character(Unicode.Scalar(UInt8(byte)))] ?? []
+    }
+    /// Mobile line patterns without a prefix (tried on every line).
+    static let mobileLinesWithoutPrefix: [MobileLinePattern] = mobileLinesByFirstCharacter[nil] ?? []
     /// Disclaimer openings of all languages.
     static let disclaimers: [String] = Array(Set(disclaimersByLanguage.values.joined()))
     /// Disclaimer openings by their first character, so that a line is compared with a handful only.

@@ -18,7 +18,7 @@ extension ReasonRule {
 
 extension ReasonRule {
     /// "<host.name> does not exist": a domain (a dotted word without `@`) said not to exist.
-    static let hostUnknownNamed = ReasonRule(.hostUnknown, [], predicate: { text in
+    static let hostUnknownNamed = ReasonRule(.hostUnknown, [], requiring: [" does not exist"], predicate: { text in
         var rest = Substring(text)
         while let range = rest.range(of: " does not exist") {
             let word = rest[..<range.lowerBound].split(separator: " ").last ?? ""

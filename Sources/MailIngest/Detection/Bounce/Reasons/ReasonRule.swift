@@ -13,15 +13,22 @@ struct ReasonRule: Sendable {
     /// A test phrases cannot express (a word shape before a phrase), or nil. It receives the normalised text.
     let predicate: (@Sendable (String) -> Bool)?
 
-    init(_ reason: BounceReason, _ phrases: [String], predicate: (@Sendable (String) -> Bool)? = nil) {
+    /// Phrases (UTF-8) the normalised text must all hold before ``predicate`` is worth running.
+    let requirement: [[UInt8]]
+
+    init(_ reason: BounceReason, _ phrases: [String], requiring requirement: [String] = [],
+         predicate: (@Sendable (String) -> Bool)? = nil) {
         self.reason = reason
         self.phrases = PhraseList(phrases)
+        self.requirement = requirement.map { Array($0.utf8) }
         self.predicate = predicate
     }
 
     /// True when a phrase (or the predicate) matches `text`.
     func matches(_ text: PhraseText) -> Bool {
-        phrases.matchesAny(text) || predicate?(text.string) == true
+        if phrases.matchesAny(text) { return true }
+        guard let predicate, requirement.allSatisfy({ text.find($0, from: 0) != nil }) else { return false }
+        return predicate(text.string)
     }
 }
 
@@ -30,6 +37,7 @@ enum DiagnosticText {
     /// Lower-cased, line ends and whitespace runs collapsed to one space, trimmed; the reply and status codes that
     /// start each line of a multi-line SMTP reply ("550-5.7.1 ") are dropped so phrases can span lines.
     static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
@@ -45,6 +53,24 @@ enum DiagnosticText {
         }
         if out.hasSuffix(" ") { out.removeLast() }
         return stripContinuationCodes(out)
+    }
+
+    /// ``normalize(_:)`` for ASCII text, over its bytes (ASCII white space is tab to CR and space).
+    static func normalizeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            } else {
+                out.append(ASCIIFold.fold(byte))
+                lastWasSpace = false
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return stripContinuationCodes(String(decoding: out, as: UTF8.self))
     }
 
     /// Removes `NNN-` / `NNN ` reply codes (and a status code after them) found after the first one: the line
@@ -75,8 +101,42 @@ enum DiagnosticText {
 }
 
 extension DiagnosticText {
+    /// ``collapse(_:)`` for ASCII text, over its bytes. CR LF is one character, and no separator: it is kept.
+    static func collapseASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var iterator = text.utf8.makeIterator()
+        var lookahead = iterator.next()
+        while let byte = lookahead {
+            lookahead = iterator.next()
+            var isCRLF = false
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                pendingSpace = true
+                continue
+            case UInt8(ascii: "\r"):
+                guard lookahead == UInt8(ascii: "\n") else {
+                    pendingSpace = true
+                    continue
+                }
+                lookahead = iterator.next()
+                isCRLF = true
+            default:
+                break
+            }
+            if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            out.append(byte)
+            if isCRLF { out.append(UInt8(ascii: "\n")) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Whitespace runs (line ends included) collapsed to one space, case kept, trimmed.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // ASCII text: every character is one byte but CR LF, one character that is no separator.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCII(text) }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }

@@ -1,0 +1,33 @@
+import Testing
+@testable import MailIngest
+
+/// The byte-level helpers of ReportText: HTML tag stripping and the returned-copy split.
+@Suite struct ReportTextTests {
+    static let stripCases: [(String, String)] = [
+        ("<p>Hello</p><div>World</div>", "\nHello\n\nWorld\n"),
+        ("a<BR/>b<br />c< / TD >d", "a\nb\nc\nd"),
+        ("<span class=\"x\">x</span><table border=1>y", "x\ny"),
+        ("R&amp;D &lt;a@b.c&gt; &quot;q&quot; it&#39;s&nbsp;ok &amp;lt;", "R&D <a@b.c> \"q\" it's ok &lt;"),
+        ("&l<b>t;split&amp", "<split&amp"),
+        ("Grüße <b>aus</b> Köln <unclosed", "Grüße aus Köln "),
+        ("<pre>x</pre><h3>T</h3><li>i", "x\nT\n\ni"),
+    ]
+
+    @Test(arguments: stripCases)
+    func stripTagsKeepsTextAndMarksBlocks(_ html: String, _ expected: String) {
+        #expect(ReportText.stripTags(html) == expected)
+    }
+
+    @Test func bareMarkerTrimsSeparatorsAtBothEnds() {
+        #expect(ReportText.bareMarker(Array("-- original message: ==".utf8)) == "original message")
+        #expect(ReportText.bareMarker(Array("|*#\t".utf8)) == "")
+        #expect(ReportText.bareMarker(Array("元のメッセージ".utf8)) == "元のメッセージ")
+    }
+
+    @Test func splitsAtTheFirstMarkerLine() {
+        let (head, copy) = ReportText.splitReturnedCopy("Delivery failed.\n------ Original message ------\nTo: x")
+        #expect(head == "Delivery failed.\n")
+        #expect(copy == "\nTo: x")
+        #expect(ReportText.splitReturnedCopy("No marker here.").1 == nil)
+    }
+}
