@@ -23,9 +23,13 @@ public struct ReplyInterpreter: Sendable {
         let reason = intent.intent == .dispute ? model.predictDisputeReason(text)?.reason : nil
 
         // Which sentences talk about which item.
-        let sentenceRefs = sentences.map { Set(InvoiceReferences.find(in: $0, openItems: openNumbers).filter(\.matched).map(\.number)) }
-        let targets = matched.isEmpty ? openNumbers : matched
-        let perItem = matched.count >= 2 && Set(sentenceRefs.filter { !$0.isEmpty }).count >= 2
+        let sentenceRefs = sentences.map { sentence in
+            Set(InvoiceReferences.find(in: sentence, openItems: openNumbers).filter { $0.matched || openNumbers.isEmpty }.map(\.number))
+        }
+        // The items named; none named means every open item; with no open items known, the references as written.
+        let named = matched.isEmpty && openNumbers.isEmpty ? references.map(\.number) : matched
+        let targets = named.isEmpty ? openNumbers : named
+        let perItem = named.count >= 2 && Set(sentenceRefs.filter { !$0.isEmpty }).count >= 2
         let itemsWithOwnDates = Set(targets.filter { number in
             sentences.indices.contains { sentenceRefs[$0].contains(number) && !dates.dates(in: sentences[$0]).isEmpty }
         })
@@ -61,7 +65,7 @@ public struct ReplyInterpreter: Sendable {
             items.append(ItemProposal(number: number, qualification: qualification, promiseDate: promiseDate, amount: amount,
                                       disputeReason: itemReason, confidence: confidence, evidence: evidence, intent: itemIntent))
         }
-        if qualificationless(intent.intent), matched.isEmpty { items = [] }
+        if qualificationless(intent.intent), named.isEmpty { items = [] }
 
         let contacts = ContactExtractor.addresses(in: text)
         let redirect = [.wrongContact, .autoReply].contains(intent.intent) ? contacts.first : nil
