@@ -34,12 +34,11 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
     private enum Kind: UInt8 { case word = 1, bigram, charGram, cjkUnigram, cjkBigram, strippedWord, cue, cuePair }
 
     /// Hashed feature counts of `text` (the visible reply).
-    public func features(_ text: String) -> [UInt64: Float] {
+    public func features(_ text: String) -> FeatureCounts {
         let folded = TextFolding.fold(text.count > maxCharacters ? String(text.prefix(maxCharacters)) : text)
         let tokens = Tokenizer.tokens(folded)
-        var counts: [UInt64: Float] = [:]
-        counts.reserveCapacity(tokens.count * 8)
-        func bump(_ hash: FeatureHash) { counts[hash.value, default: 0] += 1 }
+        var counts = FeatureCounts(expected: tokens.count * 12)
+        func bump(_ hash: FeatureHash) { counts.add(hash.value) }
 
         var cueWords: [String] = []  // accent-free words, for the concepts
         if useCues { cueWords.reserveCapacity(tokens.count) }
@@ -76,7 +75,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
             let found = IntentCues.find(words: cueWords, folded: folded, negationAfter: negationAfter)
             for concept in found {
                 var h = FeatureHash(kind: Kind.cue.rawValue); h.add(concept)
-                counts[h.value, default: 0] += cueWeight
+                counts.add(h.value, cueWeight)
             }
             if cuePairWeight > 0 {
                 // Pairs of distinct concepts, in a fixed order: "not_receive" with "invoice" means something neither
@@ -85,7 +84,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                 for (i, a) in distinct.enumerated() {
                     for b in distinct[(i + 1)...] {
                         var h = FeatureHash(kind: Kind.cuePair.rawValue); h.add(a); h.add(0x2B); h.add(b)
-                        counts[h.value] = cuePairWeight
+                        counts.set(h.value, cuePairWeight)
                     }
                 }
             }
@@ -93,7 +92,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         return counts
     }
 
-    private func addCharGrams(_ word: [Unicode.Scalar], into counts: inout [UInt64: Float]) {
+    private func addCharGrams(_ word: [Unicode.Scalar], into counts: inout FeatureCounts) {
         guard word.count >= 2 else { return }
         let padded: [Unicode.Scalar] = ["<"] + word + [">"]
         for n in charGramLengths where n <= padded.count {
@@ -101,7 +100,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                 if n == padded.count { break }  // the whole word is already a word feature
                 var h = FeatureHash(kind: Kind.charGram.rawValue)
                 h.add(scalars: padded[start..<(start + n)])
-                counts[h.value, default: 0] += 1
+                counts.add(h.value)
             }
         }
     }

@@ -12,10 +12,10 @@ public struct SparseVector: Sendable, Hashable {
 
     /// Maps hashed counts to the known columns, with sublinear term frequency (1 + ln tf) and L2 normalisation.
     /// Unknown hashes are dropped.
-    init(counts: [UInt64: Float], columns: [UInt64: Int32]) {
+    init(counts: FeatureCounts, columns: ColumnIndex) {
         var pairs: [(Int32, Float)] = []
         pairs.reserveCapacity(counts.count)
-        for (hash, count) in counts {
+        counts.forEach { hash, count in
             if let column = columns[hash] { pairs.append((column, 1 + log(count))) }
         }
         pairs.sort { $0.0 < $1.0 }

@@ -24,17 +24,14 @@ public struct TextModel: Sendable {
     public var metadata: Metadata
     /// Hash of each kept feature, by column.
     var columnHashes: [UInt64]
-    var columns: [UInt64: Int32]
+    var columns: ColumnIndex
     var regression: SoftmaxRegression
 
     init(metadata: Metadata, columnHashes: [UInt64], regression: SoftmaxRegression) {
         self.metadata = metadata
         self.columnHashes = columnHashes
         self.regression = regression
-        var columns: [UInt64: Int32] = [:]
-        columns.reserveCapacity(columnHashes.count)
-        for (i, h) in columnHashes.enumerated() { columns[h] = Int32(i) }
-        self.columns = columns
+        self.columns = ColumnIndex(columnHashes)
     }
 
     /// Number of feature columns kept from training.

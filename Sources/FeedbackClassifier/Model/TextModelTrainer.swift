@@ -35,8 +35,7 @@ public struct TextModelTrainer: Sendable {
         let counts = texts.map { extractor.features($0) }
         let columnHashes = Self.columns(counts, minimumDocuments: minDocumentFrequency)
         progress?(.columns(columnHashes.count))
-        var columns: [UInt64: Int32] = [:]
-        for (i, h) in columnHashes.enumerated() { columns[h] = Int32(i) }
+        let columns = ColumnIndex(columnHashes)
         let rows = counts.map { SparseVector(counts: $0, columns: columns) }
         let y = targets.map { labelIndex[$0] ?? 0 }
 
@@ -70,9 +69,9 @@ public struct TextModelTrainer: Sendable {
     }
 
     /// Hashes seen in at least `minimumDocuments` replies, sorted (so column order is deterministic).
-    static func columns(_ counts: [[UInt64: Float]], minimumDocuments: Int) -> [UInt64] {
+    static func columns(_ counts: [FeatureCounts], minimumDocuments: Int) -> [UInt64] {
         var documentFrequency: [UInt64: Int] = [:]
-        for c in counts { for h in c.keys { documentFrequency[h, default: 0] += 1 } }
+        for c in counts { c.forEach { h, _ in documentFrequency[h, default: 0] += 1 } }
         return documentFrequency.filter { $0.value >= minimumDocuments }.keys.sorted()
     }
 
