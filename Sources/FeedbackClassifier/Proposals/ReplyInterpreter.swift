@@ -53,7 +53,9 @@ public struct ReplyInterpreter: Sendable {
                 if candidates.isEmpty, scope != [text], itemsWithOwnDates.isEmpty {
                     candidates = dates.dates(in: text).map(\.date).filter { $0 >= context.today }
                 }
-                promiseDate = candidates.min()
+                // "Part today, the rest on the 18th": a later date is the promise (corpus/LABELS.md decisions).
+                let later = candidates.filter { $0 > context.today }
+                promiseDate = (later.isEmpty ? candidates : later).min()
             }
             let amount = qualification == .promiseToPay || qualification == .ongoing
                 ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency) : nil

@@ -3,7 +3,8 @@ import Foundation
 
 /// Scores the proposals against the labelled items: item qualifications, promise dates and amounts.
 enum EntityReport {
-    static func render(examples: [LabelledReply], model: FeedbackModel) -> String {
+    static func render(examples: [LabelledReply], model: FeedbackModel, listMisses: Bool = false) -> String {
+        var misses: [String] = []
         let interpreter = ReplyInterpreter(model: model)
         var items = 0, qualificationsRight = 0, promises = 0, datesRight = 0, amounts = 0, amountsRight = 0
         for example in examples {
@@ -23,6 +24,11 @@ enum EntityReport {
                 if item.qualification == "promise_to_pay", let date = item.promiseDate {
                     promises += 1
                     if proposal?.promiseDate?.description == date { datesRight += 1 }
+                    else if listMisses {
+                        misses.append("\(example.id)\t\(item.number) date want \(date) got \(proposal?.promiseDate?.description ?? "-") "
+                            + "(\(proposal?.qualification?.rawValue ?? "no proposal"))\t"
+                            + example.text.replacingOccurrences(of: "\n", with: " ").prefix(120))
+                    }
                 }
                 if let amount = item.amount {
                     amounts += 1
@@ -31,7 +37,8 @@ enum EntityReport {
             }
         }
         func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "n/a" : String(format: "%.1f%% (%d/%d)", Double(a) * 100 / Double(b), a, b) }
+        let missList = misses.isEmpty ? "" : "\n" + misses.joined(separator: "\n")
         return "items: qualification right \(pct(qualificationsRight, items)); promise dates exact \(pct(datesRight, promises)); "
-            + "partial amounts right \(pct(amountsRight, amounts))"
+            + "partial amounts right \(pct(amountsRight, amounts))" + missList
     }
 }

@@ -42,7 +42,7 @@ struct EvaluateCommand: ParsableCommand {
         let predictions = examples.map { feedback.predictIntent($0.text) }
         print("model \(model) (\(feedback.intent.metadata.name))")
         print(EvaluationReport.render(Evaluation(examples: examples, predictions: predictions)))
-        print(EntityReport.render(examples: examples, model: feedback))
+        print(EntityReport.render(examples: examples, model: feedback, listMisses: errors))
         if errors {
             for (example, p) in zip(examples, predictions) where example.intent != p.intent {
                 let text = example.text.replacingOccurrences(of: "\n", with: " ").prefix(110)
