@@ -39,6 +39,15 @@ import Testing
         #expect((row["summary"] as? String)?.contains("F-118") == true)
     }
 
+    @Test func summaryInTheCollectorsLanguage() throws {
+        let result = try runIngestd(["inspect", "--json", "--summary-language", "fr", "--model",
+                                     TestPaths.packageRoot.appendingPathComponent("models/feedback.igdm").path,
+                                     Self.sample.appendingPathComponent("reply-fr-promise-and-dispute.eml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let row = try #require(try InspectCommandTests.rows(result.stdout).first)
+        #expect((row["summary"] as? String)?.hasPrefix("Promesse de paiement F-118 le 15 déc. 2026") == true, "\(row["summary"] ?? "")")
+    }
+
     @Test func outOfOfficeGivesReturnDateAndContact() throws {
         let row = try Self.row("auto-reply-en-out-of-office.eml", context: nil)
         #expect(row["kind"] as? String == "auto_reply")

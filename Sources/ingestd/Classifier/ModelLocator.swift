@@ -23,14 +23,14 @@ enum ModelLocator {
 
     /// The interpreter over the located model; nil (with a note on standard error) when there is none and none was
     /// asked for. A model that was asked for but cannot be read is an error.
-    static func interpreter(explicit: String?) throws -> ReplyInterpreter? {
+    static func interpreter(explicit: String?, summaryLanguage: String = "en") throws -> ReplyInterpreter? {
         guard let path = path(explicit: explicit) else {
             stderr("ingestd: no classifier model found (\(defaultRelativePath) or INGESTD_MODEL); classification skipped. "
                    + "Run `ingestd train` to build one.\n")
             return nil
         }
         do {
-            return ReplyInterpreter(model: try FeedbackModel(contentsOf: URL(fileURLWithPath: path)))
+            return ReplyInterpreter(model: try FeedbackModel(contentsOf: URL(fileURLWithPath: path)), summaryLanguage: summaryLanguage)
         } catch {
             throw CommandError("cannot read the classifier model \(path): \(error)")
         }

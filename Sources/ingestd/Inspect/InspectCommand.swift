@@ -25,6 +25,9 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The classifier's model file (default: $INGESTD_MODEL, else models/feedback.igdm here or above the executable).")
     var model: String?
 
+    @Option(help: "Language of the one-line summaries (en, fr, de, es, it, nl, pt, pl, ro, sv, tr, hr, ja, zh).")
+    var summaryLanguage = "en"
+
     @Flag(help: "Print one JSON object per file (JSON Lines) instead of the readable report.")
     var json = false
 
@@ -42,7 +45,7 @@ struct InspectCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let interpreter = try ModelLocator.interpreter(explicit: model)
+        let interpreter = try ModelLocator.interpreter(explicit: model, summaryLanguage: summaryLanguage)
         let analyzer = MessageAnalyzer()
         var failed = 0
         var output = OutputBuffer()
