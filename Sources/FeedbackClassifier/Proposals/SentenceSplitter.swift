@@ -6,7 +6,7 @@ enum SentenceSplitter {
         var current = ""
         let chars = Array(text)
         func flush() {
-            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            let trimmed = current.trimmingWhitespace()
             if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { out.append(trimmed) }
             current = ""
         }
@@ -41,13 +41,11 @@ enum SentenceSplitter {
 }
 
 extension String {
-    fileprivate func trimmingCharacters(in set: CharacterSetLite) -> String {
+    /// The string without leading and trailing white space (no Foundation needed).
+    fileprivate func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return String(s)
     }
 }
-
-/// Only whitespace trimming is needed here; this avoids importing Foundation for it.
-enum CharacterSetLite { case whitespaces }

@@ -6,8 +6,8 @@ public import Foundation
 ///
 /// The tree walk is done in Swift over the raw bytes rather than with libetpan's `mailmime_parse`: on mime4j's
 /// malformed cases libetpan returned a preamble of length `SIZE_MAX - 2` (missing boundary), dropped empty parts,
-/// ignored multipart/digest's default type and did not recognise very long or space-ending boundaries, so its tree
-/// could not be trusted or even read safely. Line ends may be CRLF, LF or (whole message) bare CR.
+/// invented parts, ignored multipart/digest's default type and lost boundaries containing `=?`, so its tree could not
+/// be trusted or even read safely (`LibEtpanDifferentialTests` compares the two on every fixture). Line ends may be CRLF, LF or (whole message) bare CR.
 public struct MessageParser: Sendable {
     /// The limits every parse applies; exceeding one gives a ``Defect`` and a partial result.
     public var limits: ParseLimits
