@@ -42,10 +42,13 @@ struct MaildirReader: Sendable {
     /// An error thrown by `handle` stops the pass and is rethrown; the message stays where it was.
     func read(includeCur: Bool = true, _ handle: (MailFile) async throws -> Void) async throws -> Report {
         var report = Report()
-        for folder in includeCur ? ["new", "cur"] : ["new"] {
+        // Both listings are taken first: messages moved from new/ during the pass must not be read again in cur/.
+        let folders = (includeCur ? ["new", "cur"] : ["new"]).map { folder in
+            (folder, ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? [])
+                .filter { !$0.hasPrefix(".") }.sorted())
+        }
+        for (folder, names) in folders {
             let directory = root.appendingPathComponent(folder)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-                .filter { !$0.hasPrefix(".") }.sorted()
             for name in names {
                 let url = directory.appendingPathComponent(name)
                 let raw: Data
