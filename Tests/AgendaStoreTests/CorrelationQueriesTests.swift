@@ -151,4 +151,23 @@ import Testing
         #expect(try await store.inboundRecord(lost.id)?.fromAddress == "x@y.example")
         #expect(try await store.inboundRecord(InboundMessageID(999)) == nil)
     }
+
+    @Test func theLookupsUseTheirIndexes() async throws {
+        let (_, store) = try await Self.store()
+        let plans: [(String, String)] = [
+            ("SELECT customerId FROM item WHERE \(AgendaSchema.itemNumberKey) = 'F100'", "item_number_key"),
+            ("SELECT customerId FROM contact WHERE email IS NOT NULL AND \(AgendaSchema.contactDomain) = 'x'",
+             "contact_email_domain"),
+            ("SELECT * FROM inboundMessage WHERE quarantineReason IS NOT NULL ORDER BY receivedAt DESC, id DESC LIMIT 5",
+             "inboundMessage_quarantined"),
+            ("SELECT * FROM inboundMessage WHERE correlation = 'unmatched' ORDER BY receivedAt DESC, id DESC LIMIT 5",
+             "inboundMessage_unmatched"),
+        ]
+        for (sql, index) in plans {
+            let plan = try await store.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
+            }
+            #expect(plan.contains("USING INDEX \(index)"), "\(plan)")
+        }
+    }
 }

@@ -28,6 +28,16 @@ import Testing
         #expect(try await fixture.store.inboundQueue(.quarantined, limit: 5).map(\.id) == [outcome.stored.id])
     }
 
+    @Test func aTooLargeBlobWithoutHeadersStaysKindOtherAndUnmatched() async throws {
+        let fixture = try await PipelineFixture.make()
+        defer { fixture.remove() }
+        let raw = Data((0..<6000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let outcome = try await fixture.pipeline { $0.maxMessageBytes = 4096 }
+            .process(raw: raw, source: nil, receivedAt: PipelineFixture.now)
+        #expect(outcome.quarantine == .tooLarge && outcome.kind == .other && outcome.correlation == .unmatched)
+        #expect(try await fixture.store.rawMessage(outcome.stored.id) == raw)
+    }
+
     @Test(arguments: [
         ("not a message", Data([0x00, 0x01, 0x02, 0xFF, 0x0A]) + Data("binary garbage without a header\n".utf8),
          QuarantineReason.unparsable),

@@ -1,5 +1,5 @@
-public import ArgumentParser
 import AgendaStore
+import ArgumentParser
 import FeedbackClassifier
 import Foundation
 import MailIngest

@@ -78,7 +78,10 @@ struct InboundPipeline: InboundSink {
             mail = MessageAnalyzer(limits: configuration.limits).analyze(raw)
             quarantine = QuarantineReason.of(mail, raw: raw)
         }
-        if quarantine != .unparsable, quarantine != .emptyMessage, let parsed = mail.message {
+        // Bytes that are not a message (garbage, empty, a too-large blob without a header) keep kind `other` and
+        // go unmatched: there is nothing to read a customer from.
+        let readable = quarantine != .emptyMessage && QuarantineReason.isMessage(mail)
+        if readable, let parsed = mail.message {
             message.kind = MessageKind(rawValue: mail.kind.rawValue) ?? .other
             message.messageID = parsed.messageID
             message.fromAddress = parsed.from?.address
@@ -86,7 +89,7 @@ struct InboundPipeline: InboundSink {
         }
 
         var match = Correlator.Match.unmatched
-        if quarantine != .unparsable, quarantine != .emptyMessage {
+        if readable {
             do {
                 let clues = CorrelationClues(mail, withText: quarantine != .tooLarge,
                                              freemail: configuration.freemailDomains)

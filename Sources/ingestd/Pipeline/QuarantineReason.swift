@@ -35,9 +35,13 @@ enum QuarantineReason: String, Sendable, CaseIterable {
     static func of(_ analysis: MessageAnalysis, raw: Data) -> QuarantineReason? {
         if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) { return .emptyMessage }
         if let limit = analysis.defects.lazy.compactMap({ limitReason($0.code) }).first { return limit }
-        guard let headers = analysis.message?.headers,
-              messageFields.contains(where: { headers.contains($0) }) else { return .unparsable }
-        return nil
+        return isMessage(analysis) ? nil : .unparsable
+    }
+
+    /// True when the analysed bytes have at least one of the ``messageFields``.
+    static func isMessage(_ analysis: MessageAnalysis) -> Bool {
+        guard let headers = analysis.message?.headers else { return false }
+        return messageFields.contains { headers.contains($0) }
     }
 
     /// The reason of a limit defect, nil for other defects (repaired and noted, not quarantined).
