@@ -23,16 +23,16 @@ struct IngestCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The agenda store's SQLite file (created when missing).")
+    @Option(help: ArgumentHelp("The agenda store's SQLite file (created when missing).", valueName: "PATH"))
     var store: String?
 
-    @Option(help: "The data folder; the store is DIR/agenda.sqlite (created when missing).")
+    @Option(help: ArgumentHelp("The data folder; the store is DIR/agenda.sqlite (created when missing).", valueName: "DIR"))
     var dataDir: String?
 
-    @Option(help: "The classifier's model file (default: $INGESTD_MODEL, else models/feedback.igdm here or above the executable).")
+    @Option(help: ArgumentHelp("The classifier's model file (default: $INGESTD_MODEL, else models/feedback.igdm here or above the executable).", valueName: "PATH"))
     var model: String?
 
-    @Option(help: "An ISO-8601 instant used as every message's arrival time and to resolve relative dates (\"next Friday\"); default: each file's time and each message's Date.")
+    @Option(help: ArgumentHelp("An ISO-8601 instant used as every message's arrival time and to resolve relative dates (\"next Friday\"); default: each file's time and each message's Date.", valueName: "ISO"))
     var now: String?
 
     @Option(help: "Language of the one-line summaries (en, fr, de, es, it, nl, pt, pl, ro, sv, tr, hr, ja, zh).")
@@ -41,7 +41,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as one JSON object instead of the readable report.")
     var json = false
 
-    @Argument(help: "Message files (.eml), Maildirs, mbox files, or folders holding them.")
+    @Argument(help: ArgumentHelp("Message files (.eml), Maildirs, mbox files, or folders holding them.", valueName: "FILE_OR_DIR"))
     var paths: [String]
 
     /// The store file the options name.
