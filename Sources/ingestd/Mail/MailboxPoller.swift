@@ -104,39 +104,75 @@ struct MailboxPoller: Sendable {
         var pass = MailboxSyncPass(stored: try await state.cursor(of: key), status: status,
                                    batchSize: mailbox.batchSize, marksReconciled: marksReconciled, markMode: markMode)
         var action = pass.start()
-        while true {
-            try Task.checkCancellation()
-            switch action {
-            case .search(let from):
-                action = pass.searched(try await thread.run { try box.session.searchUIDs(from: from) })
-            case .fetch(let uids):
-                let messages = try await thread.run { try box.session.fetch(uids: uids) }
-                var present: [UInt32] = []
-                present.reserveCapacity(messages.count)
-                for message in messages {
-                    let position = MailboxPosition(mailbox: key, uidValidity: status.uidValidity, uid: message.uid)
-                    let stored = try await sink.accept(raw: message.raw, source: position,
-                                                       receivedAt: message.internalDate ?? now())
-                    await board.stored(key, created: stored.created, internalDate: message.internalDate, at: now())
-                    present.append(message.uid)
-                }
-                // Duplicates and expunged UIDs did not move the store's cursor; this does, before any mark.
-                try await state.advance(key, to: pass.currentCursor, at: now())
-                action = pass.stored(present)
-            case .mark(let uids):
-                try await thread.run {
-                    switch markMode {
-                    case .keyword(let word): try box.session.addFlags([word], uids: uids)
-                    case .seen: try box.session.addFlags(["\\Seen"], uids: uids)
-                    case .move(let target): try box.session.move(uids: uids, to: target)
+        // The next batch is fetched while the current one is stored; the session thread runs jobs in order.
+        var prefetch: (uids: [UInt32], task: Task<[IMAPFetchedMessage], any Error>)?
+        do {
+            while true {
+                try Task.checkCancellation()
+                switch action {
+                case .search(let from):
+                    action = pass.searched(try await thread.run { try box.session.searchUIDs(from: from) })
+                case .fetch(let uids):
+                    let messages: [IMAPFetchedMessage]
+                    if let ahead = prefetch, ahead.uids == uids {
+                        messages = try await ahead.task.value
+                    } else {
+                        messages = try await thread.run { try box.session.fetch(uids: uids) }
                     }
+                    prefetch = nil
+                    if let next = pass.upcomingBatch {
+                        prefetch = (next, Task { try await thread.run { try box.session.fetch(uids: next) } })
+                    }
+                    let (present, allCreated) = try await hand(messages, uidValidity: status.uidValidity)
+                    action = pass.stored(present)
+                    if !allCreated || present.count != uids.count {
+                        // Duplicates and expunged UIDs did not move the store's cursor; this does, before any mark.
+                        try await state.advance(key, to: pass.currentCursor, at: now())
+                    }
+                case .mark(let uids):
+                    try await thread.run {
+                        switch markMode {
+                        case .keyword(let word): try box.session.addFlags([word], uids: uids)
+                        case .seen: try box.session.addFlags(["\\Seen"], uids: uids)
+                        case .move(let target): try box.session.move(uids: uids, to: target)
+                        }
+                    }
+                    action = pass.marked()
+                case .finished(let outcome):
+                    try await state.advance(key, to: outcome.cursor, at: now())
+                    return outcome
                 }
-                action = pass.marked()
-            case .finished(let outcome):
-                try await state.advance(key, to: outcome.cursor, at: now())
-                return outcome
             }
+        } catch {
+            _ = try? await prefetch?.task.value  // let the session thread finish before the caller logs out
+            throw error
         }
+    }
+
+    /// Hands fetched messages to the sink (as one batch when it takes batches); returns their UIDs once all are
+    /// durably stored, and whether the store created every one (and so advanced the cursor itself).
+    private func hand(_ messages: [IMAPFetchedMessage], uidValidity: UInt32) async throws
+        -> (uids: [UInt32], allCreated: Bool) {
+        let key = mailbox.key
+        let items = messages.map {
+            InboundItem(raw: $0.raw, source: MailboxPosition(mailbox: key, uidValidity: uidValidity, uid: $0.uid),
+                        receivedAt: $0.internalDate ?? now())
+        }
+        let outcomes: [StoredInbound]
+        if let batchSink = sink as? any BatchInboundSink, !items.isEmpty {
+            outcomes = try await batchSink.accept(batch: items)
+        } else {
+            var stored: [StoredInbound] = []
+            for item in items {
+                stored.append(try await sink.accept(raw: item.raw, source: item.source, receivedAt: item.receivedAt))
+            }
+            outcomes = stored
+        }
+        let at = now()
+        for (message, outcome) in zip(messages, outcomes) {
+            await board.stored(key, created: outcome.created, internalDate: message.internalDate, at: at)
+        }
+        return (messages.map(\.uid), outcomes.allSatisfy(\.created))
     }
 
     /// Waits for new mail: IDLE in slices up to the policy's refresh, or sleep for the poll interval.

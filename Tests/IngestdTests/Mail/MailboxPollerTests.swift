@@ -142,6 +142,25 @@ struct MailboxPollerTests {
         #expect(status.lastError?.contains("wrong") == false)
     }
 
+    @Test("Batch sink with fetch-ahead: a cut in a prefetched FETCH, then a rerun; each message stored once")
+    func batchSink() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        server.fail("fetch", call: 3)
+        let board = MailboxStatusBoard()
+        let poller = MailboxPoller(mailbox: MailFixtures.mailbox(batch: 6), sink: StoringInboundSink(store: temp.store),
+                                   state: temp.store, board: board, connect: server.open)
+        await #expect(throws: IMAPError.self) { try await poller.drain() }
+        let afterCut = await board.status(of: "test/INBOX")?.messagesStored
+        #expect(afterCut == 12)
+        #expect(server.messages().values.filter { $0.flags == ["$Captured"] }.count == 12)
+        #expect(try await poller.drain() == 28)
+        #expect(await board.status(of: "test/INBOX")?.messagesStored == 40)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 40)
+    }
+
     static func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while await !condition() {

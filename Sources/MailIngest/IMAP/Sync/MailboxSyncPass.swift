@@ -90,6 +90,12 @@ public struct MailboxSyncPass: Sendable {
     /// The cursor as it stands: the highest UID this pass has seen stored.
     public var currentCursor: MailboxCursor { cursor }
 
+    /// The batch the pass will fetch after the current one, if any: a driver may fetch it ahead while the current
+    /// batch is being stored (nothing durable depends on a fetch).
+    public var upcomingBatch: [UInt32]? {
+        pending.isEmpty ? nil : Array(pending.prefix(batchSize))
+    }
+
     /// The first action.
     public mutating func start() -> Action {
         precondition(phase == .idle, "start() called twice")
