@@ -1,16 +1,11 @@
-public import Foundation
 import GRDB
 
 extension SQLiteAgendaStore: InboundBatchStore {
     public func storeInbound(batch messages: [(message: InboundMessage, analysis: MessageAnalysis?)]) async throws
         -> [StoredInbound] {
-        for entry in messages { try Self.validateInbound(entry.analysis) }
-        // Hash and compress before taking the write lock.
-        let prepared = messages.map { (Data(SHA256.hash($0.message.raw)), Deflate.compress($0.message.raw)) }
-        return try await pool.write { db in
-            try zip(messages, prepared).map { entry, bytes in
-                try Self.insertInbound(db, entry.message, analysis: entry.analysis, hash: bytes.0, compressed: bytes.1)
-            }
-        }
+        // Validate, hash and compress before taking the write lock.
+        let prepared = try messages.map { try PreparedInbound($0.message, analysis: $0.analysis) }
+        guard !prepared.isEmpty else { return [] }
+        return try await pool.write { db in try prepared.map { try Self.insertInbound(db, $0) } }
     }
 }

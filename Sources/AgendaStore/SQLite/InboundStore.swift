@@ -3,27 +3,34 @@ import GRDB
 
 extension SQLiteAgendaStore {
     public func storeInbound(_ message: InboundMessage, analysis: MessageAnalysis?) async throws -> StoredInbound {
-        try Self.validateInbound(analysis)
-        // Hash and compress before taking the write lock.
-        let hash = Data(SHA256.hash(message.raw))
-        let compressed = Deflate.compress(message.raw)
-        return try await pool.write { db in
-            try Self.insertInbound(db, message, analysis: analysis, hash: hash, compressed: compressed)
+        let prepared = try PreparedInbound(message, analysis: analysis)
+        return try await pool.write { db in try Self.insertInbound(db, prepared) }
+    }
+
+    /// An inbound message validated, hashed and compressed before the write lock is taken.
+    struct PreparedInbound: Sendable {
+        var message: InboundMessage
+        var analysis: MessageAnalysis?
+        var hash: Data
+        var compressed: Data?
+
+        init(_ message: InboundMessage, analysis: MessageAnalysis?) throws {
+            if let analysis {
+                guard (0...1).contains(analysis.confidence),
+                      analysis.proposals.allSatisfy({ (0...1).contains($0.confidence) })
+                else { throw AgendaStoreError(.invalidArgument, "confidence outside 0...1") }
+            }
+            self.message = message
+            self.analysis = analysis
+            hash = Data(SHA256.hash(message.raw))
+            compressed = Deflate.compress(message.raw)
         }
     }
 
-    /// Refuses an analysis whose confidences lie outside 0...1.
-    static func validateInbound(_ analysis: MessageAnalysis?) throws {
-        if let analysis {
-            guard (0...1).contains(analysis.confidence), analysis.proposals.allSatisfy({ (0...1).contains($0.confidence) })
-            else { throw AgendaStoreError(.invalidArgument, "confidence outside 0...1") }
-        }
-    }
-
-    /// Writes one inbound message inside the caller's transaction (`hash` and `compressed` from its raw bytes);
-    /// nothing when the same bytes or the same mailbox position are already stored.
-    static func insertInbound(_ db: Database, _ message: InboundMessage, analysis: MessageAnalysis?, hash: Data,
-                              compressed: Data?) throws -> StoredInbound {
+    /// Writes a prepared message inside the caller's write transaction (see `storeInbound`).
+    static func insertInbound(_ db: Database, _ prepared: PreparedInbound) throws -> StoredInbound {
+        let message = prepared.message, analysis = prepared.analysis
+        let hash = prepared.hash, compressed = prepared.compressed
         if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM inboundMessage WHERE contentHash = ?",
                                              arguments: [hash]) {
             return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])

@@ -6,7 +6,7 @@ import MailIngest
 /// `ingestd poll` (hidden): polls the configured IMAP mailboxes into the agenda store with the minimal sink. With
 /// `--until-idle` it drains every mailbox once and exits (tests, crash rounds, benchmarks); otherwise it polls until
 /// SIGINT/SIGTERM. Prints counts only.
-struct PollCommand: ParsableCommand {
+struct PollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poll",
         abstract: "Poll the configured IMAP mailboxes into the agenda store.",
@@ -25,7 +25,7 @@ struct PollCommand: ParsableCommand {
     @Flag(help: "Store raw bytes only, without MIME analysis.")
     var rawOnly = false
 
-    func run() throws {
+    func run() async throws {
         let mailboxes: [PolledMailbox]
         do { mailboxes = try MailboxConfiguration.load(path: config).resolve() } catch let error as MailboxConfigurationError {
             throw CommandError(error.description)
@@ -37,39 +37,20 @@ struct PollCommand: ParsableCommand {
         let pollers = MailPollers(mailboxes: mailboxes, sink: StoringInboundSink(store: database, analyze: !rawOnly),
                                   state: database, board: MailboxStatusBoard(), connect: IMAPConnector.connect)
         let untilIdle = self.untilIdle
-        let result = BlockingResult()
-        let task = Task {
-            do {
-                if untilIdle {
-                    let counts = try await pollers.drainAll()
-                    for (key, count) in counts.sorted(by: { $0.key < $1.key }) { print("\(key) fetched=\(count)") }
-                } else {
-                    await pollers.run()
-                }
-                result.finish(nil)
-            } catch {
-                result.finish(MailboxPoller.redacted(error))
-            }
+        let task = Task { () throws -> [String: Int] in
+            if untilIdle { return try await pollers.drainAll() }
+            await pollers.run()
+            return [:]
         }
         let signals = StopSignals { task.cancel() }
         defer { withExtendedLifetime(signals) {} }
-        if let failure = result.wait() { throw CommandError(failure) }
-    }
-}
-
-/// A result handed from the async work to the blocked command thread.
-final class BlockingResult: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: String?
-
-    func finish(_ failure: String?) {
-        self.failure = failure
-        done.signal()
-    }
-
-    func wait() -> String? {
-        done.wait()
-        return failure
+        do {
+            for (key, count) in try await task.value.sorted(by: { $0.key < $1.key }) { print("\(key) fetched=\(count)") }
+        } catch is CancellationError {
+            return
+        } catch {
+            throw CommandError(MailboxPoller.redacted(error))
+        }
     }
 }
 
