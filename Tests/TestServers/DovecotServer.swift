@@ -238,7 +238,8 @@ public final class DovecotServer: @unchecked Sendable {
             ssl_cert = <\(certificates.certificateFile)
             ssl_key = <\(certificates.keyFile)
             disable_plaintext_auth = no
-            auth_mechanisms = plain login
+            auth_mechanisms = plain login xoauth2
+            auth_failure_delay = 0
             mail_location = maildir:~/Maildir
             mail_fsync = never
             \(imapCapability.map { "imap_capability = \($0)" } ?? "")
