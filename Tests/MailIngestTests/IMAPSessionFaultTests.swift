@@ -9,11 +9,12 @@ import TestServers
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    /// An LMTP delivery wakes IDLE in under 2 s (measured from the end of the delivery).
-    @Test func idleWakesAfterDelivery() throws {
+    /// An LMTP delivery wakes IDLE in under 2 s (measured from the end of the delivery), in clear and over TLS.
+    @Test(arguments: [IMAPAccountSettings.Security.plain, .tls])
+    func idleWakesAfterDelivery(security: IMAPAccountSettings.Security) throws {
         let server = try DovecotServer()
         defer { server.stop() }
-        let session = try IMAPSession.connect(IMAPTestSupport.settings(server))
+        let session = try IMAPSession.connect(IMAPTestSupport.settings(server, security: security))
         defer { session.logout() }
         _ = try session.select("INBOX", readOnly: false)
         let delivered = Delivered()
@@ -27,7 +28,7 @@ import TestServers
         let latency = ContinuousClock.now - (delivered.instant ?? .now)
         #expect(woke)
         #expect(delivered.instant != nil)
-        print("IDLE wake latency after LMTP delivery: \(String(format: "%.3f", Self.seconds(latency))) s")
+        print("IDLE wake latency after LMTP delivery (\(security)): \(String(format: "%.3f", Self.seconds(latency))) s")
         #expect(latency < .seconds(2))
         #expect(try session.searchUIDs(from: 1) == [1])
     }
@@ -99,6 +100,28 @@ import TestServers
         #expect(throws: IMAPError.timeout(step: "connect")) {
             _ = try IMAPSession.connect(IMAPTestSupport.settings(server, port: proxy.port, timeout: .seconds(1)))
         }
+    }
+
+    /// A server that stops answering during the TLS handshake (IMAPS): `.timeout`, not a TLS error or a hang.
+    @Test func hungTLSHandshakeTimesOut() throws {
+        let server = try DovecotServer()
+        defer { server.stop() }
+        let proxy = try TCPProxy(targetPort: server.imapsPort)
+        defer { proxy.stop() }
+        proxy.pause()
+        let clock = ContinuousClock()
+        var caught: (any Error)?
+        let elapsed = clock.measure {
+            do {
+                _ = try IMAPSession.connect(IMAPTestSupport.settings(server, security: .tls, port: proxy.port,
+                                                                     timeout: .seconds(1)))
+            } catch { caught = error }
+        }
+        guard case IMAPError.timeout? = caught as? IMAPError else {
+            Issue.record("expected .timeout, got \(String(describing: caught))")
+            return
+        }
+        #expect(elapsed < .seconds(4), "took \(elapsed)")
     }
 
     /// UIDVALIDITY changes under a selected session: Dovecot says BYE, the session reports `.bye`.

@@ -96,12 +96,14 @@ import TestServers
     }
 
     /// 2,000 messages of about 4 KB in one UID FETCH: all come back intact; the rate is printed.
-    @Test func fetchTwoThousandInOneBatch() throws {
+    @Test(arguments: [IMAPAccountSettings.Security.plain, .tls])
+    func fetchTwoThousandInOneBatch(security: IMAPAccountSettings.Security) throws {
         let server = try DovecotServer()
         defer { server.stop() }
         let messages = (1...2000).map { IMAPTestSupport.message($0, size: 4096) }
         try server.dropIntoMaildir(messages, user: "alice")
-        let session = try IMAPSession.connect(IMAPTestSupport.settings(server, timeout: .seconds(30)))
+        let session = try IMAPSession.connect(IMAPTestSupport.settings(server, security: security,
+                                                                       timeout: .seconds(30)))
         defer { session.logout() }
         #expect(try session.select("INBOX", readOnly: false).messageCount == 2000)
         let uids = try session.searchUIDs(from: 1)
@@ -113,7 +115,7 @@ import TestServers
         #expect(fetched.map(\.raw) == messages)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let bytes = fetched.reduce(0) { $0 + $1.raw.count }
-        print("IMAP fetch: 2000 messages, \(bytes) bytes in \(String(format: "%.3f", seconds)) s = \(Int(2000 / seconds)) msg/s")
+        print("IMAP fetch (\(security)): 2000 messages, \(bytes) bytes in \(String(format: "%.3f", seconds)) s = \(Int(2000 / seconds)) msg/s")
         #expect(seconds < 10)
     }
 }

@@ -95,6 +95,25 @@ import TestServers
         #expect(try session.select("INBOX", readOnly: true).messageCount == 0)
     }
 
+    /// XOAUTH2 (Dovecot checks the token as the user's password here): a good token logs in, a bad one is refused.
+    @Test func xoauth2LogsInAndRefusesBadToken() throws {
+        let server = try DovecotServer()
+        defer { server.stop() }
+        var settings = IMAPTestSupport.settings(server, security: .tls)
+        settings.authentication = .xoauth2(user: "alice", token: "secret")
+        let session = try IMAPSession.connect(settings)
+        #expect(try session.select("INBOX", readOnly: true).messageCount == 0)
+        session.logout()
+        settings.authentication = .xoauth2(user: "alice", token: "expired-token")
+        #expect {
+            _ = try IMAPSession.connect(settings)
+        } throws: { error in
+            guard case IMAPError.authentication = error else { return false }
+            return true
+        }
+        #expect(!settings.description.contains("expired-token"))
+    }
+
     @Test func refusedPortIsConnectionError() throws {
         let port = try Loopback.freePorts(1)[0]
         let settings = IMAPAccountSettings(host: "127.0.0.1", port: port, security: .plain,

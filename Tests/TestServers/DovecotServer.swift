@@ -30,6 +30,7 @@ public final class DovecotServer: @unchecked Sendable {
 
     private let lock = NSLock()
     private var master: Process?
+    private var guardian: Process?
     private var deliveryCounter = 0
 
     /// Creates the directory, certificates and config, and starts Dovecot; returns once it greets on the IMAP port.
@@ -107,7 +108,11 @@ public final class DovecotServer: @unchecked Sendable {
             let errorLog = FileHandle(forWritingAtPath: directory + "/stderr.log") ?? FileHandle.nullDevice
             process.standardError = errorLog
             try process.run()
-            lock.withLock { master = process }
+            let guardian = try Self.orphanGuard(master: process.processIdentifier, directory: directory)
+            lock.withLock {
+                master = process
+                self.guardian = guardian
+            }
             if try waitForGreeting(process) { return }
             stopProcesses()
             usleep(200_000)
@@ -129,7 +134,27 @@ public final class DovecotServer: @unchecked Sendable {
         throw TestServerError("dovecot gave no greeting within 10 s: \(logTail())")
     }
 
+    /// A shell that SIGKILLs the master and removes the directory if this test process dies without stopping the
+    /// server (a crash, a timeout kill), so no Dovecot outlives its tests.
+    private static func orphanGuard(master: Int32, directory: String) throws -> Process {
+        let guardian = Process()
+        guardian.executableURL = URL(fileURLWithPath: "/bin/sh")
+        guardian.arguments = ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; "
+                              + "kill -9 \(master) 2>/dev/null; sleep 1; rm -rf '\(directory)'"]
+        guardian.standardInput = FileHandle.nullDevice
+        guardian.standardOutput = FileHandle.nullDevice
+        guardian.standardError = FileHandle.nullDevice
+        try guardian.run()
+        return guardian
+    }
+
     private func stopProcesses() {
+        if let guardian = lock.withLock({ () -> Process? in
+            defer { self.guardian = nil }
+            return self.guardian
+        }) {
+            kill(guardian.processIdentifier, SIGKILL)  // Foundation reaps it; waiting costs up to a second
+        }
         guard let process = lock.withLock({ () -> Process? in
             defer { master = nil }
             return master
@@ -212,7 +237,8 @@ public final class DovecotServer: @unchecked Sendable {
             ssl_cert = <\(certificates.certificateFile)
             ssl_key = <\(certificates.keyFile)
             disable_plaintext_auth = no
-            auth_mechanisms = plain login
+            auth_mechanisms = plain login xoauth2
+            auth_failure_delay = 0
             mail_location = maildir:~/Maildir
             mail_fsync = never
             \(imapCapability.map { "imap_capability = \($0)" } ?? "")

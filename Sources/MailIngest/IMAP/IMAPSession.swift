@@ -81,7 +81,7 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
             status = mailimap_socket_connect(imap, host, settings.port)
         }
         guard Self.succeeded(status) else {
-            if status == MAILIMAP_ERROR_SSL { throw .tls("TLS handshake failed") }
+            if status == MAILIMAP_ERROR_SSL { throw handshakeFailure(step: "TLS handshake", started: started) }
             if status == MAILIMAP_ERROR_CONNECTION_REFUSED { throw .connection("cannot connect to \(host):\(settings.port)") }
             throw failure(status, step: "connect", started: started)
         }
@@ -96,15 +96,20 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
             }
             guard upgraded == MAILIMAP_NO_ERROR else {
                 if upgraded == MAILIMAP_ERROR_STREAM || upgraded == MAILIMAP_ERROR_SSL {
-                    let elapsed = ContinuousClock.now - tlsStarted
-                    if elapsed >= .seconds(timeoutSeconds) - .milliseconds(500) { throw .timeout(step: "STARTTLS") }
-                    throw .tls("STARTTLS handshake failed")
+                    throw handshakeFailure(step: "STARTTLS", started: tlsStarted)
                 }
                 throw failure(upgraded, step: "STARTTLS", started: tlsStarted)
             }
         }
         try wrapStream()
         if settings.security != .plain { try verifyCertificate() }
+    }
+
+    /// A failed handshake is a timeout when it took the whole timeout, else a TLS failure.
+    private func handshakeFailure(step: String, started: ContinuousClock.Instant) -> IMAPError {
+        close()
+        let elapsed = ContinuousClock.now - started
+        return elapsed >= .seconds(timeoutSeconds) - .milliseconds(500) ? .timeout(step: step) : .tls("\(step) failed")
     }
 
     /// Installs the end-of-stream guard (see `ingestd_wrap_eof_as_error` in the CLibEtpan shim).

@@ -46,7 +46,12 @@ enum UIDSet {
                 }
                 flag = mailimap_flag_new_flag_keyword(strdup(name))
             }
-            guard let flag, mailimap_flag_list_add(list, flag) == 0 else {
+            guard let flag else {
+                mailimap_flag_list_free(list)
+                return nil
+            }
+            guard mailimap_flag_list_add(list, flag) == 0 else {
+                mailimap_flag_free(flag)
                 mailimap_flag_list_free(list)
                 return nil
             }
@@ -69,5 +74,12 @@ enum UIDSet {
         let zone = Int(value.dt_zone)
         let offset = (abs(zone) / 100 * 3600 + abs(zone) % 100 * 60) * (zone < 0 ? -1 : 1)
         return local.addingTimeInterval(TimeInterval(-offset))
+    }
+}
+
+extension UIDSet {
+    /// Frees a flag list made by ``flagList(_:)`` that was not handed to a command.
+    static func free(_ list: UnsafeMutablePointer<mailimap_flag_list>) {
+        mailimap_flag_list_free(list)
     }
 }
