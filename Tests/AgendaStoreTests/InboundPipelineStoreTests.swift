@@ -72,6 +72,19 @@ import Testing
         #expect(rows == 1)
     }
 
+    @Test func theReceivedHistoryDetailIsTheJSONOfItsCounts() async throws {
+        let (_, store) = try await Self.store()
+        let analysis = MessageAnalysis(visibleText: "ok", intent: .promiseToPay, confidence: 0.9, proposals: [
+            ProposalInput(itemNumber: "F-100", proposed: QualificationState(.promiseToPay), confidence: 0.9),
+        ])
+        let stored = try await store.storeInboundBatch([InboundBatchEntry(message: Self.message(1), analysis: analysis)])
+        let detail = try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT detail FROM history WHERE entity = 'inbound_message' AND entityId = ?",
+                                arguments: [stored[0].id.rawValue])
+        }
+        #expect(detail == History.json(["kind": "reply", "correlation": "unmatched", "proposals": 1]))
+    }
+
     @Test func autoReplyDetailsNeedAReturnDateOrAContact() {
         #expect(AutoReplyDetails(returnDate: nil, redirectContact: nil) == nil)
         #expect(AutoReplyDetails(returnDate: nil, redirectContact: "  ") == nil)

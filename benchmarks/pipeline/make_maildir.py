@@ -95,7 +95,7 @@ def main():
                                                     "return-path"} | ({"from", "to"} if builder is not bounce else set()))
         rule = i % 4
         sender = {0: f"j@c{k}.example", 1: f"j@c{k}.example", 2: f"x{i}@c{k}.example", 3: f"x{i}@mail.c{k}.example"}[rule]
-        recipient = f"relances+t{k}@acme.example" if rule == 0 else "relances@acme.example"
+        recipient = f"relances+tk{k}@acme.example" if rule == 0 else "relances@acme.example"
         date = start + timedelta(seconds=37 * i)
         fields = [f"Message-ID: <bench-{i}-{rng.getrandbits(32):08x}@c{k}.example>",
                   f"Date: {format_datetime(date)}"]
@@ -124,7 +124,7 @@ def main():
                 f.write(f"INSERT INTO item (customerId, kind, number, issueDate, dueDate, amountMinor, openAmountMinor, "
                         f"currency) VALUES ({cid}, 'invoice', '{number}', '2026-10-01', '2026-10-31', {amount}, "
                         f"{amount}, 'EUR');\n")
-            f.write(f"INSERT INTO captureToken (token, customerId, createdAt) VALUES ('t{k}', {cid}, '{now}');\n")
+            f.write(f"INSERT INTO captureToken (token, customerId, createdAt) VALUES ('tk{k}', {cid}, '{now}');\n")
             f.write(f"INSERT INTO action (customerId, origin, channel, mode, status, plannedDate, doneDate, createdAt) "
                     f"VALUES ({cid}, 'manual', 'email', 'automatic', 'done', '2026-11-16', '2026-11-16', '{now}');\n")
         f.write("COMMIT;\n")

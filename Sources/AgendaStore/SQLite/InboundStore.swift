@@ -93,10 +93,11 @@ extension SQLiteAgendaStore {
                     uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
                 """).execute(arguments: [source.mailbox, source.uidValidity, source.uid, message.receivedAt])
         }
+        // The detail's values are vocabulary codes and a count: written directly, without JSONSerialization (a
+        // visible cost once per message in a batch).
         try History.append(db, at: message.receivedAt, entity: "inbound_message", entityID: id, event: "received",
                            customer: message.customer?.rawValue,
-                           detail: ["kind": message.kind.rawValue, "correlation": message.correlation.rawValue,
-                                    "proposals": proposals.count])
+                           detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#)
         return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
     }
 

@@ -30,7 +30,10 @@ struct Correlator: Sendable {
     /// How many days back rules 3 to 5 look for the customer's last done email action; 0 turns the link off.
     var actionWindowDays = 30
 
-    func correlate(_ clues: CorrelationClues, receivedAt: Date) async throws -> Match {
+    /// The match of `clues` for a message that arrived at `receivedAt`. `itemReferences`, when given, replaces
+    /// `clues.itemReferences` and is called only if rules 1 to 4 found nothing (the text scan is costly).
+    func correlate(_ clues: CorrelationClues, receivedAt: Date, itemReferences: (() -> [String])? = nil) async throws
+        -> Match {
         let sent = try await lookup.sentMessage(clues.referencedMessageIDs)
         for token in clues.captureTokens {
             if let target = try await lookup.captureToken(token) {
@@ -47,7 +50,7 @@ struct Correlator: Sendable {
         if byAddress.count == 1, let customer = byAddress.first { return try await linked(.senderAddress, customer) }
         // Ambiguous addresses (a contact shared by several customers) fall through to the weaker rules.
         if let customer = try await domainOwner(clues.domains) { return try await linked(.senderDomain, customer) }
-        let owners = try await lookup.itemOwners(clues.itemReferences)
+        let owners = try await lookup.itemOwners(itemReferences?() ?? clues.itemReferences)
         if owners.count == 1, let customer = owners.first { return try await linked(.itemNumber, customer) }
         return .unmatched
     }

@@ -31,9 +31,12 @@ extension InboundPipeline {
         var match = Correlator.Match.unmatched
         if readable {
             do {
-                let clues = CorrelationClues(mail, withText: quarantine != .tooLarge,
-                                             freemail: configuration.freemailDomains)
-                match = try await correlator(lookup).correlate(clues, receivedAt: delivery.receivedAt)
+                // The item references (rule 5) are read only when the earlier rules found nothing.
+                let clues = CorrelationClues(mail, withText: false, freemail: configuration.freemailDomains)
+                let withText = quarantine != .tooLarge
+                match = try await correlator(lookup).correlate(clues, receivedAt: delivery.receivedAt) {
+                    withText ? CorrelationClues.itemReferences(in: mail) : []
+                }
             } catch {
                 quarantine = quarantine ?? .correlationFailed
             }
