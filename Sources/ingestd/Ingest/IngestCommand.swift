@@ -14,7 +14,8 @@ struct IngestCommand: AsyncParsableCommand {
             Each message is analysed, matched to a customer (capture token, In-Reply-To/References, sender \
             address, sender domain, invoice numbers), classified when it is a reply, and stored once: importing \
             the same files again stores nothing new. A message that is too large or cannot be parsed is stored in \
-            quarantine with its reason. In a Maildir, messages in new/ move to cur/ (flag S) once stored; tmp/ is \
+            quarantine with its reason. Messages are analysed in parallel and stored in batches (--batch-size, \
+            default 200), one transaction each. In a Maildir, messages in new/ move to cur/ (flag S) once stored; tmp/ is \
             not read. A folder that is not a Maildir is searched for Maildirs, *.eml and *.mbox files.
 
             Exit status: 0 every input read and every message stored; 1 some input could not be read (the others \
