@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "reply-bench", dependencies: ["MailIngest"], path: "benchmarks/ReplyBench", swiftSettings: strict),
         .executableTarget(name: "classifier-bench", dependencies: ["FeedbackClassifier"], path: "benchmarks/ClassifierBench",
                           swiftSettings: strict),
-        .testTarget(name: "MailIngestTests", dependencies: ["MailIngest"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "MailIngestTests", dependencies: ["MailIngest", "TestServers"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
         .executableTarget(name: "agenda-bench",
                           dependencies: ["AgendaStore", .product(name: "GRDB", package: "GRDB.swift")],

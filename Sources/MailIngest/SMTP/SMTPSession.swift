@@ -1,5 +1,8 @@
 public import Foundation
 private import CLibEtpan
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One SMTP session over libetpan (`mailsmtp`): connect (plain, STARTTLS or TLS), EHLO, AUTH, then any number of
 /// messages on the same connection (RFC 5321 section 3.3; `RSET` after a refused transaction), then QUIT. Every call
@@ -36,18 +39,28 @@ public final class SMTPSession {
         mailsmtp_set_timeout(session, time_t(configuration.timeout))
         free(hostCString)
         hostCString = strdup(configuration.host)
-        let port = UInt16(clamping: configuration.port)
-        var result: Int32
+        let timeout = time_t(configuration.timeout)
+        guard let fd = TCPConnect.connect(host: configuration.host, port: configuration.port,
+                                          timeout: configuration.timeout) else {
+            throw SMTPError(.connectionFailed, stage: .connect)
+        }
+        let stream: UnsafeMutablePointer<mailstream>?
         switch configuration.security {
         case .tls:
-            result = mailsmtp_ssl_connect_with_callback(session, configuration.host, port, { context, data in
+            stream = mailstream_ssl_open_with_callback_timeout(fd, timeout, { context, data in
                 if let context, let data { _ = mailstream_ssl_set_server_name(context, data.assumingMemoryBound(to: CChar.self)) }
             }, hostCString)
         case .none, .startTLS:
-            result = mailsmtp_socket_connect(session, configuration.host, port)
+            stream = mailstream_socket_open_timeout(fd, timeout)
         }
+        guard let stream else {
+            Glibc.close(fd)
+            throw SMTPError(configuration.security == .tls ? .tlsFailed : .connectionFailed, stage: .connect)
+        }
+        // mailsmtp_connect owns the stream from here (freed with the session, also on failure).
+        var result = mailsmtp_connect(session, stream)
         guard result == Int32(MAILSMTP_NO_ERROR) else {
-            throw error(result == Int32(MAILSMTP_ERROR_SSL) ? .tlsFailed : .connectionFailed, .connect, result)
+            throw error(.connectionFailed, .connect, result)
         }
         if configuration.security == .tls { try verifyPeer() }
         try hello()
