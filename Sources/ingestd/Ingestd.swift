@@ -8,6 +8,7 @@ struct Ingestd: ParsableCommand {
         commandName: "ingestd",
         abstract: "Reply capture and feedback classification for collection teams.",
         version: "0.1.0 (libetpan \(LibraryVersions.libetpan), libxml2 \(LibraryVersions.libxml2))",
-        subcommands: [InspectCommand.self, TrainCommand.self, EvaluateCommand.self, CorpusCommand.self]
+        subcommands: [InspectCommand.self, TrainCommand.self, EvaluateCommand.self, CorpusCommand.self,
+                      SendCommand.self, PreviewCommand.self]
     )
 }

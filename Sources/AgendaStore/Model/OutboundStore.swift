@@ -26,6 +26,10 @@ public protocol OutboundStore: Sendable {
     func resolveToVerify(_ id: ActionID, sent: Bool, by user: UserID?, at: Date) async throws
     /// The send bookkeeping of an action, if it was ever claimed.
     func sendRecord(_ id: ActionID) async throws -> SendRecord?
+    /// The ids of the actions a claim with `request` would take now, without claiming them (dry runs, previews).
+    func dueActions(_ request: ClaimRequest) async throws -> [ActionID]
+    /// A customer by id.
+    func customer(id: CustomerID) async throws -> Customer?
     /// The action a sent Message-ID (bare, no brackets) names (RFC 5322 section 3.6.4), for DSN and reply correlation.
     func action(outboundMessageID: String) async throws -> ActionID?
 }
@@ -89,6 +93,21 @@ public struct ClaimedAction: Sendable, Hashable {
     public var captureToken: String
     /// Attempts made before this claim.
     public var attempts: Int
+
+    /// Makes a claimed action (stores build them; previews build unclaimed ones).
+    public init(id: ActionID, customer: CustomerID, channel: Channel, mode: ActionMode, plannedDate: Day,
+                template: String?, items: [ItemID], messageID: String, captureToken: String, attempts: Int) {
+        self.id = id
+        self.customer = customer
+        self.channel = channel
+        self.mode = mode
+        self.plannedDate = plannedDate
+        self.template = template
+        self.items = items
+        self.messageID = messageID
+        self.captureToken = captureToken
+        self.attempts = attempts
+    }
 }
 
 /// The server's acceptance of a message.

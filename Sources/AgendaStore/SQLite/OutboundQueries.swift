@@ -13,17 +13,7 @@ extension SQLiteAgendaStore: OutboundStore {
             throw AgendaStoreError(.invalidArgument, "message id domain")
         }
         return try await immediate { db in
-            let placeholders = channels.map { _ in "?" }.joined(separator: ",")
-            var arguments: StatementArguments = [request.today.iso]
-            arguments += StatementArguments(channels.map(\.rawValue).sorted())
-            arguments += [request.now, request.limit] as StatementArguments
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.status FROM action a LEFT JOIN outboundSend s ON s.actionId = a.id
-                WHERE a.plannedDate <= ? AND a.channel IN (\(placeholders))
-                  AND ((a.status = 'planned' AND a.mode = 'automatic') OR a.status = 'confirmed')
-                  AND (s.nextAttemptAt IS NULL OR s.nextAttemptAt <= ?)
-                ORDER BY a.plannedDate, a.id LIMIT ?
-                """, arguments: arguments)
+            let candidates = try Self.dueCandidates(db, request, channels: channels)
             var claimed: [ClaimedAction] = []
             for candidate in candidates {
                 let id: Int64 = candidate["id"]
@@ -183,7 +173,38 @@ extension SQLiteAgendaStore: OutboundStore {
         }
     }
 
+    public func dueActions(_ request: ClaimRequest) async throws -> [ActionID] {
+        let channels = request.channels.subtracting([.call, .litigation])
+        guard request.limit > 0, !channels.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Self.dueCandidates(db, request, channels: channels).map { ActionID($0["id"]) }
+        }
+    }
+
+    public func customer(id: CustomerID) async throws -> Customer? {
+        let key = try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT externalKey FROM customer WHERE id = ?", arguments: [id.rawValue])
+        }
+        guard let key else { return nil }
+        return try await customer(externalKey: key)
+    }
+
     // MARK: Helpers
+
+    /// Due actions: automatic and planned, or confirmed; planned on or before today; next attempt time reached.
+    private static func dueCandidates(_ db: Database, _ request: ClaimRequest, channels: Set<Channel>) throws -> [Row] {
+        let placeholders = channels.map { _ in "?" }.joined(separator: ",")
+        var arguments: StatementArguments = [request.today.iso]
+        arguments += StatementArguments(channels.map(\.rawValue).sorted())
+        arguments += [request.now, request.limit] as StatementArguments
+        return try Row.fetchAll(db, sql: """
+            SELECT a.id, a.status FROM action a LEFT JOIN outboundSend s ON s.actionId = a.id
+            WHERE a.plannedDate <= ? AND a.channel IN (\(placeholders))
+              AND ((a.status = 'planned' AND a.mode = 'automatic') OR a.status = 'confirmed')
+              AND (s.nextAttemptAt IS NULL OR s.nextAttemptAt <= ?)
+            ORDER BY a.plannedDate, a.id LIMIT ?
+            """, arguments: arguments)
+    }
 
     /// Runs `body` in an IMMEDIATE transaction (the write lock is taken at BEGIN, across processes too).
     private func immediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
