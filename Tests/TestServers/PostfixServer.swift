@@ -112,7 +112,9 @@ public final class PostfixServer: @unchecked Sendable {
         for name in files.keys {
             try fm.setAttributes([.modificationDate: past], ofItemAtPath: "\(d)/\(name)")
         }
-        let status = try Self.run(Self.master, ["-c", d, "-w"])
+        // Spawned with an empty signal mask: a child of a dispatch worker thread would otherwise inherit blocked
+        // signals, and a master that never sees SIGCHLD never reaps its children (deliveries stall after 100).
+        let status = try Self.spawnUnblocked(Self.master, ["-c", d, "-w"])
         guard status == 0 else {
             throw StartError(description: "postfix master exited \(status); log: \(d)/maillog")
         }
@@ -249,6 +251,29 @@ public final class PostfixServer: @unchecked Sendable {
         try process.run()
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// Runs a program to its end with an empty signal mask and default signal actions; returns its exit status.
+    static func spawnUnblocked(_ program: String, _ arguments: [String]) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGCHLD, SIGPIPE, SIGTERM, SIGHUP, SIGINT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, program, nil, &attributes, argv, environ)
+        guard result == 0 else { throw StartError(description: "posix_spawn \(program) failed (\(result))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status >> 8) & 0xff
     }
 
     /// A loopback port that was free a moment ago (bind to port 0, read it back, close).

@@ -85,7 +85,7 @@ struct OutboundConfiguration: Codable, Sendable {
     /// MAIL FROM (where DSNs go); default `from.address`.
     var envelopeFrom: String?
     var capture: Capture
-    var messageIDDomain: String
+    var messageIdDomain: String
     /// Templates folder: `<template>/<lang>.subject.mustache`, `.text.mustache`, `.html.mustache`.
     var templates: String
     /// Folder of invoice PDFs named `<item number>.pdf`, attached when present.

@@ -69,7 +69,7 @@ struct OutboundService: Sendable {
         let time = now()
         return ClaimRequest(owner: owner, now: time, today: Day(date: time, secondsFromGMT: offset),
                             channels: Set(channels.keys), limit: limit,
-                            messageIDDomain: configuration.messageIDDomain)
+                            messageIDDomain: configuration.messageIdDomain)
     }
 
     private func preflight(_ claim: ClaimedAction) async throws -> (OutboundDecision, Customer?, [Item]) {

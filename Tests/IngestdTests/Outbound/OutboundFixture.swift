@@ -64,7 +64,7 @@ struct OutboundFixture {
                         insecureSkipVerify: nil),
             from: .init(name: "Acme Collections", address: "collections@acme.example"), envelopeFrom: nil,
             capture: .init(pattern: "replies+{token}@acme.example", header: .replyTo),
-            messageIDDomain: "acme.example", templates: directory.appendingPathComponent("templates").path,
+            messageIdDomain: "acme.example", templates: directory.appendingPathComponent("templates").path,
             attachments: nil, pageLink: "https://pay.acme.example/{customer}", ratePerSecond: nil, batchSize: 50,
             sms: nil, letters: nil, retry: .init(maxAttempts: 3, delaysSeconds: [0]), defaultLanguage: "en",
             utcOffsetSeconds: 0)
