@@ -45,6 +45,7 @@ let package = Package(
         .executableTarget(name: "reply-bench", dependencies: ["MailIngest"], path: "benchmarks/ReplyBench", swiftSettings: strict),
         .executableTarget(name: "classifier-bench", dependencies: ["FeedbackClassifier"], path: "benchmarks/ClassifierBench",
                           swiftSettings: strict),
+        .target(name: "TestServers", path: "Tests/TestServers", swiftSettings: strict),
         .testTarget(name: "MailIngestTests", dependencies: ["MailIngest", "TestServers"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FeedbackClassifierTests", dependencies: ["FeedbackClassifier"], swiftSettings: strict),
         .executableTarget(name: "agenda-bench",
@@ -54,7 +55,6 @@ let package = Package(
         .testTarget(name: "AgendaStoreTests",
                     dependencies: ["AgendaStore", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
-        .target(name: "TestServers", path: "Tests/TestServers", swiftSettings: strict),
         .testTarget(name: "IngestdTests", dependencies: ["ingestd", "TestServers"], swiftSettings: strict),
     ]
 )

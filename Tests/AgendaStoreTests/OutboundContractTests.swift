@@ -30,7 +30,9 @@ import Testing
         #expect(Set(claimed.map(\.channel)) == [.email] && claimed.allSatisfy { $0.template == "reminder-1" })
         for action in claimed {
             #expect(action.messageID.hasPrefix("action-\(action.id.rawValue).") && action.messageID.hasSuffix("@\(Self.domain)"))
-            #expect(action.captureToken.contains("a\(action.id.rawValue)"))
+            #expect(CaptureToken.isValid(action.captureToken))
+            let correlation = try #require(data.store as? any CorrelationStore)
+            #expect(try await correlation.captureToken(for: action.customer) == action.captureToken)
             #expect(action.attempts == 0 && !action.items.isEmpty)
             let stored = try #require(try await data.store.action(action.id))
             #expect(stored.status == .sending && stored.outboundMessageID == action.messageID)

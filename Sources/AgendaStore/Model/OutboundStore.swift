@@ -6,7 +6,7 @@ public import Foundation
 /// Every method is one transaction; a record call checks that the action is still `sending` under the caller's claim.
 public protocol OutboundStore: Sendable {
     /// Claims up to `request.limit` due actions in one write transaction and returns them; two schedulers (threads,
-    /// processes, nodes) never get the same action. Each claimed action gets its Message-ID and capture token.
+    /// processes, nodes) never get the same action. Each claimed action gets its Message-ID, and its customer's capture token (created on first use).
     func claimDueActions(_ request: ClaimRequest) async throws -> [ClaimedAction]
     /// Records a send the server accepted (RFC 5321 `250` after DATA): `done` with time, queue id and reply.
     func recordSent(_ id: ActionID, claim: ClaimOwner, receipt: SendReceipt) async throws
@@ -89,7 +89,7 @@ public struct ClaimedAction: Sendable, Hashable {
     /// The Message-ID the email carries, bare (`action-ID.NONCE@domain`, no angle brackets, as `MessageIDs.parse`
     /// gives them back from In-Reply-To and DSNs); kept across retries.
     public var messageID: String
-    /// The capture token for the reply address (kept across retries).
+    /// The customer's capture token (``CaptureToken``) for the reply address (DESIGN.md, reply capture).
     public var captureToken: String
     /// Attempts made before this claim.
     public var attempts: Int

@@ -21,10 +21,9 @@ extension SQLiteAgendaStore: OutboundStore {
                 guard let row = try Row.fetchOne(db, sql: """
                     UPDATE action SET status = 'sending',
                         outboundMessageId = coalesce(outboundMessageId,
-                            'action-' || id || '.' || lower(hex(randomblob(4))) || '@' || ?),
-                        captureToken = coalesce(captureToken, 'c' || customerId || '.a' || id)
+                            'action-' || id || '.' || lower(hex(randomblob(4))) || '@' || ?)
                     WHERE id = ? AND status = ?
-                    RETURNING id, customerId, channel, mode, plannedDate, stepId, outboundMessageId, captureToken
+                    RETURNING id, customerId, channel, mode, plannedDate, stepId, outboundMessageId
                     """, arguments: [request.messageIDDomain, id, from]) else { continue }
                 try db.execute(sql: """
                     INSERT INTO outboundSend (actionId, claimOwner, claimedAt, claimedFrom) VALUES (?, ?, ?, ?)
@@ -42,7 +41,7 @@ extension SQLiteAgendaStore: OutboundStore {
                     id: ActionID(id), customer: CustomerID(row["customerId"]), channel: channel,
                     mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
                     template: template, items: items, messageID: row["outboundMessageId"],
-                    captureToken: row["captureToken"], attempts: attempts))
+                    captureToken: try Self.customerToken(db, row["customerId"], at: request.now), attempts: attempts))
                 try History.append(db, at: request.now, entity: "action", entityID: id, event: "status_changed",
                                    customer: row["customerId"], channel: channel, status: .sending,
                                    detail: ["from": from, "to": "sending", "owner": request.owner.name])
@@ -229,6 +228,22 @@ extension SQLiteAgendaStore: OutboundStore {
             throw AgendaStoreError(.invalidState, "action \(id) is not claimed by this sender (\(status))")
         }
         return .sending
+    }
+
+    /// The customer's capture token (``CaptureToken``, the reply correlation's table), created on first use.
+    private static func customerToken(_ db: Database, _ customer: Int64, at: Date) throws -> String {
+        if let token = try String.fetchOne(db, sql: "SELECT token FROM captureToken WHERE customerId = ?",
+                                           arguments: [customer]) {
+            return token
+        }
+        while true {
+            let token = CaptureToken.generate()
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM captureToken WHERE token = ?", arguments: [token]) == nil {
+                try db.execute(sql: "INSERT INTO captureToken (token, customerId, createdAt) VALUES (?, ?, ?)",
+                               arguments: [token, customer, at])
+                return token
+            }
+        }
     }
 
     private static func claimedFrom(_ db: Database, _ id: ActionID) throws -> ActionStatus {

@@ -4,14 +4,15 @@ import GRDB
 enum AgendaSchema {
     /// Migration names in order; the index of the last applied one + 1 is the schema version.
     static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
-                                 "outbound-send-tracking"]
+                                  "v4-reply-correlation", "outbound-send-tracking"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(migrationNames[0]) { db in try db.execute(sql: v1) }
         migrator.registerMigration(migrationNames[1]) { db in try db.execute(sql: v2) }
         migrator.registerMigration(migrationNames[2]) { db in try db.execute(sql: v3) }
-        migrator.registerMigration("outbound-send-tracking") { db in try db.execute(sql: outbound) }
+        migrator.registerMigration(migrationNames[3]) { db in try db.execute(sql: replyCorrelation) }
+        migrator.registerMigration(migrationNames[4]) { db in try db.execute(sql: outbound) }
         return migrator
     }
 

@@ -11,18 +11,15 @@ struct ReplyClassification {
     var items: JSONValue = .array([])
     var redirectContact: JSONValue = .null
 
-    /// Kinds whose text is the customer's (bounces and feedback reports are machine reports).
-    static let classifiedKinds: Set<MessageAnalysis.Kind> = [.reply, .autoReply, .comment, .other]
-
     init(analysis: MessageAnalysis, interpreter: ReplyInterpreter?, context: InspectContext?) {
         let visible = analysis.reply.visible
         let autoReply = analysis.detection.autoReply
         redirectContact = .string(autoReply?.redirectContact)
         language = .string(context?.language ?? LanguageIdentifier.identify(visible))
-        guard let interpreter, Self.classifiedKinds.contains(analysis.kind) else { return }
-        let today = context?.today ?? analysis.message?.date.map { LocalDate($0) } ?? LocalDate(Date())
-        let replyContext = ReplyContext(today: today, language: context?.language, openItems: context?.replyOpenItems ?? [])
-        let result = interpreter.interpret(visible, context: replyContext)
+        guard let interpreter,
+              let result = ReplyReading.interpret(analysis, with: interpreter, today: context?.today,
+                                                  language: context?.language,
+                                                  openItems: context?.replyOpenItems ?? []) else { return }
         language = .string(result.language)
         classification = .object([
             ("intent", .string(result.intent.intent.rawValue)),

@@ -4,7 +4,7 @@ import Foundation
 
 /// `ingestd preview`: renders a template (subject, text and HTML) for a real action of the store, or for a sample
 /// customer when no store is given, without sending anything.
-struct PreviewCommand: ParsableCommand {
+struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Render a template for an action (or a sample customer) without sending it."
@@ -31,9 +31,9 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: "What to print: all, subject, text or html.")
     var part = "all"
 
-    func run() throws {
+    func run() async throws {
         let renderer = OutboundTemplates(directory: templates)
-        let (context, customerLanguage) = try self.context()
+        let (context, customerLanguage) = try await self.context()
         let rendered = try renderer.render(template, language: language ?? customerLanguage, context: context)
         switch part {
         case "subject": print(rendered.subject)
@@ -45,12 +45,12 @@ struct PreviewCommand: ParsableCommand {
         }
     }
 
-    private func context() throws -> ([String: Any], String?) {
+    private func context() async throws -> ([String: Any], String?) {
         let today = Day(date: Date())
         if let store, let action {
             let path = store
             let id = ActionID(action)
-            let (customer, contact, items, planned) = try runBlocking {
+            let (customer, contact, items, planned) = try await {
                 let agenda = try SQLiteAgendaStore(path: path)
                 guard let action = try await agenda.action(id), let customer = try await agenda.customer(id: action.customer)
                 else { throw CommandError("no action \(id)") }
@@ -58,7 +58,7 @@ struct PreviewCommand: ParsableCommand {
                 let wanted = Set(action.items)
                 let items = try await agenda.items(of: action.customer).filter { wanted.contains($0.id) }
                 return (customer, contact, items, action.plannedDate)
-            }
+            }()
             return (OutboundTemplates.context(customer: customer, contact: contact, items: items, actionID: id,
                                               plannedDate: planned, today: today, pageLink: pageLink),
                     customer.language)

@@ -5,7 +5,7 @@ import MailIngest
 
 /// `ingestd send`: one scheduler pass: claims the due automatic (and confirmed) actions, sends them by email, SMS or
 /// letter, and records each result in the store. Prints one JSON object with the counts.
-struct SendCommand: ParsableCommand {
+struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send the due outbound actions once (email, SMS, letters) and record the results."
@@ -26,13 +26,13 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Name of this scheduler in claims (default host:pid:start).")
     var owner: String?
 
-    func run() throws {
+    func run() async throws {
         let configuration = try OutboundConfiguration.load(path: config)
         let storePath = store
         let ownerName = owner ?? "\(ProcessInfo.processInfo.hostName):\(getpid()):\(Int(Date().timeIntervalSince1970))"
         let dryRun = dryRun
         let limit = limit
-        let output = try runBlocking {
+        let output = try await {
             let agenda = try SQLiteAgendaStore(path: storePath)
             let service = OutboundService(store: agenda, configuration: configuration,
                                           templates: OutboundTemplates(directory: configuration.templates,
@@ -41,7 +41,7 @@ struct SendCommand: ParsableCommand {
             if dryRun { return try await service.dryRun().joined(separator: "\n") }
             let report = try await service.runPass(limit: limit)
             return Self.json(report)
-        }
+        }()
         print(output)
     }
 
@@ -93,21 +93,4 @@ struct SendCommand: ParsableCommand {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
-}
-
-/// Runs async work from a synchronous command, blocking the calling (main) thread until it ends.
-func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = BlockingResult<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
-}
-
-/// The result slot of `runBlocking`, written once by the task before the semaphore is signalled.
-private final class BlockingResult<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

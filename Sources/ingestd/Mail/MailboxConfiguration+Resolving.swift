@@ -1,0 +1,150 @@
+import Foundation
+import MailIngest
+
+/// A configuration problem, named by account and field; never carries a secret.
+struct MailboxConfigurationError: Error, CustomStringConvertible, Sendable, Hashable {
+    /// What is wrong.
+    var description: String
+}
+
+/// One mailbox ready to poll: where, how to log in (secret resolved), how to sync.
+struct PolledMailbox: Sendable {
+    /// `account/mailbox`: the name the store keys the sync state by.
+    var key: String
+    /// The mailbox name on the server.
+    var mailbox: String
+    /// The account's connection settings (with the secret, never printed).
+    var account: IMAPConnectionSettings
+    /// How stored messages are marked.
+    var markMode: MarkMode
+    /// UIDs per FETCH.
+    var batchSize: Int
+    /// IDLE or poll.
+    var waitPolicy: WaitPolicy
+}
+
+/// Connection settings for one account with its secret resolved. `description` omits the secret.
+struct IMAPConnectionSettings: Sendable, Hashable, CustomStringConvertible {
+    var host: String
+    var port: UInt16
+    var security: MailboxConfiguration.Account.Security
+    var auth: MailboxConfiguration.Account.Auth
+    var user: String
+    var secret: String
+    var caFile: String?
+    var allowInvalidCertificates: Bool
+    var timeout: Duration
+
+    var description: String {
+        "\(host):\(port) \(security.rawValue) \(auth.rawValue) \(user)"
+            + (allowInvalidCertificates ? " (certificate verification OFF)" : "")
+    }
+}
+
+extension MailboxConfiguration {
+    /// Reads a JSON configuration file.
+    static func load(path: String) throws -> MailboxConfiguration {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw MailboxConfigurationError(description: "cannot read mailbox configuration \(path)")
+        }
+        do { return try JSONDecoder().decode(MailboxConfiguration.self, from: data) } catch let error as DecodingError {
+            throw MailboxConfigurationError(description: "mailbox configuration \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Validates the file and resolves every secret; `environment` and `readFile` are injectable for tests.
+    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment,
+                 readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) })
+        throws -> [PolledMailbox] {
+        var names = Set<String>()
+        var result: [PolledMailbox] = []
+        for account in accounts {
+            guard !account.name.isEmpty, !account.name.contains("/"), names.insert(account.name).inserted else {
+                throw MailboxConfigurationError(description: "account names must be unique, non-empty, without '/'")
+            }
+            let settings = try account.settings(environment: environment, readFile: readFile)
+            var mailboxNames = Set<String>()
+            for mailbox in account.mailboxes {
+                guard mailboxNames.insert(mailbox.name).inserted else {
+                    throw MailboxConfigurationError(description: "account \(account.name): mailbox \(mailbox.name) twice")
+                }
+                result.append(try mailbox.polled(account: account.name, settings: settings))
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+             .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : path + ": ") + context.debugDescription
+        @unknown default:
+            return "invalid"
+        }
+    }
+}
+
+extension MailboxConfiguration.Account {
+    func settings(environment: [String: String], readFile: (String) throws -> Data) throws -> IMAPConnectionSettings {
+        let secret: String
+        switch (passwordFile, passwordEnv) {
+        case (let file?, nil):
+            guard let data = try? readFile(file), let text = String(data: data, encoding: .utf8) else {
+                throw MailboxConfigurationError(description: "account \(name): cannot read password_file \(file)")
+            }
+            var trimmed = Substring(text)
+            while trimmed.last == "\n" || trimmed.last == "\r" { trimmed.removeLast() }
+            secret = String(trimmed)
+        case (nil, let variable?):
+            guard let value = environment[variable], !value.isEmpty else {
+                throw MailboxConfigurationError(description: "account \(name): environment variable \(variable) is not set")
+            }
+            secret = value
+        case (nil, nil):
+            throw MailboxConfigurationError(description: "account \(name): set password_file or password_env")
+        case (_?, _?):
+            throw MailboxConfigurationError(description: "account \(name): set only one of password_file and password_env")
+        }
+        let security = security ?? .tls
+        let timeout = timeoutSeconds ?? 30
+        guard timeout >= 1 else { throw MailboxConfigurationError(description: "account \(name): timeout_seconds < 1") }
+        return IMAPConnectionSettings(host: host, port: port ?? (security == .tls ? 993 : 143), security: security,
+                                      auth: auth ?? .login, user: user, secret: secret, caFile: caFile,
+                                      allowInvalidCertificates: allowInvalidCertificates ?? false,
+                                      timeout: .seconds(timeout))
+    }
+}
+
+extension MailboxConfiguration.Mailbox {
+    func polled(account: String, settings: IMAPConnectionSettings) throws -> PolledMailbox {
+        let markMode: MarkMode
+        switch mark ?? .keyword {
+        case .keyword: markMode = .keyword(keyword ?? "$Captured")
+        case .seen: markMode = .seen
+        case .move:
+            guard let target, !target.isEmpty, target != name else {
+                throw MailboxConfigurationError(description:
+                    "account \(account): mailbox \(name): move needs a target other than the mailbox")
+            }
+            markMode = .move(to: target)
+        }
+        if case .keyword(let word) = markMode,
+           word.isEmpty || word.contains(where: { " (){%*\"\\]".contains($0) || $0.asciiValue.map { $0 < 0x21 } ?? true }) {
+            throw MailboxConfigurationError(description: "account \(account): mailbox \(name): invalid keyword")
+        }
+        let batch = batchSize ?? 200
+        guard (1...5000).contains(batch) else {
+            throw MailboxConfigurationError(description: "account \(account): mailbox \(name): batch_size not in 1...5000")
+        }
+        let interval = pollIntervalSeconds ?? 60
+        guard interval > 0 else {
+            throw MailboxConfigurationError(description: "account \(account): mailbox \(name): poll_interval_seconds <= 0")
+        }
+        return PolledMailbox(key: account + "/" + name, mailbox: name, account: settings, markMode: markMode,
+                             batchSize: batch,
+                             waitPolicy: WaitPolicy(useIdle: idle ?? true, pollInterval: .milliseconds(Int(interval * 1000))))
+    }
+}

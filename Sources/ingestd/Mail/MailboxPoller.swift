@@ -1,0 +1,213 @@
+import AgendaStore
+import Foundation
+import MailIngest
+
+/// Opens a logged-in session for an account (connect, TLS, login); runs on the mailbox's ``SessionThread``.
+typealias IMAPSessionFactory = @Sendable (IMAPConnectionSettings) throws -> any IMAPMailboxSession
+
+/// The session as the session thread holds it: only ever touched from that thread.
+final class SessionBox: @unchecked Sendable {
+    let session: any IMAPMailboxSession
+    init(_ session: any IMAPMailboxSession) { self.session = session }
+}
+
+/// Polls one mailbox for as long as its task runs: connect, SELECT, run a ``MailboxSyncPass`` (fetch, hand to the
+/// sink, mark after the sink returned), wait with IDLE or a poll interval, and on failure reconnect with backoff.
+/// One poller per mailbox, each with its own session thread.
+struct MailboxPoller: Sendable {
+    /// The mailbox and how to sync it.
+    var mailbox: PolledMailbox
+    /// Where messages go.
+    var sink: any InboundSink
+    /// Where the cursor is read and advanced.
+    var state: any MailboxStateStore
+    /// Status for UI and metrics.
+    var board: MailboxStatusBoard
+    /// Opens sessions.
+    var connect: IMAPSessionFactory
+    /// Reconnect delays.
+    var backoff = ReconnectBackoff()
+    /// Longest single IDLE, so cancellation is noticed within this bound (IDLE cannot be interrupted from outside).
+    var idleSlice: Duration = .seconds(30)
+    /// Clock for status and `receivedAt` fallback.
+    var now: @Sendable () -> Date = { Date() }
+
+    /// Runs until the task is cancelled.
+    func run() async {
+        let thread = SessionThread(label: mailbox.key)
+        var attempt = 0
+        var reconciled = false
+        var random = SystemRandomNumberGenerator()
+        while !Task.isCancelled {
+            var box: SessionBox?
+            do {
+                await board.phase(mailbox.key, .connecting)
+                let settings = mailbox.account
+                let connect = self.connect
+                let opened = try await thread.run { SessionBox(try connect(settings)) }
+                box = opened
+                while !Task.isCancelled {
+                    await board.phase(mailbox.key, .syncing)
+                    _ = try await pass(opened, thread: thread, marksReconciled: reconciled)
+                    reconciled = true
+                    attempt = 0
+                    await board.succeeded(mailbox.key, at: now())
+                    try await wait(opened, thread: thread)
+                }
+            } catch is CancellationError {
+                break
+            } catch {
+                reconciled = false  // a mark may have been cut off: re-mark at the next pass
+                attempt += 1
+                let failure = (error as? IMAPError).map(SyncFailure.init) ?? .transient
+                await board.failed(mailbox.key, error: Self.redacted(error), needsAttention: failure == .configuration,
+                                   at: now())
+                if let box { try? await thread.run { box.session.logout() } }
+                box = nil
+                let delay = failure == .configuration ? backoff.maximum : backoff.delay(attempt: attempt, using: &random)
+                try? await Task.sleep(for: delay)
+                continue
+            }
+            if let box { try? await thread.run { box.session.logout() } }
+        }
+        await board.phase(mailbox.key, .stopped)
+    }
+
+    /// Connects once and runs passes until one fetches nothing (used by `ingestd poll --until-idle`, tests and
+    /// benchmarks); any failure is thrown, nothing is retried. Returns the number of messages fetched.
+    func drain() async throws -> Int {
+        let thread = SessionThread(label: mailbox.key)
+        let settings = mailbox.account, connect = self.connect
+        let box = try await thread.run { SessionBox(try connect(settings)) }
+        do {
+            var total = 0, reconciled = false
+            while true {
+                let outcome = try await pass(box, thread: thread, marksReconciled: reconciled)
+                reconciled = true
+                total += outcome.fetched
+                await board.succeeded(mailbox.key, at: now())
+                if outcome.fetched == 0 { break }
+            }
+            try await thread.run { box.session.logout() }
+            return total
+        } catch {
+            try? await thread.run { box.session.logout() }
+            throw error
+        }
+    }
+
+    /// Runs one complete pass on an open session; returns its outcome. Throws on any IMAP or store failure, leaving
+    /// the cursor wherever the store's transactions left it.
+    func pass(_ box: SessionBox, thread: SessionThread, marksReconciled: Bool) async throws -> MailboxSyncPass.Outcome {
+        let name = mailbox.mailbox, key = mailbox.key, markMode = mailbox.markMode
+        let status = try await thread.run { try box.session.select(name, readOnly: false) }
+        var pass = MailboxSyncPass(stored: try await state.cursor(of: key), status: status,
+                                   batchSize: mailbox.batchSize, marksReconciled: marksReconciled, markMode: markMode)
+        var action = pass.start()
+        // The next batch is fetched while the current one is stored; the session thread runs jobs in order.
+        var prefetch: (uids: [UInt32], task: Task<[IMAPFetchedMessage], any Error>)?
+        do {
+            while true {
+                try Task.checkCancellation()
+                switch action {
+                case .search(let from):
+                    action = pass.searched(try await thread.run { try box.session.searchUIDs(from: from) })
+                case .fetch(let uids):
+                    let messages: [IMAPFetchedMessage]
+                    if let ahead = prefetch, ahead.uids == uids {
+                        messages = try await ahead.task.value
+                    } else {
+                        messages = try await thread.run { try box.session.fetch(uids: uids) }
+                    }
+                    prefetch = nil
+                    if let next = pass.upcomingBatch {
+                        prefetch = (next, Task { try await thread.run { try box.session.fetch(uids: next) } })
+                    }
+                    let (present, allCreated) = try await hand(messages, uidValidity: status.uidValidity)
+                    action = pass.stored(present)
+                    if !allCreated || present.count != uids.count {
+                        // Duplicates and expunged UIDs did not move the store's cursor; this does, before any mark.
+                        try await state.advance(key, to: pass.currentCursor, at: now())
+                    }
+                case .mark(let uids):
+                    try await thread.run {
+                        switch markMode {
+                        case .keyword(let word): try box.session.addFlags([word], uids: uids)
+                        case .seen: try box.session.addFlags(["\\Seen"], uids: uids)
+                        case .move(let target): try box.session.move(uids: uids, to: target)
+                        }
+                    }
+                    action = pass.marked()
+                case .finished(let outcome):
+                    try await state.advance(key, to: outcome.cursor, at: now())
+                    return outcome
+                }
+            }
+        } catch {
+            _ = try? await prefetch?.task.value  // let the session thread finish before the caller logs out
+            throw error
+        }
+    }
+
+    /// Hands fetched messages to the sink (as one batch when it takes batches); returns their UIDs once all are
+    /// durably stored, and whether the store created every one (and so advanced the cursor itself).
+    private func hand(_ messages: [IMAPFetchedMessage], uidValidity: UInt32) async throws
+        -> (uids: [UInt32], allCreated: Bool) {
+        let key = mailbox.key
+        let items = messages.map {
+            InboundItem(raw: $0.raw, source: MailboxPosition(mailbox: key, uidValidity: uidValidity, uid: $0.uid),
+                        receivedAt: $0.internalDate ?? now())
+        }
+        let outcomes: [StoredInbound]
+        if let batchSink = sink as? any BatchInboundSink, !items.isEmpty {
+            outcomes = try await batchSink.accept(batch: items)
+        } else {
+            var stored: [StoredInbound] = []
+            for item in items {
+                stored.append(try await sink.accept(raw: item.raw, source: item.source, receivedAt: item.receivedAt))
+            }
+            outcomes = stored
+        }
+        let at = now()
+        for (message, outcome) in zip(messages, outcomes) {
+            await board.stored(key, created: outcome.created, internalDate: message.internalDate, at: at)
+        }
+        return (messages.map(\.uid), outcomes.allSatisfy(\.created))
+    }
+
+    /// Waits for new mail: IDLE in slices up to the policy's refresh, or sleep for the poll interval.
+    private func wait(_ box: SessionBox, thread: SessionThread) async throws {
+        let capabilities = try await thread.run { box.session.capabilities }
+        switch mailbox.waitPolicy.wait(capabilities: capabilities) {
+        case .poll(let interval):
+            await board.phase(mailbox.key, .waiting)
+            try await Task.sleep(for: interval)
+        case .idle(let refresh):
+            await board.phase(mailbox.key, .idling)
+            var waited = Duration.zero
+            while waited < refresh {
+                try Task.checkCancellation()
+                let slice = min(idleSlice, refresh - waited)
+                if try await thread.run({ try box.session.idle(timeout: slice) }) { return }
+                waited += slice
+            }
+        }
+    }
+
+    /// A failure as the status board shows it: the error's code and context, never message text.
+    static func redacted(_ error: any Error) -> String {
+        if let error = error as? IMAPError {
+            switch error {
+            case .connection(let detail): return "connection: \(detail)"
+            case .timeout(let step): return "timeout: \(step)"
+            case .tls(let detail): return "certificate or TLS refused: \(detail)"
+            case .authentication: return "authentication failed: check user and password"
+            case .command(let name, let response): return "\(name) failed: \(response)"
+            case .bye(let detail): return "server closed the session: \(detail)"
+            case .unsupported(let capability): return "server lacks \(capability)"
+            }
+        }
+        if let error = error as? AgendaStoreError { return "store: \(error.code)" }
+        return "error: \(type(of: error))"
+    }
+}

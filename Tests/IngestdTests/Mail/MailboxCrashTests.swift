@@ -1,0 +1,108 @@
+import AgendaStore
+import Foundation
+@testable import ingestd
+import TestServers
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Kill -9 of the ingesting process at random points (DESIGN.md, "Nothing is lost"): `ingestd poll --until-idle` is
+/// started on 2,000 messages, SIGKILLed after a random delay a few times, then left to finish; every message must be
+/// stored exactly once and marked. `benchmarks/imap/soak.py` runs the same for 50 rounds.
+@Suite("Mailbox crash rounds (Dovecot, ingestd child)", .serialized)
+struct MailboxCrashTests {
+    static let messages = 2000
+
+    struct Round: Sendable { var seed: UInt64; var batch: Int; var kills: Int }
+
+    @Test("SIGKILL at random points, restart: every message stored exactly once and marked", arguments: [
+        Round(seed: 11, batch: 200, kills: 2), Round(seed: 12, batch: 50, kills: 3), Round(seed: 13, batch: 7, kills: 2),
+        Round(seed: 14, batch: 200, kills: 4), Round(seed: 15, batch: 100, kills: 3),
+    ])
+    func round(_ round: Round) async throws {
+        let server = try DovecotServer(), temp = try TemporaryStore()
+        defer { server.stop(); temp.cleanup() }
+        let raws = (0..<Self.messages).map { MailFixtures.message(Int(round.seed) * 100_000 + $0, size: 1500) }
+        try server.dropIntoMaildir(raws, user: "alice")
+        let config = try Self.writeConfig(server, directory: temp.directory, batch: round.batch)
+        let storePath = temp.directory.appendingPathComponent("child.sqlite").path
+        var random = SeededRandom(state: round.seed)
+        var kills = 0, runs = 0
+        while true {
+            runs += 1
+            let child = try Self.spawn(config: config, store: storePath)
+            if kills < round.kills {
+                let delay = Double.random(in: 0.05...0.8, using: &random)
+                if !Self.wait(child, seconds: delay) {
+                    kill(child.processIdentifier, SIGKILL)
+                    child.waitUntilExit()
+                    kills += 1
+                    continue
+                }
+            } else {
+                #expect(Self.wait(child, seconds: 120), "child did not finish")
+            }
+            if child.terminationStatus == 0 { break }
+            #expect(kills < round.kills, "child failed without a kill: status \(child.terminationStatus)")
+            if kills >= round.kills { return }
+        }
+        #expect(kills >= 1, "the child finished before any kill: the round proves nothing")
+        // Exactly once: every message is there (storing it again creates nothing) under ids 1...N, and no id N+1.
+        let store = try SQLiteAgendaStore(path: storePath)
+        let again = try await store.storeInbound(batch: raws.map {
+            (InboundMessage(raw: $0, kind: .other, receivedAt: Date()), nil)
+        })
+        #expect(again.filter(\.created).isEmpty)
+        #expect(Set(again.map(\.id.rawValue)) == Set(1...Int64(Self.messages)))
+        #expect(try await store.rawMessage(InboundMessageID(Int64(Self.messages) + 1)) == nil)
+        #expect(try MailboxPollerDovecotTests.count(server, ["KEYWORD", "$Captured"]) == Self.messages)
+        #expect(try MailboxPollerDovecotTests.count(server, ["UNKEYWORD", "$Captured"]) == 0)
+        print("crash round seed \(round.seed): \(kills) kills, \(runs) runs, \(Self.messages) stored once and marked")
+    }
+
+    static func writeConfig(_ server: DovecotServer, directory: URL, batch: Int) throws -> String {
+        let password = directory.appendingPathComponent("password")
+        try Data("secret\n".utf8).write(to: password)
+        let json = """
+            {"accounts": [{"name": "test", "host": "127.0.0.1", "port": \(server.imapPort), "security": "plain",
+              "user": "alice", "password_file": "\(password.path)", "timeout_seconds": 10,
+              "mailboxes": [{"name": "INBOX", "batch_size": \(batch)}]}]}
+            """
+        let path = directory.appendingPathComponent("poll.json")
+        try Data(json.utf8).write(to: path)
+        return path.path
+    }
+
+    static func spawn(config: String, store: String) throws -> Process {
+        let process = Process()
+        process.executableURL = TestPaths.ingestd
+        process.arguments = ["poll", "--config", config, "--store", store, "--until-idle", "--raw-only"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits up to `seconds` for the process to exit; true when it did.
+    static func wait(_ process: Process, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning {
+            if Date() >= deadline { return false }
+            usleep(5_000)
+        }
+        return true
+    }
+}
+
+/// SplitMix64, for reproducible kill times.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,171 @@
+import AgendaStore
+import Foundation
+@testable import ingestd
+import MailIngest
+import Testing
+
+@Suite("MailboxPoller (in-memory server)")
+struct MailboxPollerTests {
+    private static func poller(_ server: FakeIMAPServer, _ store: SQLiteAgendaStore, _ sink: CountingSink,
+                               mailbox: PolledMailbox = MailFixtures.mailbox(), board: MailboxStatusBoard = .init())
+        -> MailboxPoller {
+        MailboxPoller(mailbox: mailbox, sink: sink, state: store, board: board, connect: server.open,
+                      backoff: ReconnectBackoff(base: .milliseconds(5), maximum: .milliseconds(20)),
+                      idleSlice: .milliseconds(20))
+    }
+
+    @Test("Every message stored once and marked with the keyword; the next pass fetches nothing")
+    func keyword() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<30 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(server, temp.store, sink)
+        #expect(try await poller.drain() == 30)
+        #expect(sink.created == 30)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(try await poller.drain() == 0)
+        #expect(sink.handed == 30)
+        let cursor = try await temp.store.cursor(of: "test/INBOX")
+        #expect(cursor == MailboxCursor(uidValidity: 100, lastUID: 30, highestModSeq: 93))
+    }
+
+    @Test("Seen and move modes", arguments: [MarkMode.seen, .move(to: "Captured")])
+    func modes(mode: MarkMode) async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<10 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        _ = try await Self.poller(server, temp.store, sink, mailbox: MailFixtures.mailbox(mode, batch: 3)).drain()
+        #expect(sink.created == 10)
+        if case .move(let target) = mode {
+            #expect(server.messages().isEmpty)
+            #expect(server.messages(in: target).count == 10)
+        } else {
+            #expect(server.messages().values.allSatisfy { $0.flags == ["\\Seen"] })
+        }
+    }
+
+    @Test("A cut between store and mark: the next process marks without storing again",
+          arguments: [MarkMode.default, .move(to: "Captured")])
+    func cutBeforeMark(mode: MarkMode) async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<20 { server.deliver(MailFixtures.message(n)) }
+        server.fail(mode == .default ? "store" : "move", call: 2)
+        let sink = CountingSink(store: temp.store)
+        await #expect(throws: IMAPError.self) {
+            try await Self.poller(server, temp.store, sink, mailbox: MailFixtures.mailbox(mode)).drain()
+        }
+        #expect(sink.created == 14)  // two batches of 7 stored, the second not marked
+        let restarted = CountingSink(store: temp.store)
+        _ = try await Self.poller(server, temp.store, restarted, mailbox: MailFixtures.mailbox(mode)).drain()
+        #expect(restarted.created == 6)
+        #expect(restarted.handed == 6)  // the 7 stored but unmarked ones were re-marked, not re-fetched
+        if mode == .default {
+            #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        } else {
+            #expect(server.messages().isEmpty)
+            #expect(server.messages(in: "Captured").count == 20)
+        }
+    }
+
+    @Test("A cut mid-FETCH: the rerun completes, each message stored once")
+    func cutDuringFetch() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<20 { server.deliver(MailFixtures.message(n)) }
+        server.fail("fetch", call: 2)
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(server, temp.store, sink)
+        await #expect(throws: IMAPError.self) { try await poller.drain() }
+        _ = try await poller.drain()
+        #expect(sink.created == 20)
+        #expect(sink.handed == 20)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+    }
+
+    @Test("UIDVALIDITY change: everything fetched again, nothing stored twice, cursor under the new validity")
+    func resync() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<12 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(server, temp.store, sink)
+        _ = try await poller.drain()
+        server.rebuild()
+        server.deliver(MailFixtures.message(99))
+        #expect(try await poller.drain() == 13)
+        #expect(sink.created == 13)
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.uidValidity == 101)
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 13)
+    }
+
+    @Test("run(): IDLE loop picks up new mail, survives cuts, and stops on cancellation")
+    func runLoop() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let sink = CountingSink(store: temp.store), board = MailboxStatusBoard()
+        let poller = Self.poller(server, temp.store, sink, board: board)
+        let task = Task { await poller.run() }
+        server.deliver(MailFixtures.message(1))
+        try await Self.waitUntil { sink.created == 1 }
+        server.fail("idle", call: 1)
+        server.fail("connect", call: 1)
+        server.deliver(MailFixtures.message(2))
+        try await Self.waitUntil { sink.created == 2 }
+        task.cancel()
+        await task.value
+        let status = try #require(await board.status(of: "test/INBOX"))
+        #expect(status.phase == .stopped)
+        #expect(status.messagesToday == 2)
+        #expect(status.lastSuccess != nil)
+        #expect(status.lastError == "connection: cut by test")
+        #expect(!status.needsAttention)
+        #expect(server.count("connect") >= 3)
+    }
+
+    @Test("Bad credentials: a clear, redacted error that needs attention")
+    func badPassword() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let board = MailboxStatusBoard()
+        let mailbox = MailFixtures.mailbox(settings: MailFixtures.settings(password: "wrong"))
+        let poller = Self.poller(server, temp.store, CountingSink(store: temp.store), mailbox: mailbox, board: board)
+        let task = Task { await poller.run() }
+        try await Self.waitUntil { await board.status(of: "test/INBOX")?.lastError != nil }
+        task.cancel()
+        await task.value
+        let status = try #require(await board.status(of: "test/INBOX"))
+        #expect(status.needsAttention)
+        #expect(status.lastError == "authentication failed: check user and password")
+        #expect(status.lastError?.contains("wrong") == false)
+    }
+
+    @Test("Batch sink with fetch-ahead: a cut in a prefetched FETCH, then a rerun; each message stored once")
+    func batchSink() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        server.fail("fetch", call: 3)
+        let board = MailboxStatusBoard()
+        let poller = MailboxPoller(mailbox: MailFixtures.mailbox(batch: 6), sink: StoringInboundSink(store: temp.store),
+                                   state: temp.store, board: board, connect: server.open)
+        await #expect(throws: IMAPError.self) { try await poller.drain() }
+        let afterCut = await board.status(of: "test/INBOX")?.messagesStored
+        #expect(afterCut == 12)
+        #expect(server.messages().values.filter { $0.flags == ["$Captured"] }.count == 12)
+        #expect(try await poller.drain() == 28)
+        #expect(await board.status(of: "test/INBOX")?.messagesStored == 40)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 40)
+    }
+
+    static func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await !condition() {
+            guard ContinuousClock.now < deadline else { Issue.record("condition not met within 10 s"); return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}

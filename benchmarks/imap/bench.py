@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""IMAP benchmark: N messages of about 4 KB in a private Dovecot; time until `ingestd poll --until-idle` has stored
+them all (MIME analysis and detection included, keyword marking), versus Python imaplib's batched
+`UID FETCH BODY.PEEK[]` of the same mailbox (fetch only) in the same run. Prints rates, the ratio and peak RSS.
+
+Usage: benchmarks/imap/bench.py [--messages 10000] [--ingestd .build/release/ingestd]
+"""
+import argparse
+import imaplib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dovecot_harness import Dovecot, message  # noqa: E402
+
+
+def python_fetch(server, batch):
+    start = time.perf_counter()
+    imap = imaplib.IMAP4("127.0.0.1", server.port)
+    imap.login(server.user, server.password)
+    imap.select("INBOX", readonly=True)
+    _, data = imap.uid("SEARCH", None, "ALL")
+    uids = data[0].split()
+    fetched = total = 0
+    for i in range(0, len(uids), batch):
+        chunk = b",".join(uids[i:i + batch]).decode()
+        _, items = imap.uid("FETCH", chunk, "(BODY.PEEK[])")
+        for item in items:
+            if isinstance(item, tuple):
+                fetched += 1
+                total += len(item[1])
+    imap.logout()
+    return fetched, total, time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10000)
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--ingestd", default=".build/release/ingestd")
+    args = parser.parse_args()
+    server = Dovecot()
+    work = tempfile.mkdtemp(prefix="imap-bench-store-")
+    try:
+        server.drop(message(n) for n in range(args.messages))
+        server.start()
+        server.doveadm("force-resync", "-u", server.user, "INBOX")  # index once, outside both timings
+        fetched, size, python_seconds = python_fetch(server, args.batch)
+        config = os.path.join(work, "poll.json")
+        server.write_poll_config(config, batch_size=args.batch)
+        store = os.path.join(work, "agenda.sqlite")
+        start = time.perf_counter()
+        child = subprocess.Popen([args.ingestd, "poll", "--config", config, "--store", store, "--until-idle"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(child.pid, 0)
+        swift_seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"ingestd poll failed ({status}): {child.stderr.read().decode().strip()}")
+        peak_kb = usage.ru_maxrss
+        marked = server.count("KEYWORD", "$Captured")
+        import sqlite3
+        with sqlite3.connect(store) as db:
+            stored = db.execute("SELECT count(*) FROM inboundMessage").fetchone()[0]
+        python_rate, swift_rate = fetched / python_seconds, stored / swift_seconds
+        print(f"messages            {args.messages} ({size / fetched / 1024:.1f} KB average, batch {args.batch})")
+        print(f"python imaplib      fetched {fetched} in {python_seconds:.2f} s = {python_rate:,.0f} msg/s (fetch only)")
+        print(f"ingestd poll        stored {stored}, marked {marked} in {swift_seconds:.2f} s = {swift_rate:,.0f} msg/s"
+              " (fetch + MIME analysis + detection + store + mark)")
+        print(f"ratio               {swift_rate / python_rate:.0%} of the Python fetch rate (target >= 60%)")
+        print(f"peak RSS ingestd    {peak_kb / 1024:.0f} MB")
+        if stored != args.messages or marked != args.messages:
+            sys.exit("not every message was stored and marked")
+    finally:
+        server.remove()
+        subprocess.run(["rm", "-rf", work])
+
+
+if __name__ == "__main__":
+    main()
