@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,12 +25,19 @@ public final class DovecotServer: @unchecked Sendable {
     /// PEM file of the test CA: what a client must trust to verify the server.
     public var caFile: String { certificates.caFile }
 
+    /// Dovecot's `imap_capability` override, if any (e.g. a list without MOVE to force COPY + EXPUNGE).
+    public let imapCapability: String?
+
     private let lock = NSLock()
     private var master: Process?
     private var deliveryCounter = 0
 
     /// Creates the directory, certificates and config, and starts Dovecot; returns once it greets on the IMAP port.
-    public init(users: [String: String] = ["alice": "secret", "bob": "hunter2"]) throws {
+    /// `imapCapability` replaces the capability list announced after login (Dovecot's `imap_capability`);
+    /// `certificateHost` is the name in the server certificate (only `localhost` also carries `IP:127.0.0.1`).
+    public init(users: [String: String] = ["alice": "secret", "bob": "hunter2"], imapCapability: String? = nil,
+                certificateHost: String = "localhost") throws {
+        self.imapCapability = imapCapability
         let template = NSTemporaryDirectory() + "/ingestd-dovecot.XXXXXX"
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else { throw TestServerError("mkdtemp failed: errno \(errno)") }
@@ -40,7 +47,7 @@ public final class DovecotServer: @unchecked Sendable {
         let ports = try Loopback.freePorts(3)
         (imapPort, imapsPort, lmtpPort) = (ports[0], ports[1], ports[2])
         do {
-            certificates = try TestCertificates(directory: directory)
+            certificates = try TestCertificates(directory: directory, commonName: certificateHost)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -96,7 +103,7 @@ public final class DovecotServer: @unchecked Sendable {
             process.arguments = ["-F", "-c", configFile]
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
-            FileManager.default.createFile(atPath: directory + "/stderr.log", contents: nil)
+            _ = FileManager.default.createFile(atPath: directory + "/stderr.log", contents: nil)
             let errorLog = FileHandle(forWritingAtPath: directory + "/stderr.log") ?? FileHandle.nullDevice
             process.standardError = errorLog
             try process.run()
@@ -208,6 +215,7 @@ public final class DovecotServer: @unchecked Sendable {
             auth_mechanisms = plain login
             mail_location = maildir:~/Maildir
             mail_fsync = never
+            \(imapCapability.map { "imap_capability = \($0)" } ?? "")
             passdb {
               driver = passwd-file
               args = scheme=PLAIN username_format=%n \(d)/users
