@@ -1,3 +1,5 @@
+public import Foundation
+
 /// How to reach and use one SMTP submission server.
 public struct SMTPServerConfiguration: Sendable, Hashable {
     /// Transport security.
@@ -82,9 +84,11 @@ public enum DSNNotify: String, Sendable, Hashable, Codable, CaseIterable {
     case never
 }
 
-/// Checks the server's certificate after the TLS handshake (libetpan accepts any certificate by itself, see
-/// C-LIBRARIES.md). The GnuTLS verifier of `MailIngest/TLS` plugs in here.
+/// Checks the server's certificate chain after the TLS handshake and before AUTH (libetpan accepts any certificate
+/// by itself, see C-LIBRARIES.md). ``CertificateVerifier`` (GnuTLS) is the product's; tests may record instead.
 public protocol TLSPeerVerifying: Sendable {
-    /// Throws when the leaf certificate (DER) does not chain to a trusted CA or does not name `host`.
-    func verify(leafCertificateDER: [UInt8], host: String) throws
+    /// Throws when `chain` (DER, the server's certificate first) does not lead to a trusted CA or does not name `host`.
+    func verify(chain: [Data], host: String) throws
 }
+
+extension CertificateVerifier: TLSPeerVerifying {}

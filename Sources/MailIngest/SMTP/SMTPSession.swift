@@ -146,13 +146,9 @@ public final class SMTPSession {
     private func verifyPeer() throws(SMTPError) {
         guard let verifier else { return }
         guard let stream = smtp?.pointee.stream else { throw SMTPError(.tlsFailed, stage: .verify) }
-        var der: UnsafeMutablePointer<UInt8>?
-        let length = mailstream_ssl_get_certificate(stream, &der)
-        guard length > 0, let der else { throw SMTPError(.certificateRejected, stage: .verify) }
-        let bytes = Array(UnsafeBufferPointer(start: der, count: length))
-        free(der)
+        let chain = IMAPSession.certificateChain(of: stream)
         do {
-            try verifier.verify(leafCertificateDER: bytes, host: configuration.host)
+            try verifier.verify(chain: chain, host: configuration.host)
         } catch {
             throw SMTPError(.certificateRejected, stage: .verify)
         }

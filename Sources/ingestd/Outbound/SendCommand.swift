@@ -53,9 +53,7 @@ struct SendCommand: AsyncParsableCommand {
             if server.security == .none || configuration.smtp?.insecureSkipVerify == true {
                 verifier = nil
             } else {
-                // The GnuTLS verifier (MailIngest/TLS) plugs in here once merged.
-                throw CommandError("SMTP certificate verification is not available in this build; "
-                                   + "use security none on a local relay or smtp.insecure_skip_verify for tests")
+                verifier = CertificateVerifier(trust: configuration.smtp?.caFile.map { .caFile($0) } ?? .system)
             }
             let sender = SMTPSender(configuration: server, verifier: verifier, maxPerSecond: configuration.ratePerSecond)
             channels[.email] = EmailChannel(sender: sender, configuration: configuration)

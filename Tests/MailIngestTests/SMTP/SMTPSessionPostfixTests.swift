@@ -115,9 +115,9 @@ import Testing
             var certificates: [[UInt8]] = []
             var hosts: [String] = []
         }
-        func verify(leafCertificateDER: [UInt8], host: String) throws {
+        func verify(chain: [Data], host: String) throws {
             seen.lock.withLock {
-                seen.certificates.append(leafCertificateDER)
+                seen.certificates.append(Array(chain.first ?? Data()))
                 seen.hosts.append(host)
             }
             if !accept { throw CancellationError() }
@@ -150,6 +150,28 @@ import Testing
         }
         #expect(error.kind == .certificateRejected && error.stage == .verify)
         #expect(postfix.waitForSink(count: 1, timeout: 2).count == 1)
+    }
+
+    @Test func theGnuTLSVerifierAcceptsTheServersCAAndRefusesAnUnknownOne() async throws {
+        let postfix = try Self.server()
+        defer { postfix.stop() }
+        let certificate = postfix.directory.appendingPathComponent("cert.pem").path
+        let configuration = SMTPServerConfiguration(host: "localhost", port: postfix.port, security: .startTLS, timeout: 5)
+        let trusted = SMTPSender(configuration: configuration,
+                                 verifier: CertificateVerifier(trust: .caFile(certificate)))
+        guard case .success(.accepted) = await trusted.send(try Self.message("ca-1@acme.example"),
+                                                           envelope: Self.envelope()) else {
+            Issue.record("the server's own certificate as CA must be accepted")
+            return
+        }
+        await trusted.close()
+        let system = SMTPSender(configuration: configuration, verifier: CertificateVerifier(trust: .system))
+        guard case .failure(let error) = await system.send(try Self.message("ca-2@acme.example"),
+                                                          envelope: Self.envelope()) else {
+            Issue.record("a self-signed certificate must be refused under the system CAs")
+            return
+        }
+        #expect(error.kind == .certificateRejected)
     }
 
     @Test func aServerThatNeverGreetsTimesOutAndARefusedPortFails() async throws {
