@@ -212,4 +212,23 @@ import Testing
         #expect(try await outbound.sendRecord(action.id)?.heldReason == nil)
         #expect(try await outbound.sendRecord(action.id)?.attempts == 0)
     }
+
+    @Test(arguments: StoreFactory.all)
+    func onlySentActionsBounceAndOnlyOnce(factory: StoreFactory) async throws {
+        let (data, outbound) = try await Self.planned(factory)
+        let claimed = try await outbound.claimDueActions(Self.request(limit: 2))
+        try await outbound.recordSent(claimed[0].id, claim: Self.owner,
+                                      receipt: SendReceipt(sentAt: Dataset.now, queueID: "Q1", reply: nil))
+        let unsent = try #require(try await data.store.actions(of: try await data.customer("C3").id).first)
+        #expect(unsent.status == .planned || claimed.contains { $0.id == unsent.id })
+        #expect(try await outbound.recordBounce(claimed[0].id, detail: "userunknown 5.1.1", at: Dataset.now))
+        #expect(try await outbound.recordBounce(claimed[1].id, detail: "userunknown 5.1.1", at: Dataset.now),
+                "an action to verify evidently went out")
+        #expect(!(try await outbound.recordBounce(claimed[0].id, detail: "again", at: Dataset.now)))
+        let bounced = try #require(try await data.store.action(claimed[0].id))
+        #expect(bounced.status == .error && bounced.errorCause == .bounced && bounced.errorDetail == "userunknown 5.1.1")
+        let planned = try await outbound.dueActions(Self.request())
+        #expect(planned.count == 1)
+        #expect(!(try await outbound.recordBounce(planned[0], detail: "x", at: Dataset.now)), "never sent")
+    }
 }

@@ -26,6 +26,9 @@ public protocol OutboundStore: Sendable {
     func resolveToVerify(_ id: ActionID, sent: Bool, by user: UserID?, at: Date) async throws
     /// The send bookkeeping of an action, if it was ever claimed.
     func sendRecord(_ id: ActionID) async throws -> SendRecord?
+    /// Marks a sent action (`done`, or `sending` to verify: its email evidently went out) as `error` `bounced` with
+    /// the DSN's reason (RFC 3464); returns false when the action was not sent or is already bounced.
+    func recordBounce(_ id: ActionID, detail: String, at: Date) async throws -> Bool
     /// The ids of the actions a claim with `request` would take now, without claiming them (dry runs, previews).
     func dueActions(_ request: ClaimRequest) async throws -> [ActionID]
     /// A customer by id.

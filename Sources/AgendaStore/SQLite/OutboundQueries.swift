@@ -172,6 +172,20 @@ extension SQLiteAgendaStore: OutboundStore {
         }
     }
 
+    public func recordBounce(_ id: ActionID, detail: String, at: Date) async throws -> Bool {
+        try await immediate { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM action WHERE id = ?",
+                                                   arguments: [id.rawValue]) else {
+                throw AgendaStoreError(.notFound, "action \(id)")
+            }
+            guard let from = ActionStatus(rawValue: status), [.done, .sending].contains(from) else { return false }
+            try db.execute(sql: "UPDATE action SET status = 'error', errorCause = 'bounced', errorDetail = ? WHERE id = ?",
+                           arguments: [detail, id.rawValue])
+            try Self.history(db, id, at: at, from: from, to: .error, detail: ["cause": ErrorCause.bounced.rawValue])
+            return true
+        }
+    }
+
     public func dueActions(_ request: ClaimRequest) async throws -> [ActionID] {
         let channels = request.channels.subtracting([.call, .litigation])
         guard request.limit > 0, !channels.isEmpty else { return [] }
