@@ -34,6 +34,7 @@ import Testing
             let correlation = try #require(data.store as? any CorrelationStore)
             #expect(try await correlation.captureToken(for: action.customer) == action.captureToken)
             #expect(action.attempts == 0 && !action.items.isEmpty)
+            #expect(action.pauseOnDispute && action.pauseOnPromise, "the standard scenario's settings")
             let stored = try #require(try await data.store.action(action.id))
             #expect(stored.status == .sending && stored.outboundMessageID == action.messageID)
             #expect(try await outbound.action(outboundMessageID: action.messageID) == action.id)

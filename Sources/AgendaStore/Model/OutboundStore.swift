@@ -96,10 +96,17 @@ public struct ClaimedAction: Sendable, Hashable {
     public var captureToken: String
     /// Attempts made before this claim.
     public var attempts: Int
+    /// The scenario's pausing rules (true when the action has no scenario step).
+    public var pauseOnDispute: Bool
+    /// The scenario's pausing rules (true when the action has no scenario step).
+    public var pauseOnPromise: Bool
 
     /// Makes a claimed action (stores build them; previews build unclaimed ones).
     public init(id: ActionID, customer: CustomerID, channel: Channel, mode: ActionMode, plannedDate: Day,
-                template: String?, items: [ItemID], messageID: String, captureToken: String, attempts: Int) {
+                template: String?, items: [ItemID], messageID: String, captureToken: String, attempts: Int,
+                pauseOnDispute: Bool = true, pauseOnPromise: Bool = true) {
+        self.pauseOnDispute = pauseOnDispute
+        self.pauseOnPromise = pauseOnPromise
         self.id = id
         self.customer = customer
         self.channel = channel

@@ -32,8 +32,11 @@ extension SQLiteAgendaStore: OutboundStore {
                     """, arguments: [id, request.owner.name, request.now, from])
                 let attempts = try Int.fetchOne(db, sql: "SELECT attempts FROM outboundSend WHERE actionId = ?",
                                                 arguments: [id]) ?? 0
-                let template = try String.fetchOne(db, sql: "SELECT template FROM scenarioStep WHERE id = ?",
-                                                   arguments: [row["stepId"] as Int64?])
+                let step = try Row.fetchOne(db, sql: """
+                    SELECT st.template, sc.pauseOnDispute, sc.pauseOnPromise
+                    FROM scenarioStep st JOIN scenario sc ON sc.id = st.scenarioId WHERE st.id = ?
+                    """, arguments: [row["stepId"] as Int64?])
+                let template: String? = step?["template"]
                 let items = try Int64.fetchAll(db, sql: "SELECT itemId FROM actionItem WHERE actionId = ? ORDER BY itemId",
                                                arguments: [id]).map(ItemID.init)
                 let channel = try Decode.required(Channel.self, row["channel"])
@@ -41,7 +44,8 @@ extension SQLiteAgendaStore: OutboundStore {
                     id: ActionID(id), customer: CustomerID(row["customerId"]), channel: channel,
                     mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
                     template: template, items: items, messageID: row["outboundMessageId"],
-                    captureToken: try Self.customerToken(db, row["customerId"], at: request.now), attempts: attempts))
+                    captureToken: try Self.customerToken(db, row["customerId"], at: request.now), attempts: attempts,
+                    pauseOnDispute: step?["pauseOnDispute"] ?? true, pauseOnPromise: step?["pauseOnPromise"] ?? true))
                 try History.append(db, at: request.now, entity: "action", entityID: id, event: "status_changed",
                                    customer: row["customerId"], channel: channel, status: .sending,
                                    detail: ["from": from, "to": "sending", "owner": request.owner.name])

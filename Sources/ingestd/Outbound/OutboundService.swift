@@ -79,7 +79,9 @@ struct OutboundService: Sendable {
         let items = try await store.items(of: claim.customer).filter { wanted.contains($0.id) }
         let today = Day(date: now(), secondsFromGMT: offset)
         let decision = OutboundPreflight.decide(channel: claim.channel, contacts: contacts, items: items, today: today,
-                                                channelAvailable: channels[claim.channel] != nil)
+                                                channelAvailable: channels[claim.channel] != nil,
+                                                pauseOnDispute: claim.pauseOnDispute,
+                                                pauseOnPromise: claim.pauseOnPromise)
         return (decision, customer, items)
     }
 

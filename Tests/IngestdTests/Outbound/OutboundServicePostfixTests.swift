@@ -107,4 +107,20 @@ import Testing
         #expect(action.status == .planned)
         #expect(try await fixture.store.sendRecord(ActionID(1))?.nextAttemptAt != nil)
     }
+
+    @Test func aDisputedItemHoldsTheActionWithItsReason() async throws {
+        let postfix = try Self.postfix()
+        defer { postfix.stop() }
+        let fixture = try await OutboundFixture.make(count: 2, smtpPort: postfix.port)
+        defer { fixture.remove() }
+        let item = try #require(try await fixture.store.item(number: "F-0"))
+        try await fixture.store.qualify(item.id, as: QualificationState(.dispute, disputeReason: .quality), by: nil,
+                                        at: Date())
+        let report = try await fixture.service().runPass()
+        #expect(report.held == 1 && report.sent == 1)
+        #expect(try await fixture.store.action(ActionID(1))?.status == .planned)
+        let record = try #require(try await fixture.store.sendRecord(ActionID(1)))
+        #expect(record.heldReason == HoldReason.openDispute.rawValue && record.nextAttemptAt != nil)
+        #expect(record.attempts == 0)
+    }
 }
