@@ -1,0 +1,185 @@
+public import Foundation
+private import CLibEtpan
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One SMTP session over libetpan (`mailsmtp`): connect (plain, STARTTLS or TLS), EHLO, AUTH, then any number of
+/// messages on the same connection (RFC 5321 section 3.3; `RSET` after a refused transaction), then QUIT. Every call
+/// blocks: use it from one thread only (``SMTPSender`` gives it one), never from the cooperative pool. Each step has
+/// the configured timeout. The C session is freed in `deinit`.
+public final class SMTPSession {
+    private let configuration: SMTPServerConfiguration
+    private let verifier: (any TLSPeerVerifying)?
+    private var smtp: UnsafeMutablePointer<mailsmtp>?
+    private var hostCString: UnsafeMutablePointer<CChar>?
+    /// True once connected, greeted and authenticated.
+    public private(set) var isReady = false
+    /// Extensions the server announced (EHLO): DSN support decides whether ENVID/NOTIFY are sent.
+    public private(set) var supportsDSN = false
+    /// PIPELINING announced (libetpan sends commands one by one regardless).
+    public private(set) var supportsPipelining = false
+
+    /// A session for a server; `verifier` checks the certificate under TLS (nil accepts any: tests only).
+    public init(configuration: SMTPServerConfiguration, verifier: (any TLSPeerVerifying)?) {
+        self.configuration = configuration
+        self.verifier = verifier
+    }
+
+    deinit {
+        if let smtp { mailsmtp_free(smtp) }
+        free(hostCString)
+    }
+
+    /// Connects, greets, secures and authenticates as configured.
+    public func open() throws(SMTPError) {
+        close(quit: false)
+        guard let session = mailsmtp_new(0, nil) else { throw SMTPError(.connectionFailed, stage: .connect) }
+        smtp = session
+        mailsmtp_set_timeout(session, time_t(configuration.timeout))
+        free(hostCString)
+        hostCString = strdup(configuration.host)
+        let timeout = time_t(configuration.timeout)
+        guard let fd = TCPConnect.connect(host: configuration.host, port: configuration.port,
+                                          timeout: configuration.timeout) else {
+            throw SMTPError(.connectionFailed, stage: .connect)
+        }
+        let stream: UnsafeMutablePointer<mailstream>?
+        switch configuration.security {
+        case .tls:
+            stream = mailstream_ssl_open_with_callback_timeout(fd, timeout, { context, data in
+                if let context, let data { _ = mailstream_ssl_set_server_name(context, data.assumingMemoryBound(to: CChar.self)) }
+            }, hostCString)
+        case .none, .startTLS:
+            stream = mailstream_socket_open_timeout(fd, timeout)
+        }
+        guard let stream else {
+            Glibc.close(fd)
+            throw SMTPError(configuration.security == .tls ? .tlsFailed : .connectionFailed, stage: .connect)
+        }
+        // mailsmtp_connect owns the stream from here (freed with the session, also on failure).
+        var result = mailsmtp_connect(session, stream)
+        guard result == Int32(MAILSMTP_NO_ERROR) else {
+            throw error(.connectionFailed, .connect, result)
+        }
+        if configuration.security == .tls { try verifyPeer() }
+        try hello()
+        if configuration.security == .startTLS {
+            guard session.pointee.esmtp & Int32(MAILSMTP_ESMTP_STARTTLS) != 0 else {
+                throw SMTPError(.tlsFailed, stage: .startTLS, reply: lastReply)
+            }
+            result = mailsmtp_socket_starttls_with_callback(session, { context, data in
+                if let context, let data { _ = mailstream_ssl_set_server_name(context, data.assumingMemoryBound(to: CChar.self)) }
+            }, hostCString)
+            guard result == Int32(MAILSMTP_NO_ERROR) else { throw error(.tlsFailed, .startTLS, result) }
+            try verifyPeer()
+            try hello()
+        }
+        if let username = configuration.username {
+            let mechanism = configuration.authMechanism.rawValue
+            result = mailesmtp_auth_sasl(session, mechanism, configuration.host, nil, nil, username, username,
+                                         configuration.password ?? "", nil)
+            guard result == Int32(MAILSMTP_NO_ERROR) else { throw error(.authenticationFailed, .auth, result) }
+        }
+        isReady = true
+    }
+
+    /// Sends one message (`data` in RFC 5322 form with CRLF lines; libetpan does the dot-stuffing). A refusal is
+    /// an outcome (the session stays usable, reset for the next message); a broken session throws.
+    public func send(_ data: Data, envelope: SMTPEnvelope) throws(SMTPError) -> SMTPOutcome {
+        guard isReady, let session = smtp else { throw SMTPError(.protocolError, stage: .mail) }
+        var result: Int32
+        if supportsDSN {
+            result = mailesmtp_mail(session, envelope.from, envelope.returnFull ? 1 : 0, envelope.envelopeID)
+        } else {
+            result = mailsmtp_mail(session, envelope.from)
+        }
+        if let outcome = try refusal(result, .mail) { return outcome }
+        let notify = envelope.notify.reduce(Int32(0)) { flags, value in
+            switch value {
+            case .success: flags | MAILSMTP_DSN_NOTIFY_SUCCESS
+            case .failure: flags | MAILSMTP_DSN_NOTIFY_FAILURE
+            case .delay: flags | MAILSMTP_DSN_NOTIFY_DELAY
+            case .never: flags | MAILSMTP_DSN_NOTIFY_NEVER
+            }
+        }
+        for recipient in envelope.recipients {
+            if supportsDSN {
+                result = mailesmtp_rcpt(session, recipient, envelope.notify.isEmpty ? 0 : notify, nil)
+            } else {
+                result = mailsmtp_rcpt(session, recipient)
+            }
+            if let outcome = try refusal(result, .rcpt) { return outcome }
+        }
+        result = mailsmtp_data(session)
+        if let outcome = try refusal(result, .data) { return outcome }
+        result = data.withUnsafeBytes { buffer in
+            mailsmtp_data_message(session, buffer.bindMemory(to: CChar.self).baseAddress, buffer.count)
+        }
+        if let outcome = try refusal(result, .data) { return outcome }
+        return .accepted(lastReply ?? SMTPReply(code: 250, text: ""))
+    }
+
+    /// Ends the session (QUIT when `quit` and connected) and frees it.
+    public func close(quit: Bool = true) {
+        if let smtp {
+            if quit && isReady { _ = mailsmtp_quit(smtp) }
+            mailsmtp_free(smtp)
+        }
+        smtp = nil
+        isReady = false
+    }
+
+    // MARK: Steps
+
+    private func hello() throws(SMTPError) {
+        guard let session = smtp else { throw SMTPError(.protocolError, stage: .hello) }
+        var result = mailesmtp_ehlo(session)
+        if result == Int32(MAILSMTP_ERROR_NOT_IMPLEMENTED) {
+            result = mailsmtp_helo(session)
+        }
+        guard result == Int32(MAILSMTP_NO_ERROR) else { throw error(.protocolError, .hello, result) }
+        supportsDSN = session.pointee.esmtp & Int32(MAILSMTP_ESMTP_DSN) != 0
+        supportsPipelining = session.pointee.esmtp & Int32(MAILSMTP_ESMTP_PIPELINING) != 0
+    }
+
+    private func verifyPeer() throws(SMTPError) {
+        guard let verifier else { return }
+        guard let stream = smtp?.pointee.stream else { throw SMTPError(.tlsFailed, stage: .verify) }
+        let chain = IMAPSession.certificateChain(of: stream)
+        do {
+            try verifier.verify(chain: chain, host: configuration.host)
+        } catch {
+            throw SMTPError(.certificateRejected, stage: .verify)
+        }
+    }
+
+    /// Nil when `result` is success; an outcome for a 4yz/5yz reply (after RSET); throws for a broken session.
+    private func refusal(_ result: Int32, _ stage: SMTPStage) throws(SMTPError) -> SMTPOutcome? {
+        if result == Int32(MAILSMTP_NO_ERROR) { return nil }
+        guard let reply = lastReply, reply.isTransient || reply.isPermanent,
+              result != Int32(MAILSMTP_ERROR_STREAM) else {
+            isReady = false
+            throw error(.connectionLost, stage, result)
+        }
+        if let session = smtp, mailsmtp_reset(session) != Int32(MAILSMTP_NO_ERROR) {
+            // The refusal stands; the session is not reusable.
+            isReady = false
+        }
+        return reply.isPermanent ? .rejected(stage, reply) : .deferred(stage, reply)
+    }
+
+    /// The last reply libetpan read (code and text).
+    private var lastReply: SMTPReply? {
+        guard let session = smtp, session.pointee.response_code > 0 else { return nil }
+        let text = session.pointee.response.map { String(cString: $0) } ?? ""
+        return SMTPReply(code: Int(session.pointee.response_code),
+                         text: text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+
+    private func error(_ kind: SMTPError.Kind, _ stage: SMTPStage, _ result: Int32) -> SMTPError {
+        let stream = result == Int32(MAILSMTP_ERROR_STREAM)
+        return SMTPError(stream && kind != .connectionFailed ? .connectionLost : kind, stage: stage, code: result,
+                         reply: lastReply)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import MailIngest
+import TestServers
+import Testing
+@testable import AgendaStore
+@testable import ingestd
+
+/// A real DSN: Postfix accepts the email, its transport fails with EX_NOUSER, the DSN (RFC 3464) goes back to the
+/// envelope sender and lands in the sink; the project's own pipeline stores it, and the matcher turns the action to
+/// `error` `bounced` with the reason. (In production the DSN comes from the reply mailbox through the poller.)
+@Suite(.serialized) struct BounceMatcherPostfixTests {
+    @Test func aPostfixDSNTurnsTheSentActionToBounced() async throws {
+        let postfix: PostfixServer
+        do { postfix = try PostfixServer(.init(bouncing: ["bounce@customer.example"])) } catch {
+            Issue.record("Postfix could not start: \(error)")
+            throw error
+        }
+        defer { postfix.stop() }
+        let fixture = try await OutboundFixture.make(count: 3, smtpPort: postfix.port,
+                                                     emails: { $0 == 2 ? "bounce@customer.example" : nil })
+        defer { fixture.remove() }
+        let report = try await fixture.service().runPass()
+        #expect(report.sent == 3)
+        // Two deliveries and one DSN to collections@acme.example.
+        let sunk = postfix.waitForSink(count: 3)
+        let dsn = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") })
+        let pipeline = InboundPipeline(store: fixture.store)
+        let outcome = try await pipeline.process(raw: dsn.data, source: nil, receivedAt: Date())
+        #expect(outcome.kind == .bounce)
+
+        let matcher = BounceMatcher(store: fixture.store)
+        let result = try await matcher.run(after: nil)
+        #expect(result.bounced == [ActionID(3)] && result.ignored == 0)
+        let action = try #require(try await fixture.store.action(ActionID(3)))
+        #expect(action.status == .error && action.errorCause == .bounced)
+        #expect(action.errorDetail?.hasPrefix("userunknown 5.") == true, "\(action.errorDetail ?? "nil")")
+        #expect(try await fixture.store.action(ActionID(1))?.status == .done)
+        // Again from the start: nothing changes.
+        let again = try await matcher.run(after: nil)
+        #expect(again.bounced.isEmpty && again.ignored == 1)
+        #expect(try await matcher.run(after: result.cursor).bounced.isEmpty)
+    }
+
+    @Test func softFailuresDoNotBounce() {
+        let soft = StoredBounce(message: InboundMessageID(1), receivedAt: Date(), customer: nil, action: nil,
+                                originalMessageID: "action-1.x@acme.example",
+                                recipients: [BounceRecipient(address: "a@b", status: "4.2.2", reason: "mailboxfull",
+                                                             hard: false)])
+        #expect(BounceMatcher.detail(soft) == nil)
+        var hard = soft
+        hard.recipients.append(BounceRecipient(address: "c@d", status: "5.1.1", replyCode: "550", reason: "userunknown",
+                                               hard: true, diagnostic: "550 5.1.1 User unknown"))
+        #expect(BounceMatcher.detail(hard) == "userunknown 5.1.1 550: 550 5.1.1 User unknown")
+    }
+}
