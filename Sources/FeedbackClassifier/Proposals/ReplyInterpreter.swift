@@ -49,13 +49,15 @@ public struct ReplyInterpreter: Sendable {
             let qualification = Self.qualification(for: itemIntent)
             var promiseDate: LocalDate?
             if qualification == .promiseToPay {
-                var candidates = dates.dates(in: scopeText).map(\.date).filter { $0 >= context.today }
+                var candidates = dates.dates(in: scopeText).filter { $0.date >= context.today }
                 if candidates.isEmpty, scope != [text], itemsWithOwnDates.isEmpty {
-                    candidates = dates.dates(in: text).map(\.date).filter { $0 >= context.today }
+                    candidates = dates.dates(in: text).filter { $0.date >= context.today }
                 }
+                // "Today, at the latest tomorrow": the deadline is the promise.
+                let deadlines = candidates.filter(\.deadline).map(\.date)
                 // "Part today, the rest on the 18th": a later date is the promise (corpus/LABELS.md decisions).
-                let later = candidates.filter { $0 > context.today }
-                promiseDate = (later.isEmpty ? candidates : later).min()
+                let later = candidates.map(\.date).filter { $0 > context.today }
+                promiseDate = deadlines.min() ?? (later.isEmpty ? candidates.map(\.date) : later).min()
             }
             let amount = qualification == .promiseToPay || qualification == .ongoing
                 ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency) : nil
