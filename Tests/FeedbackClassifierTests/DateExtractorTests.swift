@@ -31,6 +31,27 @@ import Testing
         #expect(Self.first(text) == expected, "\(text)")
     }
 
+    /// A weekday beside a calendar date names that date, not "the next such weekday".
+    @Test(arguments: [
+        ("vi betalar tisdag 7 april", "2027-04-07"), ("Ödeme 12 Haziran Cuma günü yapılacak", "2027-06-12"),
+        ("we pay on Friday, 4 December", "2026-12-04"), ("am Dienstag, 15.12. überwiesen", "2026-12-15"),
+    ] as [(String, String)])
+    func weekdayBesideADateIsThatDate(_ text: String, _ expected: String) {
+        let dates = DateExtractor(today: Self.monday).dates(in: text).map(\.date.description)
+        #expect(dates == [expected], "\(text)")
+    }
+
+    /// "At the latest" marks the date after it (or before it, in English) as a deadline, in several languages.
+    @Test(arguments: [
+        ("heute noch, spätestens morgen", "2026-11-17"), ("aujourd'hui ou au plus tard vendredi", "2026-11-20"),
+        ("uiterlijk vrijdag", "2026-11-20"), ("najpóźniej do piątku", "2026-11-20"), ("by Friday at the latest", "2026-11-20"),
+        ("senast fredag", "2026-11-20"),
+    ] as [(String, String)])
+    func deadlines(_ text: String, _ expected: String) {
+        let found = DateExtractor(today: Self.monday).dates(in: text)
+        #expect(found.filter(\.deadline).map(\.date.description) == [expected], "\(text)")
+    }
+
     @Test func croatianListopadIsOctober() {
         #expect(Self.first("5. listopada 2027", language: "hr") == "2027-10-05")
         #expect(Self.first("5 listopada 2027", language: "pl") == "2027-11-05")

@@ -53,9 +53,15 @@ import Testing
         #expect(a == b)
     }
 
-    @Test func fileRoundTripGivesTheSamePredictions() throws {
-        let model = Self.trainer().train(Self.examples, name: "round-trip")
-        let copy = try FeedbackModel(decoding: try model.encoded())
+    /// Both file formats: 1 (plain term frequencies) and 2 (with inverse document frequencies per column).
+    @Test(arguments: [false, true])
+    func fileRoundTripGivesTheSamePredictions(idf: Bool) throws {
+        var trainer = Self.trainer()
+        trainer.text.inverseDocumentFrequency = idf
+        let model = trainer.train(Self.examples, name: "round-trip")
+        let encoded = try model.encoded()
+        #expect(encoded[16] == (idf ? 2 : 1))  // "IGDB", a length (8 bytes), the intent model's "IGDM", its format
+        let copy = try FeedbackModel(decoding: encoded)
         #expect(copy.intent.metadata == model.intent.metadata)
         for text in ["we will pay on friday", "goods damaged", "paid", "bonjour"] {
             #expect(copy.predictIntent(text) == model.predictIntent(text))

@@ -8,6 +8,27 @@ public struct DateExtractor: Sendable {
         public var date: LocalDate
         /// Index of the first token of the phrase (order within the text).
         public var position: Int
+        /// Index after the phrase's last token.
+        var end: Int = 0
+        /// What the phrase is: a weekday alone, a calendar date (day and month), or something else.
+        var kind: Kind = .other
+        /// Said as a deadline ("spätestens morgen", "au plus tard vendredi", "by Friday at the latest").
+        public var deadline = false
+
+        enum Kind: Sendable, Hashable { case weekday, calendar, other }
+
+        public init(date: LocalDate, position: Int) {
+            self.date = date
+            self.position = position
+            self.end = position + 1
+        }
+
+        init(date: LocalDate, position: Int, end: Int, kind: Kind) {
+            self.date = date
+            self.position = position
+            self.end = end
+            self.kind = kind
+        }
     }
 
     /// The day relative dates count from.
@@ -31,27 +52,64 @@ public struct DateExtractor: Sendable {
         var i = 0
         while i < tokens.count {
             if case .numericDate(let parts, let separator) = tokens[i] {
-                if let date = numericDate(parts, separator: separator) { mentions.append(Mention(date: date, position: i)) }
+                if let date = numericDate(parts, separator: separator) {
+                    mentions.append(Mention(date: date, position: i, end: i + 1, kind: .calendar))
+                }
                 i += 1
                 continue
             }
-            var best: (length: Int, date: LocalDate)?
+            var best: (length: Int, date: LocalDate, meaning: DatePhraseMeaning)?
             for phrase in Self.compiled {
                 guard let match = phrase.match(tokens, at: i, language: language),
                       match.length > (best?.length ?? 0),
                       let date = resolve(phrase.meaning, match.captures, next: tokens.indices.contains(i + match.length) ? tokens[i + match.length] : nil)
                 else { continue }
-                best = (match.length, date)
+                best = (match.length, date, phrase.meaning)
             }
             if let best {
-                mentions.append(Mention(date: best.date, position: i))
+                let kind: Mention.Kind = switch best.meaning {
+                case .weekday, .portugueseWeekday: .weekday
+                case .dayMonth, .monthDay: .calendar
+                default: .other
+                }
+                mentions.append(Mention(date: best.date, position: i, end: i + best.length, kind: kind))
                 i += best.length
             } else {
                 i += 1
             }
         }
+        for k in mentions.indices { mentions[k].deadline = Self.isDeadline(mentions[k], in: tokens) }
+        mentions = Self.droppingWeekdaysBesideDates(mentions)
         mentions += CJKDates(today: today).dates(in: folded, positionBase: tokens.count)
         return mentions
+    }
+
+    /// Words that make the date after them a deadline ("spätestens", "uiterlijk", "au plus tard", "a más tardar",
+    /// "al più tardi", "o mais tardar", "najpóźniej", "cel târziu", "senast", "en geç", "najkasnije", "at the latest").
+    static let deadlineBefore: Set<String> = ["spatestens", "spaetestens", "uiterlijk", "tard", "tardar", "tardi",
+                                              "najpozniej", "tarziu", "senast", "gec", "najkasnije", "latest"]
+
+    /// True when a deadline word stands in the two tokens before the mention, or "at the latest" follows it.
+    static func isDeadline(_ m: Mention, in tokens: [DateScanner.Token]) -> Bool {
+        for k in max(0, m.position - 2)..<m.position {
+            if case .word(let w) = tokens[k], deadlineBefore.contains(w) { return true }
+        }
+        if m.end + 2 < tokens.count, tokens[m.end] == .word("at"), tokens[m.end + 1] == .word("the"),
+           tokens[m.end + 2] == .word("latest") { return true }
+        return false
+    }
+
+    /// A weekday written beside a calendar date ("tisdag 7 april", "12 Haziran Cuma günü", "Friday, 4 December")
+    /// names the same day: the calendar date is the meaning, so the weekday's own reading ("the next Tuesday") goes.
+    static func droppingWeekdaysBesideDates(_ mentions: [Mention]) -> [Mention] {
+        let calendar = mentions.filter { $0.kind == .calendar }
+        guard !calendar.isEmpty else { return mentions }
+        return mentions.filter { m in
+            guard m.kind == .weekday else { return true }
+            return !calendar.contains { c in
+                (c.position >= m.end && c.position <= m.end + 1) || (m.position >= c.end && m.position <= c.end + 1)
+            }
+        }
     }
 
     static let compiled: [DatePhrase] = DateVocabulary.phrases.map { DatePhrase($0.0, meaning: $0.1) }

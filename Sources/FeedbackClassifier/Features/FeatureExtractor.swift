@@ -92,15 +92,19 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         return counts
     }
 
+    /// The n-grams of `word` between boundary marks ("<" + word + ">"), read in place (no padded copy).
     private func addCharGrams(_ word: [Unicode.Scalar], into counts: inout FeatureCounts) {
         guard word.count >= 2 else { return }
-        let padded: [Unicode.Scalar] = ["<"] + word + [">"]
-        for n in charGramLengths where n <= padded.count {
-            for start in 0...(padded.count - n) {
-                if n == padded.count { break }  // the whole word is already a word feature
-                var h = FeatureHash(kind: Kind.charGram.rawValue)
-                h.add(scalars: padded[start..<(start + n)])
-                counts.add(h.value)
+        let paddedCount = word.count + 2
+        word.withUnsafeBufferPointer { w in
+            for n in charGramLengths where n < paddedCount {  // n == paddedCount: the whole word, already a feature
+                for start in 0...(paddedCount - n) {
+                    var h = FeatureHash(kind: Kind.charGram.rawValue)
+                    for p in start..<(start + n) {
+                        h.add(p == 0 ? "<" : p == paddedCount - 1 ? ">" : w[p - 1])
+                    }
+                    counts.add(h.value)
+                }
             }
         }
     }

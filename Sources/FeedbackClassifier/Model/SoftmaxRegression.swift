@@ -8,15 +8,21 @@ struct SoftmaxRegression: Sendable {
     let classes: Int
     let features: Int
 
-    /// Fits on `rows` with labels in `0..<classes`. `l2` is the penalty on weights per example.
+    /// Fits on `rows` with labels in `0..<classes`. `l2` is the penalty on weights per example; the fit stops when
+    /// one step lowers the loss by less than `relativeTolerance` of it. `start` (weights then biases) is where the
+    /// optimiser begins (zeros when nil); the loss is convex, so the start changes the path, not the minimum.
     static func fit(rows: [SparseVector], labels: [Int], classes: Int, features: Int, l2: Double,
-                    maxIterations: Int = 300, progress: ((Int, Double) -> Void)? = nil) -> SoftmaxRegression {
+                    maxIterations: Int = 300, relativeTolerance: Double = 1e-9, start: [Double]? = nil,
+                    progress: ((Int, Double) -> Void)? = nil) -> SoftmaxRegression {
         let n = Double(rows.count)
         let weightCount = features * classes
         let objective: ([Double]) -> (Double, [Double]) = { theta in
             var grad = [Double](repeating: 0, count: theta.count)
             var loss = 0.0
-            var scores = [Double](repeating: 0, count: classes)
+            // Scores live in a buffer of the closure's own, not a captured array (whose every access is checked).
+            let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: classes)
+            defer { scores.deallocate() }
+            scores.initialize(repeating: 0)
             theta.withUnsafeBufferPointer { t in
                 grad.withUnsafeMutableBufferPointer { gr in
                     for (row, label) in zip(rows, labels) {
@@ -49,7 +55,10 @@ struct SoftmaxRegression: Sendable {
         }
         var optimizer = LBFGS()
         optimizer.maxIterations = maxIterations
-        let theta = optimizer.minimize([Double](repeating: 0, count: weightCount + classes), objective: objective,
+        optimizer.relativeTolerance = relativeTolerance
+        let origin = start.flatMap { $0.count == weightCount + classes ? $0 : nil }
+            ?? [Double](repeating: 0, count: weightCount + classes)
+        let theta = optimizer.minimize(origin, objective: objective,
                                        progress: progress)
         return SoftmaxRegression(weights: theta[0..<weightCount].map(Float.init),
                                  biases: theta[weightCount...].map(Float.init), classes: classes, features: features)

@@ -25,11 +25,14 @@ public struct TextModel: Sendable {
     /// Hash of each kept feature, by column.
     var columnHashes: [UInt64]
     var columns: ColumnIndex
+    /// Weight of each column's term frequency (inverse document frequency), or nil for none.
+    var columnWeights: [Float]?
     var regression: SoftmaxRegression
 
-    init(metadata: Metadata, columnHashes: [UInt64], regression: SoftmaxRegression) {
+    init(metadata: Metadata, columnHashes: [UInt64], columnWeights: [Float]? = nil, regression: SoftmaxRegression) {
         self.metadata = metadata
         self.columnHashes = columnHashes
+        self.columnWeights = columnWeights
         self.regression = regression
         self.columns = ColumnIndex(columnHashes)
     }
@@ -39,7 +42,7 @@ public struct TextModel: Sendable {
 
     /// The features of `text` mapped to this model's columns.
     func vector(_ text: String) -> SparseVector {
-        SparseVector(counts: metadata.extractor.features(text), columns: columns)
+        SparseVector(counts: metadata.extractor.features(text), columns: columns, weights: columnWeights)
     }
 
     /// Uncalibrated logits of `text`.

@@ -49,13 +49,22 @@ public struct ReplyInterpreter: Sendable {
             let qualification = Self.qualification(for: itemIntent)
             var promiseDate: LocalDate?
             if qualification == .promiseToPay {
-                var candidates = dates.dates(in: scopeText).map(\.date).filter { $0 >= context.today }
-                if candidates.isEmpty, scope != [text], itemsWithOwnDates.isEmpty {
-                    candidates = dates.dates(in: text).map(\.date).filter { $0 >= context.today }
+                // "A goes out Friday, B on the 15th": in a sentence naming several items, an item's dates are those
+                // between its reference and the next item's.
+                var candidates: [DateExtractor.Mention] = []
+                if scope != [text] {
+                    let segments = scope.map { Self.segment(of: number, in: $0, openItems: openNumbers) ?? $0 }
+                    candidates = dates.dates(in: segments.joined(separator: "\n")).filter { $0.date >= context.today }
                 }
+                if candidates.isEmpty { candidates = dates.dates(in: scopeText).filter { $0.date >= context.today } }
+                if candidates.isEmpty, scope != [text], itemsWithOwnDates.isEmpty {
+                    candidates = dates.dates(in: text).filter { $0.date >= context.today }
+                }
+                // "Today, at the latest tomorrow": the deadline is the promise.
+                let deadlines = candidates.filter(\.deadline).map(\.date)
                 // "Part today, the rest on the 18th": a later date is the promise (corpus/LABELS.md decisions).
-                let later = candidates.filter { $0 > context.today }
-                promiseDate = (later.isEmpty ? candidates : later).min()
+                let later = candidates.map(\.date).filter { $0 > context.today }
+                promiseDate = deadlines.min() ?? (later.isEmpty ? candidates.map(\.date) : later).min()
             }
             let amount = qualification == .promiseToPay || qualification == .ongoing
                 ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency) : nil
@@ -78,6 +87,17 @@ public struct ReplyInterpreter: Sendable {
                                          summary: "", redirectContact: redirect, returnDate: returnDate)
         result.summary = SummaryWriter(language: summaryLanguage).summary(of: result)
         return result
+    }
+
+    /// The part of `sentence` from the reference to `number` up to the next other item's reference, when the
+    /// sentence names at least two items; nil otherwise.
+    static func segment(of number: String, in sentence: String, openItems: [String]) -> String? {
+        let refs = InvoiceReferences.find(in: sentence, openItems: openItems).filter { $0.matched || openItems.isEmpty }
+        guard refs.count >= 2, let mine = refs.first(where: { $0.number == number }) else { return nil }
+        let chars = Array(sentence)
+        let end = refs.map(\.position).filter { $0 > mine.position }.min() ?? chars.count
+        guard mine.position < end, end <= chars.count else { return nil }
+        return String(chars[mine.position..<end])
     }
 
     /// The qualification an intent gives an item (corpus/LABELS.md, "Items").

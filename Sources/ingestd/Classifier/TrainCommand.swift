@@ -27,8 +27,29 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Keep a feature only if it occurs in at least this many training replies.")
     var minDocumentFrequency: Int = TextModelTrainer().minDocumentFrequency
 
+    @Option(help: "Weight term frequencies by inverse document frequency (true or false).")
+    var idf: Bool = TextModelTrainer().inverseDocumentFrequency
+
+    @Option(help: "How many words after a concept a negation still negates it (verb-second languages).")
+    var negationAfter: Int = FeatureExtractor().negationAfter
+
+    @Option(help: "Weight of a pair of concepts found in the same reply (0 turns pairs off).")
+    var cuePairWeight: Float = FeatureExtractor().cuePairWeight
+
+    @Option(help: "Start the final fit from the mean of the calibration folds' models (true or false).")
+    var warmStart: Bool = TextModelTrainer().warmStart
+
+    @Option(help: "Folds of the cross-validation whose out-of-fold predictions calibrate the model.")
+    var folds: Int = TextModelTrainer().folds
+
+    @Option(help: "Relative loss decrease under which the calibration folds' fits stop.")
+    var calibrationTolerance: Double = TextModelTrainer().calibrationTolerance
+
     @Option(parsing: .upToNextOption, help: "Collectors' decisions exported as labelled JSON Lines, added to training.")
     var decisions: [String] = []
+
+    @Flag(help: "List the training replies the cross-validation misclassifies (id, gold, predicted, start of the text).")
+    var crossValidationErrors = false
 
     @Flag(help: "Replace the model at --output even if the new one is worse on the frozen test split.")
     var force = false
@@ -50,16 +71,32 @@ struct TrainCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         stderr("training on \(train.count) replies (\(test.count) held out as the frozen test split)\n")
+        let trainSet = train
+        let listErrors = crossValidationErrors
         var trainer = FeedbackModelTrainer()
         trainer.text.l2 = l2
         trainer.text.minDocumentFrequency = minDocumentFrequency
+        trainer.text.inverseDocumentFrequency = idf
+        trainer.text.calibrationTolerance = calibrationTolerance
+        guard folds >= 2 else { throw CommandError("--folds must be at least 2") }
+        trainer.text.folds = folds
+        trainer.text.warmStart = warmStart
         trainer.text.extractor.cueWeight = cueWeight
+        trainer.text.extractor.negationAfter = negationAfter
+        trainer.text.extractor.cuePairWeight = cuePairWeight
         trainer.text.extractor.useCues = cueWeight > 0
         let model = trainer.train(train, name: name ?? ISO8601DateFormatter().string(from: Date())) { step in
             switch step {
             case .columns(let n): stderr("  \(n) feature columns\n")
             case .fold(let i, let of): stderr("  calibration fold \(i)/\(of)\n")
             case .finalFit: stderr("  final fit\n")
+            case .outOfFold(let predictions):
+                guard listErrors, predictions.count == trainSet.count else { break }
+                let labels = Intent.allCases
+                for (example, p) in zip(trainSet, predictions) where labels[p] != example.intent {
+                    let text = example.text.replacingOccurrences(of: "\n", with: " ").prefix(140)
+                    print("cv\t\(example.id)\t\(example.intent.rawValue) -> \(labels[p].rawValue)\t\(text)")
+                }
             case .crossValidated(let accuracy): stderr("  cross-validated accuracy on the train split: \(String(format: "%.1f%%", accuracy * 100))\n")
             case .iteration(let i, let loss): if i % 25 == 0 { stderr("    iteration \(i), loss \(String(format: "%.4f", loss))\n") }
             }
