@@ -3,11 +3,12 @@ import MailIngest
 
 /// The `ingestd` executable: one command per job (DESIGN.md, "Modules").
 @main
-struct Ingestd: ParsableCommand {
+struct Ingestd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingestd",
         abstract: "Reply capture and feedback classification for collection teams.",
         version: "0.1.0 (libetpan \(LibraryVersions.libetpan), libxml2 \(LibraryVersions.libxml2))",
-        subcommands: [InspectCommand.self, TrainCommand.self, EvaluateCommand.self, CorpusCommand.self]
+        subcommands: [InspectCommand.self, TrainCommand.self, EvaluateCommand.self, CorpusCommand.self,
+                      ServeCommand.self, UserCommand.self]
     )
 }
