@@ -16,12 +16,18 @@ public struct WebServer: Sendable {
     let decoyHash: String
     let metricsText: @Sendable () async -> String
     let health: @Sendable () async -> Bool
+    let linkSigner: PageLinkSigner?
+    let submissions: any PageSubmissionSink
 
     /// Makes the web UI over `store`. `metricsText` renders `/metrics` (Prometheus text format 0.0.4); `health`
-    /// answers `/health`.
+    /// answers `/health`. With a `linkSigner` the customers' pages exist at `/c/<token>`; what customers send goes to
+    /// `submissions` (by default stored as `comment` messages with their answers as proposals).
     public init(store: any WebStore, options: WebOptions = WebOptions(),
                 metricsText: @escaping @Sendable () async -> String = { "" },
-                health: @escaping @Sendable () async -> Bool = { true }) {
+                health: @escaping @Sendable () async -> Bool = { true },
+                linkSigner: PageLinkSigner? = nil, submissions: (any PageSubmissionSink)? = nil) {
+        self.linkSigner = linkSigner
+        self.submissions = submissions ?? StorePageSubmissionSink(store: store)
         self.store = store
         self.options = options
         self.sessions = SessionStore(lifetime: options.sessionLifetime)
@@ -35,13 +41,14 @@ public struct WebServer: Sendable {
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: SessionMiddleware(sessions: sessions, options: options))
+        router.add(middleware: SessionMiddleware(sessions: sessions, options: options, linkSigner: linkSigner))
         addSystemRoutes(to: router)
         addAuthRoutes(to: router)
         addAgendaRoutes(to: router)
         addReplyRoutes(to: router)
         addCustomerRoutes(to: router)
         addOperatorRoutes(to: router)
+        addCustomerPageRoutes(to: router)
         return router
     }
 

@@ -13,6 +13,7 @@ import Testing
 struct WebFixture: Sendable {
     static let now = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18
     static let password = "correct horse battery"
+    static let signer = PageLinkSigner(key: Array("0123456789abcdef0123456789abcdef".utf8))!
 
     let store: SQLiteAgendaStore
     let web: WebServer
@@ -98,7 +99,8 @@ struct WebFixture: Sendable {
                 ProposalInput(itemNumber: "F-101", proposed: QualificationState(.ongoing), confidence: 0.8,
                               evidence: "<img src=x onerror=alert(2)>"),
             ])).id
-        let web = WebServer(store: store, options: options, metricsText: { "ingestd_test_metric 1\n" })
+        let web = WebServer(store: store, options: options, metricsText: { "ingestd_test_metric 1\n" },
+                            linkSigner: signer)
         return WebFixture(store: store, web: web, users: users, acme: acme, beta: beta, acmeReply: acmeReply,
                           betaReply: betaReply, hostileReply: hostileReply)
     }

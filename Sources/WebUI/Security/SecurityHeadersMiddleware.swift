@@ -35,7 +35,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = try WebError(status: .internalServerError, message: "Something went wrong.")
                 .response(from: request, context: context)
         }
-        for (name, value) in Self.headers { response.headers[name] = value }
+        for (name, value) in Self.headers where response.headers[name] == nil { response.headers[name] = value }
         return response
     }
 

@@ -3,7 +3,8 @@ import Hummingbird
 import Logging
 
 /// Finds the session from its cookie, decodes a POST's form and refuses any state-changing request without the
-/// right CSRF token (synchroniser token per session; for the login form, a double-submit cookie). Pages other than
+/// right CSRF token (synchroniser token per session; for the login form, a double-submit cookie; for a customer's
+/// page, a MAC of its link token). Pages other than
 /// the public ones send a visitor without a session to the login page.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
@@ -14,9 +15,11 @@ struct SessionMiddleware: RouterMiddleware {
 
     let sessions: SessionStore
     let options: WebOptions
+    let linkSigner: PageLinkSigner?
 
     static func isPublic(_ path: String) -> Bool {
         path == "/login" || path == "/health" || path == "/metrics" || path.hasPrefix("/static/")
+            || path.hasPrefix("/c/")
     }
 
     func handle(_ request: Request, context: WebContext,
@@ -33,7 +36,13 @@ struct SessionMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: options.maxFormBytes)
             context.form = FormData(String(buffer: body))
             let sent = context.form[Self.csrfField] ?? ""
-            let expected = path == "/login" ? request.cookies[Self.loginCookie]?.value : context.session?.csrfToken
+            let expected: String? = if path == "/login" {
+                request.cookies[Self.loginCookie]?.value
+            } else if path.hasPrefix("/c/") {
+                linkSigner?.formToken(for: String(path.dropFirst(3)))
+            } else {
+                context.session?.csrfToken
+            }
             guard let expected, RandomToken.equal(sent, expected) else {
                 context.logger.notice("csrf refused", metadata: ["http.path": "\(path)"])
                 throw WebError.forbidden

@@ -42,9 +42,18 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteAgendaStore(path: serve.databasePath)
         try await AdminBootstrap.ensureAdmin(file: file, store: store, logger: logger)
 
+        var signer: PageLinkSigner?
+        if let key = try file.secret(file: serve.sessionKeyFile, env: serve.sessionKeyEnv) {
+            guard let made = PageLinkSigner(key: Array(key.utf8)) else {
+                throw ValidationError("the server key must have at least 32 bytes")
+            }
+            signer = made
+        } else {
+            logger.notice("no server key (session_key_file/session_key_env): the customers' pages are off")
+        }
         let web = WebServer(store: store, options: Self.webOptions(serve.web),
                             metricsText: { registry.emitToString() },
-                            health: { (try? await store.appliedMigrations()) != nil })
+                            health: { (try? await store.appliedMigrations()) != nil }, linkSigner: signer)
         let app = Application(router: web.router(),
                               configuration: .init(address: .hostname(serve.listen.host, port: serve.listen.port),
                                                    serverName: "ingestd"),
