@@ -41,6 +41,7 @@ public struct WebServer: Sendable {
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: MetricsMiddleware<WebContext>())
         router.add(middleware: SessionMiddleware(sessions: sessions, options: options, linkSigner: linkSigner))
         addSystemRoutes(to: router)
         addAuthRoutes(to: router)
@@ -49,6 +50,7 @@ public struct WebServer: Sendable {
         addCustomerRoutes(to: router)
         addOperatorRoutes(to: router)
         addCustomerPageRoutes(to: router)
+        addChartRoutes(to: router)
         return router
     }
 

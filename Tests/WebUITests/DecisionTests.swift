@@ -67,7 +67,7 @@ import Testing
         try await fixture.test { client in
             let alice = try await Browser.login(client, as: "alice")
             let page = try await alice.get("/replies/\(fixture.acmeReply.rawValue)").text
-            #expect(page.contains("Accept the 1 confident proposals"))
+            #expect(page.contains("Accept 1 confident proposal (≥ 85 %)"))
             let response = try await alice.post("/replies/\(fixture.acmeReply.rawValue)/accept-confident", [:])
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/replies/\(fixture.acmeReply.rawValue)?accepted=1")

@@ -17,7 +17,7 @@ import Testing
             let browser = try await Browser.login(client, as: login)
             var paths = AgendaTab.allCases.map { "/agenda/\($0.rawValue)" }
             paths += ["/customers/\(fixture.acme.rawValue)", "/replies/\(fixture.acmeReply.rawValue)",
-                      "/replies/\(fixture.hostileReply.rawValue)", "/agenda/manual?page=2"]
+                      "/replies/\(fixture.hostileReply.rawValue)", "/agenda/manual?page=2", "/charts"]
             if login != "alice" { paths += ["/operator", "/customers/\(fixture.beta.rawValue)"] }
             for path in paths {
                 let response = try await browser.get(path)
@@ -68,6 +68,27 @@ import Testing
             #expect(!(try await alice.get("/agenda/replies").text.contains("Beta GmbH")))
             let adam = try await Browser.login(client, as: "adam")
             #expect(try await adam.get("/agenda/replies").text.contains("Beta GmbH"))
+        }
+    }
+
+    @Test func chartsCountRepliesActionsAndDecisions() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let adam = try await Browser.login(client, as: "adam")
+            var page = try await adam.get("/charts").text
+            #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Replies and comments by intent\""))
+            #expect(page.contains(">payment made</text>") && page.contains(">promise to pay</text>"))
+            #expect(page.contains(">email: to do</text>"))
+            #expect(page.contains("Acceptance rate (accepted or corrected among decided proposals): <strong>–</strong>"))
+            let proposal = try await fixture.store.proposals(of: fixture.acmeReply)[0]
+            _ = try await adam.post("/replies/\(fixture.acmeReply.rawValue)/decide",
+                                    ["proposal": "\(proposal.id.rawValue)", "verdict": "accept"])
+            page = try await adam.get("/charts").text
+            #expect(page.contains("<strong>100 %</strong>"))
+            let counts = try await fixture.store.decisionCounts(collector: nil)
+            #expect(counts.decided == [.accepted: 1] && counts.open == 3)
+            let alice = try await fixture.store.replyIntentCounts(collector: fixture.users["alice"])
+            #expect(alice == [.promiseToPay: 1, .paymentMade: 1])
         }
     }
 

@@ -12,6 +12,22 @@ public protocol ReviewStore: Sendable {
     func proposal(_ id: ProposalID) async throws -> Proposal?
     /// When the oldest reply or comment with undecided proposals arrived (only this collector's customers when set).
     func oldestUnreviewed(collector: UserID?) async throws -> Date?
+    /// Replies and comments by intent (nil: no analysis or abstained), for the charts.
+    func replyIntentCounts(collector: UserID?) async throws -> [Intent?: Int]
+    /// Decisions taken on proposals by kind, and proposals still open (only this collector's customers when set).
+    func decisionCounts(collector: UserID?) async throws -> (decided: [Decision: Int], open: Int)
+    /// Actions by channel and status (only this collector's when set: the assignee), from the tallies.
+    func actionCounts(collector: UserID?) async throws -> [ActionCount]
+}
+
+/// A count of actions of one channel and status.
+public struct ActionCount: Sendable, Hashable {
+    /// Channel.
+    public var channel: Channel
+    /// Status.
+    public var status: ActionStatus
+    /// How many.
+    public var count: Int
 }
 
 /// A stored inbound message as the reply page shows it. Text fields are customer data: render escaped, never log.

@@ -68,6 +68,53 @@ extension SQLiteAgendaStore: ReviewStore {
         }
     }
 
+    public func replyIntentCounts(collector: UserID?) async throws -> [Intent?: Int] {
+        try await pool.read { db in
+            let join = collector == nil ? "" : "JOIN customer c ON c.id = m.customerId AND c.collectorId = ?"
+            var counts: [Intent?: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.intent, count(*) AS n FROM inboundMessage m \(join)
+                LEFT JOIN analysis a ON a.messageId = m.id WHERE m.kind IN ('reply','comment') GROUP BY a.intent
+                """, arguments: StatementArguments(collector.map { [$0.rawValue] } ?? [])) {
+                counts[try Decode.value(Intent.self, row["intent"]), default: 0] += row["n"] as Int
+            }
+            return counts
+        }
+    }
+
+    public func decisionCounts(collector: UserID?) async throws -> (decided: [Decision: Int], open: Int) {
+        try await pool.read { db in
+            let join = collector == nil ? "" : "JOIN customer c ON c.id = m.customerId AND c.collectorId = ?"
+            let arguments = StatementArguments(collector.map { [$0.rawValue] } ?? [])
+            var decided: [Decision: Int] = [:]
+            var open = 0
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.decision, count(*) AS n FROM proposal p JOIN inboundMessage m ON m.id = p.messageId \(join)
+                LEFT JOIN decision d ON d.proposalId = p.id GROUP BY d.decision
+                """, arguments: arguments) {
+                if let decision = try Decode.value(Decision.self, row["decision"]) {
+                    decided[decision] = row["n"]
+                } else {
+                    open = row["n"]
+                }
+            }
+            return (decided, open)
+        }
+    }
+
+    public func actionCounts(collector: UserID?) async throws -> [ActionCount] {
+        try await pool.read { db in
+            let filter = collector == nil ? "" : "WHERE assigneeId = ?"
+            return try Row.fetchAll(db, sql: """
+                SELECT channel, status, sum(n) AS n FROM actionTally \(filter) GROUP BY channel, status
+                HAVING sum(n) > 0 ORDER BY channel, status
+                """, arguments: StatementArguments(collector.map { [$0.rawValue] } ?? [])).map { row in
+                ActionCount(channel: try Decode.required(Channel.self, row["channel"]),
+                            status: try Decode.required(ActionStatus.self, row["status"]), count: row["n"])
+            }
+        }
+    }
+
     static func proposedState(_ row: Row) throws -> QualificationState {
         QualificationState(try Decode.value(Qualification.self, row["qualification"]),
                            promiseDate: try Decode.day(row["promiseDate"]), amountMinor: row["amountMinor"],

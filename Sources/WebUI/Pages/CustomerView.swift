@@ -59,7 +59,7 @@ enum CustomerView {
         let rows = contacts.map { c -> HTML in
             """
             <tr><td>\(c.name ?? "–")\(c.isCollectionContact ? " (collection contact)" : "")</td>\
-            <td>\(c.email ?? "–")</td><td>\(c.phone ?? "–")</td><td class="visible">\(c.postalAddress ?? "–")</td></tr>
+            <td>\(c.email ?? "–")</td><td>\(c.phone ?? "–")</td><td class="pre">\(c.postalAddress ?? "–")</td></tr>
             """
         }
         return "<table><thead><tr><th>Name</th><th>Email</th><th>Phone</th><th>Address</th></tr></thead><tbody>\(rows)</tbody></table>"

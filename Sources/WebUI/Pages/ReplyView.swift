@@ -20,12 +20,13 @@ enum ReplyView {
         let confident = lines.filter { isConfident($0, threshold: confidentThreshold) }
         let bulk: HTML = confident.isEmpty ? "" : """
             <form method="post" action="/replies/\(detail.id.rawValue)/accept-confident">\(Layout.csrf(session))\
-            <button type="submit">Accept the \(confident.count) confident proposals \
+            <button type="submit">Accept \(confident.count) confident \(confident.count == 1 ? "proposal" : "proposals") \
             (≥ \(Format.percent(confidentThreshold)))</button></form>
             """
         let noticeHTML: HTML = notice.map { "<p class=\"notice\">\($0)</p>" } ?? ""
         let quarantine: HTML = detail.quarantineReason.map { "<dt>Quarantine</dt><dd class=\"error\">\($0)</dd>" } ?? ""
         return Layout.page(title: "Reply", session: session, body: """
+            <p><a href="/agenda/replies">← Replies &amp; Comments</a></p>
             <h1>\(detail.kind == .comment ? "Comment" : "Reply") from \(customerLink)</h1>
             \(noticeHTML)
             <dl class="meta">

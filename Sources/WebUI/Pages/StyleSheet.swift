@@ -25,7 +25,7 @@ enum StyleSheet {
                    border: 1px solid var(--line); margin-bottom: .8rem; }
         .filters fieldset { border: 0; padding: 0; margin: 0; }
         .visible { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); padding: .8rem; }
-        mark { background: #fde68a; }
+        mark { background: #fde68a; } .pre { white-space: pre-wrap; }
         .meta dt { font-weight: 600; float: left; clear: left; width: 9rem; } .meta dd { margin: 0 0 .3rem 9.5rem; }
         .error { color: var(--red); } .muted { color: var(--grey); }
         .proposal { background: #fff; border: 1px solid var(--line); padding: .6rem; margin-bottom: .6rem; }

@@ -63,6 +63,10 @@ struct ServeCommand: AsyncParsableCommand {
         services.append(PeriodicService(name: "sessions", interval: .seconds(600), logger: logger) {
             _ = await web.purgeSessions()
         })
+        services.append(PeriodicService(name: "reply-backlog", interval: .seconds(60), logger: logger) {
+            let oldest = try await store.oldestUnreviewed(collector: nil)
+            Gauge(label: "ingestd_reply_backlog_age_seconds").record(oldest.map { Date().timeIntervalSince($0) } ?? 0)
+        })
         for component in DaemonComponents.all {
             let added = try await component.services(in: environment)
             logger.info("component", metadata: ["component": "\(component.name)", "services": "\(added.count)"])
