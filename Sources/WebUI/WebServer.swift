@@ -84,5 +84,6 @@ public struct WebServer: Sendable {
             return response
         }
         router.get("/") { _, _ in Responses.redirect("/agenda/manual") }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     }
 }

@@ -18,7 +18,7 @@ struct SessionMiddleware: RouterMiddleware {
     let linkSigner: PageLinkSigner?
 
     static func isPublic(_ path: String) -> Bool {
-        path == "/login" || path == "/health" || path == "/metrics" || path.hasPrefix("/static/")
+        path == "/login" || path == "/favicon.ico" || path == "/health" || path == "/metrics" || path.hasPrefix("/static/")
             || path.hasPrefix("/c/")
     }
 
