@@ -78,6 +78,17 @@ final class WebDriver: @unchecked Sendable {
         try await callValue("GET", "/session/\(session)/element/\(try await element(css))/text") as? String ?? ""
     }
 
+    /// Polls `condition` (errors count as false: a page may be replaced mid-read) until it holds or time runs out.
+    /// A click that submits a form may return before the next page has loaded.
+    func eventually(_ timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if (try? await condition()) == true { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     func currentURL() async throws -> String { try await callValue("GET", "/session/\(session)/url") as? String ?? "" }
 
     /// Runs a script in the page (WebDriver "Execute Script"; not subject to the page's CSP).
