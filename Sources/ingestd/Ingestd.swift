@@ -9,6 +9,7 @@ struct Ingestd: AsyncParsableCommand {
         abstract: "Reply capture and feedback classification for collection teams.",
         version: "0.1.0 (libetpan \(LibraryVersions.libetpan), libxml2 \(LibraryVersions.libxml2))",
         subcommands: [InspectCommand.self, TrainCommand.self, EvaluateCommand.self, CorpusCommand.self,
-                      IngestCommand.self, PollCommand.self, SendCommand.self, PreviewCommand.self]
+                      IngestCommand.self, PollCommand.self, SendCommand.self, PreviewCommand.self,
+                      ServeCommand.self, UserCommand.self]
     )
 }

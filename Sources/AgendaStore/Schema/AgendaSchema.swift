@@ -4,7 +4,8 @@ import GRDB
 enum AgendaSchema {
     /// Migration names in order; the index of the last applied one + 1 is the schema version.
     static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
-                                  "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking"]
+                                  "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking",
+                                  "serve-user-credentials"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -14,6 +15,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[3]) { db in try db.execute(sql: replyCorrelation) }
         migrator.registerMigration(migrationNames[4]) { db in try db.execute(sql: autoReplyDetails) }
         migrator.registerMigration(migrationNames[5]) { db in try db.execute(sql: outbound) }
+        migrator.registerMigration(migrationNames[6]) { db in try db.execute(sql: serveCredentials) }
         return migrator
     }
 
