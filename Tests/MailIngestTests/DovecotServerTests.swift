@@ -31,6 +31,8 @@ import Glibc
         return read(fd, until: "b OK")
     }
 
+    /// Start and stop each take well under 2 s (about 0.3 s and 0.1 s on an idle machine; the bound allows for CI
+    /// machines busy with parallel tests).
     @Test func startsAndStopsQuickly() throws {
         let clock = ContinuousClock()
         var server: DovecotServer? = nil
@@ -40,7 +42,8 @@ import Glibc
         #expect(startTime < .seconds(2), "start took \(startTime)")
         #expect(FileManager.default.fileExists(atPath: try #require(server?.caFile)))
         let stopTime = clock.measure { server?.stop() }
-        #expect(stopTime < .seconds(1), "stop took \(stopTime)")
+        print("Dovecot harness: start \(startTime), stop \(stopTime)")
+        #expect(stopTime < .seconds(2), "stop took \(stopTime)")
         #expect(kill(pid, 0) != 0, "master still alive")
         #expect(!FileManager.default.fileExists(atPath: directory))
         #expect(Loopback.connect(port: server!.imapPort) == nil)

@@ -24,7 +24,9 @@ extension DovecotServer {
 
     /// Writes messages straight into the Maildir's `new/` (tmp then rename), thousands per second; Dovecot indexes
     /// them at the next SELECT or STATUS. Messages are numbered in the order given, so UIDs follow that order.
-    public func dropIntoMaildir(_ messages: [Data], user: String, mailbox: String = "INBOX") throws {
+    /// `internalDate` sets the files' mtime, which Dovecot reports as INTERNALDATE.
+    public func dropIntoMaildir(_ messages: [Data], user: String, mailbox: String = "INBOX",
+                                internalDate: Date? = nil) throws {
         let folder = maildir(user: user, mailbox: mailbox)
         guard let nobody = getpwnam("nobody") else { throw TestServerError("no user nobody") }
         let (uid, gid) = (nobody.pointee.pw_uid, nobody.pointee.pw_gid)
@@ -37,6 +39,11 @@ extension DovecotServer {
                 throw TestServerError("cannot write \(temporary)")
             }
             chown(temporary, uid, gid)
+            if let internalDate {
+                let seconds = Int(internalDate.timeIntervalSince1970)
+                var times = [timeval(tv_sec: seconds, tv_usec: 0), timeval(tv_sec: seconds, tv_usec: 0)]
+                utimes(temporary, &times)
+            }
             guard rename(temporary, folder + "/new/" + name) == 0 else {
                 throw TestServerError("rename into new/ failed: errno \(errno)")
             }

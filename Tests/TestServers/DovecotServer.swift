@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,12 +25,20 @@ public final class DovecotServer: @unchecked Sendable {
     /// PEM file of the test CA: what a client must trust to verify the server.
     public var caFile: String { certificates.caFile }
 
+    /// Dovecot's `imap_capability` override, if any (e.g. a list without MOVE to force COPY + EXPUNGE).
+    public let imapCapability: String?
+
     private let lock = NSLock()
     private var master: Process?
+    private var guardian: Process?
     private var deliveryCounter = 0
 
     /// Creates the directory, certificates and config, and starts Dovecot; returns once it greets on the IMAP port.
-    public init(users: [String: String] = ["alice": "secret", "bob": "hunter2"]) throws {
+    /// `imapCapability` replaces the capability list announced after login (Dovecot's `imap_capability`);
+    /// `certificateHost` is the name in the server certificate (only `localhost` also carries `IP:127.0.0.1`).
+    public init(users: [String: String] = ["alice": "secret", "bob": "hunter2"], imapCapability: String? = nil,
+                certificateHost: String = "localhost") throws {
+        self.imapCapability = imapCapability
         let template = NSTemporaryDirectory() + "/ingestd-dovecot.XXXXXX"
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else { throw TestServerError("mkdtemp failed: errno \(errno)") }
@@ -40,7 +48,7 @@ public final class DovecotServer: @unchecked Sendable {
         let ports = try Loopback.freePorts(3)
         (imapPort, imapsPort, lmtpPort) = (ports[0], ports[1], ports[2])
         do {
-            certificates = try TestCertificates(directory: directory)
+            certificates = try TestCertificates(directory: directory, commonName: certificateHost)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -96,11 +104,15 @@ public final class DovecotServer: @unchecked Sendable {
             process.arguments = ["-F", "-c", configFile]
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
-            FileManager.default.createFile(atPath: directory + "/stderr.log", contents: nil)
+            _ = FileManager.default.createFile(atPath: directory + "/stderr.log", contents: nil)
             let errorLog = FileHandle(forWritingAtPath: directory + "/stderr.log") ?? FileHandle.nullDevice
             process.standardError = errorLog
             try process.run()
-            lock.withLock { master = process }
+            let guardian = try Self.orphanGuard(master: process.processIdentifier, directory: directory)
+            lock.withLock {
+                master = process
+                self.guardian = guardian
+            }
             if try waitForGreeting(process) { return }
             stopProcesses()
             usleep(200_000)
@@ -122,7 +134,27 @@ public final class DovecotServer: @unchecked Sendable {
         throw TestServerError("dovecot gave no greeting within 10 s: \(logTail())")
     }
 
+    /// A shell that SIGKILLs the master and removes the directory if this test process dies without stopping the
+    /// server (a crash, a timeout kill), so no Dovecot outlives its tests.
+    private static func orphanGuard(master: Int32, directory: String) throws -> Process {
+        let guardian = Process()
+        guardian.executableURL = URL(fileURLWithPath: "/bin/sh")
+        guardian.arguments = ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; "
+                              + "kill -9 \(master) 2>/dev/null; sleep 1; rm -rf '\(directory)'"]
+        guardian.standardInput = FileHandle.nullDevice
+        guardian.standardOutput = FileHandle.nullDevice
+        guardian.standardError = FileHandle.nullDevice
+        try guardian.run()
+        return guardian
+    }
+
     private func stopProcesses() {
+        if let guardian = lock.withLock({ () -> Process? in
+            defer { self.guardian = nil }
+            return self.guardian
+        }) {
+            kill(guardian.processIdentifier, SIGKILL)  // Foundation reaps it; waiting costs up to a second
+        }
         guard let process = lock.withLock({ () -> Process? in
             defer { master = nil }
             return master
@@ -205,9 +237,11 @@ public final class DovecotServer: @unchecked Sendable {
             ssl_cert = <\(certificates.certificateFile)
             ssl_key = <\(certificates.keyFile)
             disable_plaintext_auth = no
-            auth_mechanisms = plain login
+            auth_mechanisms = plain login xoauth2
+            auth_failure_delay = 0
             mail_location = maildir:~/Maildir
             mail_fsync = never
+            \(imapCapability.map { "imap_capability = \($0)" } ?? "")
             passdb {
               driver = passwd-file
               args = scheme=PLAIN username_format=%n \(d)/users

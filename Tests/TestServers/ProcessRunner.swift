@@ -47,7 +47,8 @@ public struct TestCertificates: Sendable {
     /// PEM of the server's private key.
     public let keyFile: String
 
-    /// Generates the CA and the server certificate for `commonName` (about 0.1 s).
+    /// Generates the CA and the server certificate for `commonName` (about 0.1 s). The certificate also carries
+    /// `IP:127.0.0.1` when the name is `localhost`.
     public init(directory: String, commonName: String = "localhost") throws {
         caFile = directory + "/ca.pem"
         certificateFile = directory + "/server.pem"
@@ -66,7 +67,7 @@ public struct TestCertificates: Sendable {
             "-subj", "/CN=\(commonName)", "-keyout", keyFile, "-out", request,
         ])
         try Data("""
-            subjectAltName=DNS:\(commonName),IP:127.0.0.1
+            subjectAltName=DNS:\(commonName)\(commonName == "localhost" ? ",IP:127.0.0.1" : "")
             basicConstraints=critical,CA:FALSE
             extendedKeyUsage=serverAuth
             keyUsage=critical,digitalSignature

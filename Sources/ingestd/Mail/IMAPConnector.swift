@@ -1,13 +1,31 @@
 import MailIngest
 
-/// Opens libetpan IMAP sessions for the pollers. Placeholder until the libetpan `IMAPSession` is merged: replace with
-/// `try IMAPSession.connect(...)` (the real version maps `IMAPConnectionSettings` to `IMAPAccountSettings`).
+/// Opens libetpan IMAP sessions for the pollers: the configuration's resolved settings become MailIngest's
+/// ``IMAPAccountSettings``, and ``IMAPSession/connect(_:)`` verifies the certificate before any credential is sent.
 enum IMAPConnector {
-    /// False: this build has no IMAP session yet; the Dovecot tests are skipped.
-    static let isAvailable = false
+    /// True: this build has the libetpan session (the Dovecot suites check it).
+    static let isAvailable = true
 
     /// Connects and logs in.
     static func connect(_ settings: IMAPConnectionSettings) throws -> any IMAPMailboxSession {
-        throw IMAPError.unsupported("libetpan IMAP session not available in this build")
+        try IMAPSession.connect(accountSettings(settings))
+    }
+
+    /// The MailIngest settings for a resolved mailbox account.
+    static func accountSettings(_ settings: IMAPConnectionSettings) -> IMAPAccountSettings {
+        let security: IMAPAccountSettings.Security = switch settings.security {
+        case .tls: .tls
+        case .starttls: .startTLS
+        case .plain: .plain
+        }
+        let authentication: IMAPAccountSettings.Authentication = switch settings.auth {
+        case .login: .login(user: settings.user, password: settings.secret)
+        case .plain: .plain(user: settings.user, password: settings.secret)
+        case .xoauth2: .xoauth2(user: settings.user, token: settings.secret)
+        }
+        return IMAPAccountSettings(host: settings.host, port: settings.port, security: security,
+                                   authentication: authentication, caFile: settings.caFile,
+                                   allowInvalidCertificates: settings.allowInvalidCertificates,
+                                   timeout: settings.timeout)
     }
 }
