@@ -83,6 +83,8 @@ public struct InboundRecord: Sendable, Hashable {
     public var correlation: Correlation
     /// The quarantine reason code, when quarantined.
     public var quarantineReason: String?
+    /// For an auto-reply, its return date and alternative contact when it names them.
+    public var autoReply: AutoReplyDetails?
 }
 
 /// The customer (and action, when known) an inbound message is matched to.

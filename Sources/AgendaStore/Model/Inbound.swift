@@ -19,7 +19,7 @@ public struct MailboxPosition: Hashable, Sendable {
 
 /// An inbound message as the pipeline hands it to the store (raw bytes plus what parsing found).
 public struct InboundMessage: Sendable, Hashable {
-    /// The raw RFC 5322 bytes (or the comment text of a page comment).
+    /// The raw RFC 5322 bytes (for a page comment, the submission as a JSON object).
     public var raw: Data
     /// Where it was read; nil for page comments and files.
     public var source: MailboxPosition?
@@ -122,6 +122,13 @@ public struct StoredInbound: Sendable, Hashable {
     public var created: Bool
     /// Proposals written for it.
     public var proposals: [ProposalID]
+
+    /// Makes an outcome (for sinks and test doubles outside the store).
+    public init(id: InboundMessageID, created: Bool, proposals: [ProposalID]) {
+        self.id = id
+        self.created = created
+        self.proposals = proposals
+    }
 }
 
 /// A stored proposal.

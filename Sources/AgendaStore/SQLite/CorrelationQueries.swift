@@ -138,17 +138,7 @@ extension SQLiteAgendaStore: CorrelationStore {
         let prepared = try PreparedInbound(message, analysis: analysis)
         return try await pool.write { db in
             let stored = try Self.insertInbound(db, prepared)
-            if stored.created, let bounce {
-                try db.execute(sql: "INSERT INTO bounce (messageId, originalMessageId) VALUES (?, ?)",
-                               arguments: [stored.id.rawValue, bounce.originalMessageID.map(Self.bareMessageID)])
-                for (position, recipient) in bounce.recipients.enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO bounceRecipient (messageId, position, address, status, replyCode, reason, hard,
-                            diagnostic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [stored.id.rawValue, position, recipient.address, recipient.status,
-                                         recipient.replyCode, recipient.reason, recipient.hard, recipient.diagnostic])
-                }
-            }
+            if stored.created, let bounce { try Self.insertBounce(db, message: stored.id, bounce) }
             return stored
         }
     }
@@ -181,23 +171,30 @@ extension SQLiteAgendaStore: CorrelationStore {
 
     public func inboundRecord(_ id: InboundMessageID) async throws -> InboundRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM inboundMessage WHERE id = ?", arguments: [id.rawValue])
+            try Row.fetchOne(db, sql: "\(Self.recordSelect) WHERE m.id = ?", arguments: [id.rawValue])
                 .map(Self.record)
         }
     }
 
     public func inboundQueue(_ queue: InboundQueue, limit: Int) async throws -> [InboundRecord] {
         let condition = switch queue {
-        case .unmatched: "correlation = 'unmatched'"
-        case .quarantined: "quarantineReason IS NOT NULL"
+        case .unmatched: "m.correlation = 'unmatched'"
+        case .quarantined: "m.quarantineReason IS NOT NULL"
         }
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM inboundMessage WHERE \(condition) ORDER BY receivedAt DESC, id DESC LIMIT ?",
+            try Row.fetchAll(db, sql: "\(Self.recordSelect) WHERE \(condition) ORDER BY m.receivedAt DESC, m.id DESC LIMIT ?",
                              arguments: [max(0, limit)]).map(Self.record)
         }
     }
 
     // MARK: Helpers
+
+    /// The columns ``record(_:)`` reads: the message (`m`) and its auto-reply details.
+    static let recordSelect = """
+        SELECT m.*, a.messageId AS autoReplyId, a.returnDate AS autoReplyReturnDate,
+            a.redirectContact AS autoReplyContact
+        FROM inboundMessage m LEFT JOIN autoReply a ON a.messageId = m.id
+        """
 
     static func record(_ row: Row) throws -> InboundRecord {
         let mailbox: String? = row["mailbox"]
@@ -208,7 +205,10 @@ extension SQLiteAgendaStore: CorrelationStore {
                              customer: (row["customerId"] as Int64?).map(CustomerID.init),
                              action: (row["actionId"] as Int64?).map(ActionID.init),
                              correlation: try Decode.required(Correlation.self, row["correlation"]),
-                             quarantineReason: row["quarantineReason"])
+                             quarantineReason: row["quarantineReason"],
+                             autoReply: (row["autoReplyId"] as Int64?) == nil ? nil
+                                 : AutoReplyDetails(returnDate: try Decode.day(row["autoReplyReturnDate"]),
+                                                    redirectContact: row["autoReplyContact"]))
     }
 
     /// `<id@host>` and ` id@host ` give `id@host`.

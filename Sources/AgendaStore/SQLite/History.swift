@@ -6,11 +6,19 @@ enum History {
     static func append(_ db: Database, at: Date = Date(), entity: String, entityID: Int64?, event: String,
                        customer: Int64? = nil, user: Int64? = nil, channel: Channel? = nil,
                        status: ActionStatus? = nil, detail: [String: Any] = [:]) throws {
+        try append(db, at: at, entity: entity, entityID: entityID, event: event, customer: customer, user: user,
+                   channel: channel, status: status, detailJSON: json(detail))
+    }
+
+    /// `append` with the detail already as compact JSON with sorted keys (the caller vouches for it).
+    static func append(_ db: Database, at: Date = Date(), entity: String, entityID: Int64?, event: String,
+                       customer: Int64? = nil, user: Int64? = nil, channel: Channel? = nil,
+                       status: ActionStatus? = nil, detailJSON: String) throws {
         try db.cachedStatement(sql: """
             INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [at, entity, entityID, event, customer, user, channel?.rawValue, status?.rawValue,
-                                     json(detail)])
+                                     detailJSON])
     }
 
     /// Compact JSON with sorted keys; nil values become null.

@@ -31,72 +31,73 @@ extension SQLiteAgendaStore {
     static func insertInbound(_ db: Database, _ prepared: PreparedInbound) throws -> StoredInbound {
         let message = prepared.message, analysis = prepared.analysis
         let hash = prepared.hash, compressed = prepared.compressed
-        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM inboundMessage WHERE contentHash = ?",
+        // Cached statements: a batch runs these once per message in one transaction.
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM inboundMessage WHERE contentHash = ?"),
                                              arguments: [hash]) {
             return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])
         }
-        if let source = message.source, let existing = try Int64.fetchOne(db, sql: """
+        if let source = message.source, let existing = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM inboundMessage WHERE mailbox = ? AND uidValidity = ? AND uid = ?
-            """, arguments: [source.mailbox, source.uidValidity, source.uid]) {
+            """), arguments: [source.mailbox, source.uidValidity, source.uid]) {
             return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO inboundMessage (contentHash, mailbox, uidValidity, uid, kind, messageIdHeader,
                 fromAddress, subject, receivedAt, customerId, actionId, correlation, quarantineReason, openProposals)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [hash, message.source?.mailbox, message.source?.uidValidity, message.source?.uid,
+            """).execute(arguments: [hash, message.source?.mailbox, message.source?.uidValidity, message.source?.uid,
                              message.kind.rawValue, message.messageID, message.fromAddress, message.subject,
                              message.receivedAt, message.customer?.rawValue, message.action?.rawValue,
                              message.correlation.rawValue, message.quarantineReason,
                              analysis?.proposals.count ?? 0])
         let id = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)",
-                       arguments: [id, compressed == nil ? "none" : "deflate", message.raw.count,
-                                   compressed ?? message.raw])
+        try db.cachedStatement(sql: "INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [id, compressed == nil ? "none" : "deflate", message.raw.count, compressed ?? message.raw])
         var proposals: [ProposalID] = []
         if let analysis {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO analysis (messageId, language, visibleText, intent, confidence, disputeReason, summary,
                     modelVersion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, analysis.language, analysis.visibleText, analysis.intent?.rawValue,
+                """).execute(arguments: [id, analysis.language, analysis.visibleText, analysis.intent?.rawValue,
                                  analysis.confidence, analysis.disputeReason?.rawValue, analysis.summary,
                                  analysis.modelVersion])
             var seen = Set<String>()
             for proposal in analysis.proposals where seen.insert(proposal.itemNumber).inserted {
                 var item: Int64?
                 if let customer = message.customer {
-                    item = try Int64.fetchOne(db, sql: "SELECT id FROM item WHERE number = ? AND customerId = ?",
+                    item = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM item WHERE number = ? AND customerId = ?"),
                                               arguments: [proposal.itemNumber, customer.rawValue])
                 }
                 let state = proposal.proposed
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO proposal (messageId, itemId, itemNumber, qualification, promiseDate, amountMinor,
                         disputeReason, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, item, proposal.itemNumber, state.qualification?.rawValue,
+                    """).execute(arguments: [id, item, proposal.itemNumber, state.qualification?.rawValue,
                                      state.promiseDate?.iso, state.amountMinor, state.disputeReason?.rawValue,
                                      proposal.confidence, proposal.evidence])
                 proposals.append(ProposalID(db.lastInsertedRowID))
             }
             if seen.count != analysis.proposals.count {
-                try db.execute(sql: "UPDATE inboundMessage SET openProposals = ? WHERE id = ?",
-                               arguments: [seen.count, id])
+                try db.cachedStatement(sql: "UPDATE inboundMessage SET openProposals = ? WHERE id = ?")
+                    .execute(arguments: [seen.count, id])
             }
         }
         if let source = message.source {
             // The mailbox cursor advances in the same transaction that stored the message (DESIGN.md).
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO mailboxSync (mailbox, uidValidity, lastUid, updatedAt) VALUES (?, ?, ?, ?)
                 ON CONFLICT (mailbox) DO UPDATE SET
                     lastUid = CASE WHEN excluded.uidValidity <> uidValidity THEN excluded.lastUid
                                    ELSE max(lastUid, excluded.lastUid) END,
                     highestModSeq = CASE WHEN excluded.uidValidity <> uidValidity THEN NULL ELSE highestModSeq END,
                     uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
-                """, arguments: [source.mailbox, source.uidValidity, source.uid, message.receivedAt])
+                """).execute(arguments: [source.mailbox, source.uidValidity, source.uid, message.receivedAt])
         }
+        // The detail's values are vocabulary codes and a count: written directly, without JSONSerialization (a
+        // visible cost once per message in a batch).
         try History.append(db, at: message.receivedAt, entity: "inbound_message", entityID: id, event: "received",
                            customer: message.customer?.rawValue,
-                           detail: ["kind": message.kind.rawValue, "correlation": message.correlation.rawValue,
-                                    "proposals": proposals.count])
+                           detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#)
         return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
     }
 

@@ -4,7 +4,7 @@ import GRDB
 enum AgendaSchema {
     /// Migration names in order; the index of the last applied one + 1 is the schema version.
     static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
-                                  "v4-reply-correlation"]
+                                  "v4-reply-correlation", "v5-auto-reply-details"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -12,6 +12,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[1]) { db in try db.execute(sql: v2) }
         migrator.registerMigration(migrationNames[2]) { db in try db.execute(sql: v3) }
         migrator.registerMigration(migrationNames[3]) { db in try db.execute(sql: replyCorrelation) }
+        migrator.registerMigration(migrationNames[4]) { db in try db.execute(sql: autoReplyDetails) }
         return migrator
     }
 

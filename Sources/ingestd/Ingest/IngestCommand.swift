@@ -14,7 +14,8 @@ struct IngestCommand: AsyncParsableCommand {
             Each message is analysed, matched to a customer (capture token, In-Reply-To/References, sender \
             address, sender domain, invoice numbers), classified when it is a reply, and stored once: importing \
             the same files again stores nothing new. A message that is too large or cannot be parsed is stored in \
-            quarantine with its reason. In a Maildir, messages in new/ move to cur/ (flag S) once stored; tmp/ is \
+            quarantine with its reason. Messages are analysed in parallel and stored in batches (--batch-size, \
+            default 200), one transaction each. In a Maildir, messages in new/ move to cur/ (flag S) once stored; tmp/ is \
             not read. A folder that is not a Maildir is searched for Maildirs, *.eml and *.mbox files.
 
             Exit status: 0 every input read and every message stored; 1 some input could not be read (the others \
@@ -38,6 +39,12 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Language of the one-line summaries (en, fr, de, es, it, nl, pt, pl, ro, sv, tr, hr, ja, zh).")
     var summaryLanguage = "en"
 
+    @Flag(help: "Store replies without running the classifier (no intent, summary or proposals).")
+    var noClassify = false
+
+    @Option(help: ArgumentHelp("Messages stored per store transaction (analysed in parallel before it).", valueName: "N"))
+    var batchSize = 200
+
     @Flag(help: "Print the summary as one JSON object instead of the readable report.")
     var json = false
 
@@ -49,6 +56,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one FILE_OR_DIR") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         if (store == nil) == (dataDir == nil) { throw ValidationError("give either --store PATH or --data-dir DIR") }
         if let now, ISO8601DateFormatter().date(from: now) == nil {
             throw ValidationError("--now is not an ISO-8601 date-time (e.g. 2026-11-24T09:00:00Z)")
@@ -57,7 +65,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = now.flatMap { ISO8601DateFormatter().date(from: $0) }
-        let interpreter = try ModelLocator.interpreter(explicit: model, summaryLanguage: summaryLanguage)
+        let interpreter = noClassify ? nil : try ModelLocator.interpreter(explicit: model, summaryLanguage: summaryLanguage)
         let agenda: SQLiteAgendaStore
         do {
             if let dataDir { try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true) }
@@ -69,7 +77,7 @@ struct IngestCommand: AsyncParsableCommand {
         let pipeline = InboundPipeline(store: agenda, configuration: InboundPipeline.Configuration(
             interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model),
             referenceDate: clock))
-        var run = IngestRun(pipeline: pipeline, clock: clock)
+        var run = IngestRun(pipeline: pipeline, clock: clock, batchSize: batchSize)
         do {
             try await run.ingest(MailInput.resolve(paths))
         } catch {
@@ -88,17 +96,23 @@ struct IngestCommand: AsyncParsableCommand {
     }
 }
 
-/// One ingest run over resolved inputs: reads, hands each message to the pipeline, counts.
+/// One ingest run over resolved inputs: reads, hands the messages to the pipeline in batches (one store transaction
+/// each), counts.
 struct IngestRun {
     let pipeline: InboundPipeline
     /// The fixed arrival time (`--now`), or nil for each file's own.
     let clock: Date?
+    /// Messages stored per transaction.
+    var batchSize = 200
     var summary = IngestSummary()
     var progress = ProgressLine()
+    /// Messages read and not yet handed to the pipeline (.eml files and mbox messages; a Maildir hands its own).
+    private var pending: [MailFile] = []
 
-    init(pipeline: InboundPipeline, clock: Date?) {
+    init(pipeline: InboundPipeline, clock: Date?, batchSize: Int = 200) {
         self.pipeline = pipeline
         self.clock = clock
+        self.batchSize = max(1, batchSize)
     }
 
     /// Ingests every input; a store error stops the run and is rethrown.
@@ -111,24 +125,42 @@ struct IngestRun {
                 summary.skipped += 1
             case .eml(let url):
                 guard let raw = try? Data(contentsOf: url) else { summary.unreadable.append(url.path); continue }
-                try await handle(MailFile(raw: raw, origin: url.path, arrival: MailInput.modificationDate(url)))
+                try await add(MailFile(raw: raw, origin: url.path, arrival: MailInput.modificationDate(url)))
             case .mbox(let url):
                 guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
                     summary.unreadable.append(url.path)
                     continue
                 }
-                for file in MboxReader.messages(in: data, path: url.path) { try await handle(file) }
+                for file in MboxReader.messages(in: data, path: url.path) { try await add(file) }
             case .maildir(let url):
-                let report = try await MaildirReader(root: url).read { file in try await handle(file) }
+                try await flush()
+                let report = try await MaildirReader(root: url).read(batchSize: batchSize) { files in
+                    try await handle(files)
+                }
                 summary.movedToCur += report.moved
                 summary.unreadable += report.unreadable
             }
         }
+        try await flush()
     }
 
-    private mutating func handle(_ file: MailFile) async throws {
-        let outcome = try await pipeline.process(raw: file.raw, source: nil, receivedAt: clock ?? file.arrival ?? Date())
-        summary.add(outcome)
+    private mutating func add(_ file: MailFile) async throws {
+        pending.append(file)
+        if pending.count >= batchSize { try await flush() }
+    }
+
+    private mutating func flush() async throws {
+        guard !pending.isEmpty else { return }
+        let files = pending
+        pending.removeAll(keepingCapacity: true)
+        try await handle(files)
+    }
+
+    private mutating func handle(_ files: [MailFile]) async throws {
+        let outcomes = try await pipeline.process(batch: files.map {
+            (raw: $0.raw, source: nil, receivedAt: clock ?? $0.arrival ?? Date())
+        })
+        for outcome in outcomes { summary.add(outcome) }
         progress.update(summary)
     }
 }

@@ -41,6 +41,16 @@ struct MaildirReader: Sendable {
     /// Hands every message of `new/` (and of `cur/` when `includeCur`) to `handle`, in name order, `new/` first.
     /// An error thrown by `handle` stops the pass and is rethrown; the message stays where it was.
     func read(includeCur: Bool = true, _ handle: (MailFile) async throws -> Void) async throws -> Report {
+        try await read(includeCur: includeCur, batchSize: 1) { files in
+            for file in files { try await handle(file) }
+        }
+    }
+
+    /// Hands the messages to `handle` in batches of at most `batchSize` (in name order, `new/` first, a batch never
+    /// mixing the two folders); the messages of a batch from `new/` move to `cur/` only after `handle` returned for
+    /// the whole batch. An error thrown by `handle` stops the pass and is rethrown; that batch stays where it was.
+    func read(includeCur: Bool = true, batchSize: Int, _ handle: ([MailFile]) async throws -> Void) async throws
+        -> Report {
         var report = Report()
         // Both listings are taken first: messages moved from new/ during the pass must not be read again in cur/.
         let folders = (includeCur ? ["new", "cur"] : ["new"]).map { folder in
@@ -49,6 +59,20 @@ struct MaildirReader: Sendable {
         }
         for (folder, names) in folders {
             let directory = root.appendingPathComponent(folder)
+            var batch: [(name: String, file: MailFile)] = []
+            func flush() async throws {
+                guard !batch.isEmpty else { return }
+                try await handle(batch.map(\.file))
+                report.read += batch.count
+                if folder == "new" {
+                    for (name, file) in batch {
+                        let target = root.appendingPathComponent("cur").appendingPathComponent(Self.seenName(name))
+                        // rename(2): atomic within the Maildir's file system.
+                        if rename(file.origin, target.path) == 0 { report.moved += 1 } else { report.unmoved.append(file.origin) }
+                    }
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
             for name in names {
                 let url = directory.appendingPathComponent(name)
                 let raw: Data
@@ -58,14 +82,10 @@ struct MaildirReader: Sendable {
                     report.unreadable.append(url.path)
                     continue
                 }
-                try await handle(MailFile(raw: raw, origin: url.path, arrival: MailInput.modificationDate(url)))
-                report.read += 1
-                if folder == "new" {
-                    let target = root.appendingPathComponent("cur").appendingPathComponent(Self.seenName(name))
-                    // rename(2): atomic within the Maildir's file system.
-                    if rename(url.path, target.path) == 0 { report.moved += 1 } else { report.unmoved.append(url.path) }
-                }
+                batch.append((name, MailFile(raw: raw, origin: url.path, arrival: MailInput.modificationDate(url))))
+                if batch.count >= max(1, batchSize) { try await flush() }
             }
+            try await flush()
         }
         return report
     }

@@ -8,11 +8,13 @@ struct MaildirSource: Sendable {
     let root: URL
     /// Time between two passes.
     var interval: Duration = .seconds(5)
+    /// Messages handed to the sink at once (``InboundSink/accept(batch:)``: one store transaction each).
+    var batchSize = 200
 
     /// One pass over `new/`; the arrival time is the file's modification time, else `now()`.
     func poll(into sink: any InboundSink, now: @Sendable () -> Date = { Date() }) async throws -> MaildirReader.Report {
-        try await MaildirReader(root: root).read(includeCur: false) { file in
-            _ = try await sink.accept(raw: file.raw, source: nil, receivedAt: file.arrival ?? now())
+        try await MaildirReader(root: root).read(includeCur: false, batchSize: batchSize) { files in
+            _ = try await sink.accept(batch: files.map { (raw: $0.raw, source: nil, receivedAt: $0.arrival ?? now()) })
         }
     }
 

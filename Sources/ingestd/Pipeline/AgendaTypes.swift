@@ -16,4 +16,4 @@ typealias AgendaDisputeReason = DisputeReason
 /// The store's money (integer minor units).
 typealias AgendaMoney = Money
 /// A store the pipeline can write to and correlate with.
-typealias PipelineStore = AgendaStore & CorrelationStore
+typealias PipelineStore = AgendaStore & CorrelationStore & InboundPipelineStore

@@ -44,10 +44,15 @@ struct CorrelationClues: Sendable, Hashable {
         }
         domains = Self.unique(addresses.compactMap(Self.domain).filter { !freemail.contains($0) })
 
-        if withText {
-            let text = [message.subject ?? "", analysis.reply.visible, analysis.reply.quoted].joined(separator: "\n")
-            itemReferences = Self.unique(InvoiceReferences.find(in: text, openItems: []).map(\.number))
-        }
+        if withText { itemReferences = Self.itemReferences(in: analysis) }
+    }
+
+    /// The invoice references of the subject, the visible text and the quoted text, each once. The costliest clue
+    /// (a scan of the whole text): the pipeline asks for it only when the earlier rules found nothing.
+    static func itemReferences(in analysis: MailIngest.MessageAnalysis) -> [String] {
+        guard let message = analysis.message else { return [] }
+        let text = [message.subject ?? "", analysis.reply.visible, analysis.reply.quoted].joined(separator: "\n")
+        return unique(InvoiceReferences.find(in: text, openItems: []).map(\.number))
     }
 
     /// The lower-cased domain of an address, or nil.

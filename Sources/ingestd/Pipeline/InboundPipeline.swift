@@ -10,12 +10,16 @@ import MailIngest
 ///    message at all, or over another parse limit is quarantined with the reason (``QuarantineReason``);
 /// 3. correlation to a customer and action (``Correlator``);
 /// 4. for replies and comments, the classifier (``ReplyReading``) with the customer's open items as context, giving
-///    the summary, intent and one proposal per item;
-/// 5. one store transaction (``CorrelationStore/storeInbound(_:analysis:bounce:)``): raw bytes, parsed fields,
-///    analysis, proposals, bounce recipients and, for a mailbox source, the sync cursor.
+///    the summary, intent and one proposal per item; for auto-replies, the return date and alternative contact;
+/// 5. one store transaction for the whole batch (``InboundPipelineStore/storeInboundBatch(_:)``): raw bytes,
+///    parsed fields, analysis, proposals, bounce recipients, auto-reply details and, for a mailbox source, the
+///    sync cursor.
+///
+/// Steps 1 to 4 are pure or read-only: a batch runs them for several messages at once (at most
+/// ``Configuration/concurrency``), with the store reads remembered for the batch (``CorrelationLookup``).
 ///
 /// Nothing is lost: whatever fails before step 5 stores the message anyway, quarantined and without analysis; only a
-/// failure of the store itself is thrown (the source then keeps the message and retries). The same bytes (or the
+/// failure of the store itself is thrown (the source then keeps the batch and retries). The same bytes (or the
 /// same mailbox position) twice are stored once.
 struct InboundPipeline: InboundSink {
     /// What the pipeline does besides its fixed steps.
@@ -30,6 +34,11 @@ struct InboundPipeline: InboundSink {
         var referenceDate: Date?
         /// Public mail providers, skipped by the sender-domain rule.
         var freemailDomains = FreemailDomains.all
+        /// How many days back a reply matched by sender or items is linked to the customer's last done email
+        /// action (0: never).
+        var actionWindowDays = 30
+        /// Messages of a batch analysed at once (MIME analysis and classification are CPU-bound).
+        var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         init(limits: ParseLimits = .default, interpreter: ReplyInterpreter? = nil, modelVersion: String? = nil,
              referenceDate: Date? = nil) {
@@ -45,6 +54,13 @@ struct InboundPipeline: InboundSink {
         var stored: StoredInbound
         var kind: MessageKind
         var correlation: Correlation
+        var target: CorrelationTarget?
+        var quarantine: QuarantineReason?
+    }
+
+    /// One message read, matched and classified, ready for the store.
+    struct Prepared: Sendable {
+        var entry: InboundBatchEntry
         var target: CorrelationTarget?
         var quarantine: QuarantineReason?
     }
@@ -66,89 +82,53 @@ struct InboundPipeline: InboundSink {
         try await process(raw: raw, source: source, receivedAt: receivedAt).stored
     }
 
+    func accept(batch: [InboundDelivery]) async throws -> [StoredInbound] {
+        try await process(batch: batch).map(\.stored)
+    }
+
     /// Runs every step for one message and stores it.
     func process(raw: Data, source: MailboxPosition?, receivedAt: Date) async throws -> Outcome {
-        var message = InboundMessage(raw: raw, source: source, kind: .other, receivedAt: receivedAt)
-        var quarantine: QuarantineReason?
-        let mail: MailIngest.MessageAnalysis
-        if raw.count > configuration.limits.maxMessageBytes {
-            quarantine = .tooLarge
-            mail = MessageAnalyzer(limits: configuration.limits).analyze(Self.headerBlock(of: raw))
-        } else {
-            mail = MessageAnalyzer(limits: configuration.limits).analyze(raw)
-            quarantine = QuarantineReason.of(mail, raw: raw)
-        }
-        // Bytes that are not a message (garbage, empty, a too-large blob without a header) keep kind `other` and
-        // go unmatched: there is nothing to read a customer from.
-        let readable = quarantine != .emptyMessage && QuarantineReason.isMessage(mail)
-        if readable, let parsed = mail.message {
-            message.kind = MessageKind(rawValue: mail.kind.rawValue) ?? .other
-            message.messageID = parsed.messageID
-            message.fromAddress = parsed.from?.address
-            message.subject = parsed.subject
-        }
-
-        var match = Correlator.Match.unmatched
-        if readable {
-            do {
-                let clues = CorrelationClues(mail, withText: quarantine != .tooLarge,
-                                             freemail: configuration.freemailDomains)
-                match = try await Correlator(store: store).correlate(clues)
-            } catch {
-                quarantine = quarantine ?? .correlationFailed
-            }
-        }
-        message.correlation = match.correlation
-        message.customer = match.target?.customer
-        message.action = match.target?.action
-
-        var analysis: AgendaAnalysis?
-        if quarantine == nil, let interpreter = configuration.interpreter, Self.classifiedKinds.contains(mail.kind) {
-            do {
-                analysis = try await classify(mail, with: interpreter, customer: match.target?.customer,
-                                              receivedAt: receivedAt)
-            } catch {
-                quarantine = .classificationFailed
-            }
-        }
-        message.quarantineReason = quarantine?.rawValue
-
-        var bounce: BounceInput?
-        if quarantine == nil, let report = mail.detection.bounce, mail.kind == .bounce {
-            bounce = BounceInput(originalMessageID: report.originalMessageID, recipients: report.recipients.map {
-                BounceRecipient(address: $0.address, status: $0.status, replyCode: $0.replyCode,
-                                reason: $0.reason.rawValue, hard: $0.hard, diagnostic: $0.diagnostic)
-            })
-        }
-        let stored = try await store.storeInbound(message, analysis: analysis, bounce: bounce)
-        return Outcome(stored: stored, kind: message.kind, correlation: match.correlation, target: match.target,
-                       quarantine: quarantine)
+        try await process(batch: [(raw: raw, source: source, receivedAt: receivedAt)])[0]
     }
 
-    /// The classifier's reading for the store, with the matched customer's open items as context.
-    private func classify(_ mail: MailIngest.MessageAnalysis, with interpreter: ReplyInterpreter,
-                          customer: CustomerID?, receivedAt: Date) async throws -> AgendaAnalysis? {
-        var openItems: [ReplyContext.OpenItem] = []
-        var currencies: [String: String] = [:]
-        if let customer {
-            for item in try await store.items(of: customer) {
-                guard let open = StoredReading.openItem(item) else { continue }
-                openItems.append(open)
-                currencies[item.number] = item.openAmount.currency
-            }
-        }
-        let today = LocalDate(configuration.referenceDate ?? mail.message?.date ?? receivedAt)
-        guard let reading = ReplyReading.interpret(mail, with: interpreter, today: today, language: nil,
-                                                   openItems: openItems) else { return nil }
-        return StoredReading.analysis(reading, visibleText: mail.reply.visible,
-                                      modelVersion: configuration.modelVersion, currencies: currencies)
+    /// Runs every step for each message of `batch` and stores them all in one transaction; one outcome each.
+    func process(batch: [InboundDelivery]) async throws -> [Outcome] {
+        guard !batch.isEmpty else { return [] }
+        let prepared = await prepare(batch, lookup: CorrelationLookup(store: store))
+        return try await store(prepared)
     }
 
-    /// The header block of a message (up to and including the first empty line), searched in its first MiB.
-    static func headerBlock(of raw: Data) -> Data {
-        let window = raw.prefix(headerScanBytes)
-        let ends = [Data("\r\n\r\n".utf8), Data("\n\n".utf8)].compactMap { window.range(of: $0)?.upperBound }
-        guard let end = ends.min() else { return Data(window) }
-        return Data(raw[raw.startIndex..<end])
+    /// Stores prepared messages in one transaction.
+    func store(_ prepared: [Prepared]) async throws -> [Outcome] {
+        let stored = try await store.storeInboundBatch(prepared.map(\.entry))
+        return zip(prepared, stored).map { prepared, stored in
+            Outcome(stored: stored, kind: prepared.entry.message.kind, correlation: prepared.entry.message.correlation,
+                    target: prepared.target, quarantine: prepared.quarantine)
+        }
+    }
+
+    /// Steps 1 to 4 for every message, at most ``Configuration/concurrency`` at once; results in batch order.
+    func prepare(_ batch: [InboundDelivery], lookup: CorrelationLookup) async -> [Prepared] {
+        let lanes = max(1, min(configuration.concurrency, batch.count))
+        if lanes == 1 {
+            var prepared: [Prepared] = []
+            for delivery in batch { prepared.append(await prepare(delivery, lookup: lookup)) }
+            return prepared
+        }
+        return await withTaskGroup(of: (Int, Prepared).self) { group in
+            var results = [Prepared?](repeating: nil, count: batch.count)
+            var next = 0
+            func start() {
+                let index = next
+                next += 1
+                group.addTask { (index, await prepare(batch[index], lookup: lookup)) }
+            }
+            for _ in 0..<lanes { start() }
+            for await (index, prepared) in group {
+                results[index] = prepared
+                if next < batch.count { start() }
+            }
+            return results.map { $0! }
+        }
     }
 }

@@ -1,6 +1,9 @@
 import AgendaStore
 import Foundation
 
+/// One message as a mail source hands it over: its raw bytes, where it was read, when it arrived.
+typealias InboundDelivery = (raw: Data, source: MailboxPosition?, receivedAt: Date)
+
 /// Where every mail source (IMAP poller, Maildir, `ingest`, page comments) hands the messages it reads. An
 /// implementation stores the raw bytes before anything else and returns only once the message is durably stored;
 /// when `source` is set the mailbox's sync state advances in the same transaction (DESIGN.md, "Nothing is lost").
@@ -8,4 +11,19 @@ import Foundation
 protocol InboundSink: Sendable {
     /// Stores one message; returns what the store did.
     func accept(raw: Data, source: MailboxPosition?, receivedAt: Date) async throws -> StoredInbound
+    /// Stores several messages, one outcome each in order, with the same guarantees per message; the fast path
+    /// for sources that read in batches (an IMAP FETCH, a Maildir). An implementation may store the whole batch
+    /// in one transaction; the default stores one message after the other.
+    func accept(batch: [InboundDelivery]) async throws -> [StoredInbound]
+}
+
+extension InboundSink {
+    func accept(batch: [InboundDelivery]) async throws -> [StoredInbound] {
+        var stored: [StoredInbound] = []
+        stored.reserveCapacity(batch.count)
+        for delivery in batch {
+            stored.append(try await accept(raw: delivery.raw, source: delivery.source, receivedAt: delivery.receivedAt))
+        }
+        return stored
+    }
 }

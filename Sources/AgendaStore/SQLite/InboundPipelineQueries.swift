@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+extension SQLiteAgendaStore: InboundPipelineStore {
+    public func storeInboundBatch(_ entries: [InboundBatchEntry]) async throws -> [StoredInbound] {
+        guard !entries.isEmpty else { return [] }
+        let prepared = try await Self.prepare(entries)
+        return try await pool.write { db in
+            try zip(prepared, entries).map { inbound, entry in
+                let stored = try Self.insertInbound(db, inbound)
+                guard stored.created else { return stored }
+                if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }
+                if let details = entry.autoReply {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO autoReply (messageId, returnDate, redirectContact) VALUES (?, ?, ?)
+                        """).execute(arguments: [stored.id.rawValue, details.returnDate?.iso, details.redirectContact])
+                }
+                return stored
+            }
+        }
+    }
+
+    public func lastDoneAction(of customer: CustomerID, channel: Channel, from: Day, through: Day) async throws
+        -> ActionID? {
+        guard from <= through else { return nil }
+        return try await pool.read { db in
+            try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT id FROM action WHERE customerId = ? AND channel = ? AND status = 'done'
+                    AND doneDate BETWEEN ? AND ? ORDER BY doneDate DESC, id DESC LIMIT 1
+                """), arguments: [customer.rawValue, channel.rawValue, from.iso, through.iso]).map(ActionID.init)
+        }
+    }
+
+    /// Validates, hashes and compresses the entries' raw bytes before the write lock is taken, split over the
+    /// cores (SHA-256 and DEFLATE are the CPU part of storing).
+    static func prepare(_ entries: [InboundBatchEntry]) async throws -> [PreparedInbound] {
+        let lanes = min(entries.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard lanes > 1 else { return try entries.map { try PreparedInbound($0.message, analysis: $0.analysis) } }
+        let chunk = (entries.count + lanes - 1) / lanes
+        return try await withThrowingTaskGroup(of: (Int, [PreparedInbound]).self) { group in
+            for start in stride(from: 0, to: entries.count, by: chunk) {
+                let slice = entries[start..<min(start + chunk, entries.count)]
+                group.addTask { (start, try slice.map { try PreparedInbound($0.message, analysis: $0.analysis) }) }
+            }
+            var parts: [(Int, [PreparedInbound])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    /// Writes a bounce's report and recipients for a newly stored message, inside the caller's transaction.
+    static func insertBounce(_ db: Database, message: InboundMessageID, _ bounce: BounceInput) throws {
+        try db.cachedStatement(sql: "INSERT INTO bounce (messageId, originalMessageId) VALUES (?, ?)")
+            .execute(arguments: [message.rawValue, bounce.originalMessageID.map(Self.bareMessageID)])
+        for (position, recipient) in bounce.recipients.enumerated() {
+            try db.cachedStatement(sql: """
+                INSERT INTO bounceRecipient (messageId, position, address, status, replyCode, reason, hard,
+                    diagnostic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [message.rawValue, position, recipient.address, recipient.status,
+                                         recipient.replyCode, recipient.reason, recipient.hard, recipient.diagnostic])
+        }
+    }
+}
