@@ -18,7 +18,7 @@ from dovecot_harness import Dovecot, message  # noqa: E402
 
 
 def python_fetch(server, batch):
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     imap = imaplib.IMAP4("127.0.0.1", server.port)
     imap.login(server.user, server.password)
     imap.select("INBOX", readonly=True)
@@ -33,7 +33,7 @@ def python_fetch(server, batch):
                 fetched += 1
                 total += len(item[1])
     imap.logout()
-    return fetched, total, time.perf_counter() - start
+    return fetched, total, time.perf_counter() - start, time.process_time() - cpu_start
 
 
 def main():
@@ -48,7 +48,7 @@ def main():
         server.drop(message(n) for n in range(args.messages))
         server.start()
         server.doveadm("force-resync", "-u", server.user, "INBOX")  # index once, outside both timings
-        fetched, size, python_seconds = python_fetch(server, args.batch)
+        fetched, size, python_seconds, python_cpu = python_fetch(server, args.batch)
         config = os.path.join(work, "poll.json")
         server.write_poll_config(config, batch_size=args.batch)
         store = os.path.join(work, "agenda.sqlite")
@@ -60,16 +60,20 @@ def main():
         if os.waitstatus_to_exitcode(status) != 0:
             sys.exit(f"ingestd poll failed ({status}): {child.stderr.read().decode().strip()}")
         peak_kb = usage.ru_maxrss
+        swift_cpu = usage.ru_utime + usage.ru_stime
         marked = server.count("KEYWORD", "$Captured")
         import sqlite3
         with sqlite3.connect(store) as db:
             stored = db.execute("SELECT count(*) FROM inboundMessage").fetchone()[0]
         python_rate, swift_rate = fetched / python_seconds, stored / swift_seconds
         print(f"messages            {args.messages} ({size / fetched / 1024:.1f} KB average, batch {args.batch})")
-        print(f"python imaplib      fetched {fetched} in {python_seconds:.2f} s = {python_rate:,.0f} msg/s (fetch only)")
+        print(f"python imaplib      fetched {fetched} in {python_seconds:.2f} s = {python_rate:,.0f} msg/s (fetch only),"
+              f" CPU {python_cpu:.2f} s")
         print(f"ingestd poll        stored {stored}, marked {marked} in {swift_seconds:.2f} s = {swift_rate:,.0f} msg/s"
-              " (fetch + MIME analysis + detection + store + mark)")
+              f" (fetch + MIME analysis + detection + store + mark), CPU {swift_cpu:.2f} s")
         print(f"ratio               {swift_rate / python_rate:.0%} of the Python fetch rate (target >= 60%)")
+        print(f"ratio by CPU time   {python_cpu / swift_cpu:.0%} (client CPU per message, Python over ingestd;"
+              " steadier on a shared machine)")
         print(f"peak RSS ingestd    {peak_kb / 1024:.0f} MB")
         if stored != args.messages or marked != args.messages:
             sys.exit("not every message was stored and marked")

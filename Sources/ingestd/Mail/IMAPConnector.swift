@@ -3,6 +3,9 @@ import MailIngest
 /// Opens libetpan IMAP sessions for the pollers: the configuration's resolved settings become MailIngest's
 /// ``IMAPAccountSettings``, and ``IMAPSession/connect(_:)`` verifies the certificate before any credential is sent.
 enum IMAPConnector {
+    /// True: this build has the libetpan session (the Dovecot suites check it).
+    static let isAvailable = true
+
     /// Connects and logs in.
     static func connect(_ settings: IMAPConnectionSettings) throws -> any IMAPMailboxSession {
         try IMAPSession.connect(accountSettings(settings))

@@ -149,25 +149,16 @@ struct MailboxPoller: Sendable {
         }
     }
 
-    /// Hands fetched messages to the sink (as one batch when it takes batches); returns their UIDs once all are
+    /// Hands fetched messages to the sink as one batch (one transaction when the sink offers it); returns their UIDs once all are
     /// durably stored, and whether the store created every one (and so advanced the cursor itself).
     private func hand(_ messages: [IMAPFetchedMessage], uidValidity: UInt32) async throws
         -> (uids: [UInt32], allCreated: Bool) {
         let key = mailbox.key
-        let items = messages.map {
-            InboundItem(raw: $0.raw, source: MailboxPosition(mailbox: key, uidValidity: uidValidity, uid: $0.uid),
-                        receivedAt: $0.internalDate ?? now())
+        let deliveries: [InboundDelivery] = messages.map {
+            (raw: $0.raw, source: MailboxPosition(mailbox: key, uidValidity: uidValidity, uid: $0.uid),
+             receivedAt: $0.internalDate ?? now())
         }
-        let outcomes: [StoredInbound]
-        if let batchSink = sink as? any BatchInboundSink, !items.isEmpty {
-            outcomes = try await batchSink.accept(batch: items)
-        } else {
-            var stored: [StoredInbound] = []
-            for item in items {
-                stored.append(try await sink.accept(raw: item.raw, source: item.source, receivedAt: item.receivedAt))
-            }
-            outcomes = stored
-        }
+        let outcomes = deliveries.isEmpty ? [] : try await sink.accept(batch: deliveries)
         let at = now()
         for (message, outcome) in zip(messages, outcomes) {
             await board.stored(key, created: outcome.created, internalDate: message.internalDate, at: at)

@@ -5,18 +5,18 @@ import MailIngest
 /// A minimal sink over the agenda store for `ingestd poll`, tests and the benchmark, until the pipeline's sink
 /// (classification, correlation) is wired: it runs MailIngest's analysis for the kind and headers and stores the raw
 /// bytes with the mailbox position, no classifier analysis. Unparseable input is stored, never dropped.
-struct StoringInboundSink: BatchInboundSink {
+struct StoringInboundSink: InboundSink {
     /// The store.
     var store: any AgendaStore & InboundBatchStore
     /// Run MIME analysis and detection (kind, Message-ID, sender, subject); when false only the raw bytes are stored.
     var analyze = true
 
     func accept(raw: Data, source: MailboxPosition?, receivedAt: Date) async throws -> StoredInbound {
-        try await store.storeInbound(message(InboundItem(raw: raw, source: source, receivedAt: receivedAt)),
+        try await store.storeInbound(message((raw: raw, source: source, receivedAt: receivedAt)),
                                      analysis: nil)
     }
 
-    func accept(batch items: [InboundItem]) async throws -> [StoredInbound] {
+    func accept(batch items: [InboundDelivery]) async throws -> [StoredInbound] {
         // Analysis is pure and CPU-bound: split the batch over the cores, then one transaction for all.
         let messages = await withTaskGroup(of: (Int, [InboundMessage]).self) { group in
             let chunk = max(1, (items.count + Self.cores - 1) / Self.cores)
@@ -33,7 +33,7 @@ struct StoringInboundSink: BatchInboundSink {
 
     private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    private func message(_ item: InboundItem) -> InboundMessage {
+    private func message(_ item: InboundDelivery) -> InboundMessage {
         var message = InboundMessage(raw: item.raw, source: item.source, kind: .other, receivedAt: item.receivedAt)
         if analyze {
             let analysis = MessageAnalyzer().analyze(item.raw)

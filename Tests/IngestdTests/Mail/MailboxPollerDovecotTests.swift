@@ -6,7 +6,7 @@ import TestServers
 import Testing
 
 /// The poller against a real Dovecot on loopback through the libetpan session (TEST-SERVERS.md).
-@Suite("MailboxPoller (Dovecot)", .serialized)
+@Suite("MailboxPoller (Dovecot)", .serialized, .enabled(if: IMAPConnector.isAvailable, "needs the libetpan IMAP session"))
 struct MailboxPollerDovecotTests {
     static func settings(_ server: DovecotServer, port: UInt16? = nil, password: String = "secret",
                          security: MailboxConfiguration.Account.Security = .plain,
