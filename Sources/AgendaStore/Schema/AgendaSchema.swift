@@ -3,13 +3,15 @@ import GRDB
 /// The schema as append-only named migrations (GRDB `DatabaseMigrator`). Never edit a shipped migration: add one.
 enum AgendaSchema {
     /// Migration names in order; the index of the last applied one + 1 is the schema version.
-    static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models"]
+    static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
+                                 "perf_history_by_collector"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(migrationNames[0]) { db in try db.execute(sql: v1) }
         migrator.registerMigration(migrationNames[1]) { db in try db.execute(sql: v2) }
         migrator.registerMigration(migrationNames[2]) { db in try db.execute(sql: v3) }
+        migrator.registerMigration("perf_history_by_collector") { db in try db.execute(sql: perfHistoryByCollector) }
         return migrator
     }
 
