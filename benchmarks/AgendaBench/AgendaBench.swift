@@ -4,18 +4,37 @@ import Foundation
 /// Agenda store benchmark (issue 4): builds a dataset of 100,000 customers, 1,000,000 items, 1,000,000 actions and
 /// 200,000 replies (times `--scale`), then measures CSV import rate, planning one day for every customer, p95 of the
 /// four agenda tabs, inbound storing rate and the database size. Prints one JSON object per measurement.
-/// Usage: agenda-bench [--scale 1.0] [--db PATH] [--queries 200]
+/// Usage: agenda-bench [--scale 1.0] [--db PATH] [--queries 200] [--tabs-only]
+/// `--plan YYYY-MM-DD` with `--db` of an earlier run: plan that day only and time it.
+/// `--tabs-only` with `--db` of an earlier run: migrate that database and measure the tabs only (A/B of queries).
 @main struct AgendaBench {
     static func main() async throws {
-        var scale = 1.0, path: String?, queries = 200
+        var scale = 1.0, path: String?, queries = 200, tabsOnly = false
+        var planDay: Day?
         var arguments = CommandLine.arguments.dropFirst()
         while let flag = arguments.popFirst() {
             switch flag {
             case "--scale": scale = Double(arguments.popFirst() ?? "") ?? scale
             case "--db": path = arguments.popFirst()
             case "--queries": queries = Int(arguments.popFirst() ?? "") ?? queries
+            case "--tabs-only": tabsOnly = true
+            case "--plan": planDay = Day(iso: arguments.popFirst() ?? "")
             default: fatalError("unknown argument \(flag)")
             }
+        }
+        if let planDay, let path {
+            // Planning one more day on an earlier run's database (A/B of the write path).
+            let store = try SQLiteAgendaStore(path: path)
+            let (plan, seconds, cpu) = try await Measure.timeCPU { try await store.plan(on: planDay, at: Date()) }
+            Measure.emit(["planning": "one day (\(planDay.iso)), all customers", "seconds": seconds, "cpu_seconds": cpu,
+                          "created": plan.created])
+            return
+        }
+        if tabsOnly, let path {
+            let (store, migrationSeconds) = try await Measure.time { try SQLiteAgendaStore(path: path) }
+            Measure.emit(["migrations": try await store.appliedMigrations(), "seconds": migrationSeconds])
+            try await TabBench(store: store, today: Day(iso: "2026-11-18")!, collectors: 20, queries: queries).run()
+            return
         }
         let dbPath = path ?? FileManager.default.temporaryDirectory.appendingPathComponent("agenda-bench-\(UUID().uuidString).sqlite").path
         defer { if path == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } } }

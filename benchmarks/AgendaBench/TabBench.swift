@@ -42,7 +42,7 @@ struct TabBench {
 
     func tab(_ name: String, _ body: (AgendaQuery) async throws -> Int) async throws {
         var samples: [Double] = [], cpuSamples: [Double] = []
-        var byMix: [String: [Double]] = [:]
+        var byMix: [String: [Double]] = [:], cpuByMix: [String: [Double]] = [:]
         var totals: [String: Int] = [:]
         for n in 0..<queries {
             let (label, query) = mix(n)
@@ -50,10 +50,14 @@ struct TabBench {
             samples.append(seconds)
             cpuSamples.append(cpu)
             byMix[label, default: []].append(seconds)
+            cpuByMix[label, default: []].append(cpu)
             totals[label] = total
         }
         var mixes: [String: Any] = [:]
-        for (label, values) in byMix { mixes[label] = ["p95_ms": Measure.percentile(values, 95), "total": totals[label] ?? 0] }
+        for (label, values) in byMix {
+            mixes[label] = ["p95_ms": Measure.percentile(values, 95), "total": totals[label] ?? 0,
+                            "cpu_p95_ms": Measure.percentile(cpuByMix[label] ?? [], 95)]
+        }
         Measure.emit(["tab": name, "queries": samples.count, "p50_ms": Measure.percentile(samples, 50),
               "p95_ms": Measure.percentile(samples, 95), "max_ms": Measure.percentile(samples, 100), "mixes": mixes,
                       "cpu_p50_ms": Measure.percentile(cpuSamples, 50), "cpu_p95_ms": Measure.percentile(cpuSamples, 95)])

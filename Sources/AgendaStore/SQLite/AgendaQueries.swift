@@ -102,60 +102,6 @@ enum AgendaSQL {
         }
     }
 
-    /// Filters of the history tab. Counts join the customer (its covering index per customer); a page for one
-    /// collector reads history newest first and keeps that collector's rows, stopping after one page.
-    static func historyClause(_ query: AgendaQuery, forPage: Bool = false) -> Clause {
-        var clause = Clause(from: "history h")
-        if !query.statuses.isEmpty {
-            clause.add("h.status IN (\(placeholders(query.statuses.count)))", query.statuses.map(\.rawValue))
-        }
-        if !query.channels.isEmpty {
-            clause.add("h.channel IN (\(placeholders(query.channels.count)))", query.channels.map(\.rawValue))
-        }
-        if let collector = query.collector, forPage, query.customer == nil {
-            clause.from = "history h NOT INDEXED"
-            clause.add("h.customerId IN (SELECT id FROM customer WHERE collectorId = ?)", [collector.rawValue])
-        } else if let collector = query.collector {
-            clause.from = "customer cc JOIN history h ON h.customerId = cc.id"
-            clause.add("cc.collectorId = ?", [collector.rawValue])
-        }
-        if let from = query.from { clause.add("h.at >= ?", [from.iso]) }
-        if let to = query.to { clause.add("h.at < ?", [dayAfter(to)]) }
-        customerFilters(query, "h.customerId", into: &clause)
-        return clause
-    }
-
-    static func historyRows(_ db: Database, _ clause: Clause, limit: Int, offset: Int) throws -> [HistoryRow] {
-        try Row.fetchAll(db, sql: """
-            WITH page AS (SELECT h.id FROM \(clause.from) WHERE \(clause.sql) ORDER BY h.id DESC LIMIT ? OFFSET ?)
-            SELECT h.*, c.externalKey FROM page JOIN history h ON h.id = page.id
-            LEFT JOIN customer c ON c.id = h.customerId ORDER BY h.id DESC
-            """, arguments: clause.arguments + [limit, offset]).map { row in
-            let at: Date = row["at"]
-            let text: String = row["at"]
-            return HistoryRow(sequence: row["id"], at: at, day: Day(iso: String(text.prefix(10)))!,
-                              entity: row["entity"], entityID: row["entityId"], event: row["event"],
-                              customer: (row["customerId"] as Int64?).map(CustomerID.init),
-                              customerKey: row["externalKey"], user: (row["userId"] as Int64?).map(UserID.init),
-                              channel: try Decode.value(Channel.self, row["channel"]),
-                              status: try Decode.value(ActionStatus.self, row["status"]), detail: row["detail"])
-        }
-    }
-
-    static func history(_ db: Database, _ query: AgendaQuery, direct: Bool = false) throws -> AgendaPage<HistoryRow> {
-        let clause = historyClause(query)
-        let tally = !direct && query.collector == nil && query.customer == nil && query.customerFields.isEmpty
-        let counts = try Row.fetchOne(db, sql: tally ? """
-            SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN h.status = 'error' THEN n ELSE 0 END), 0)
-            FROM historyTally h WHERE \(clause.sql)
-            """ : """
-            SELECT count(*), coalesce(sum(h.status = 'error'), 0) FROM \(clause.from) WHERE \(clause.sql)
-            """, arguments: clause.arguments)!
-        return AgendaPage(rows: try historyRows(db, historyClause(query, forPage: true), limit: query.limit,
-                                                offset: query.offset),
-                          total: counts[0], toDo: counts[1])
-    }
-
     /// Filters of the replies tab. A collector's messages are found through the customer join (measured faster
     /// than reading newest first here: reply rows are wide, so each skipped row costs a table lookup).
     static func repliesClause(_ query: AgendaQuery) -> Clause {
@@ -211,33 +157,7 @@ extension SQLiteAgendaStore {
         try await pool.read { db in try AgendaSQL.actionTab(db, query, manual: false) }
     }
 
-    public func history(_ query: AgendaQuery) async throws -> AgendaPage<HistoryRow> {
-        try await pool.read { db in try AgendaSQL.history(db, query) }
-    }
-
     public func replies(_ query: AgendaQuery) async throws -> AgendaPage<ReplyRow> {
         try await pool.read { db in try AgendaSQL.replies(db, query) }
-    }
-
-    public func exportHistoryCSV(_ query: AgendaQuery) async throws -> String {
-        try await pool.read { db in
-            let clause = AgendaSQL.historyClause(query, forPage: true)
-            var out = "sequence,at,entity,entity_id,event,customer_key,user_id,channel,status,detail\r\n"
-            let formatter = ISO8601DateFormatter()
-            var offset = 0
-            while true {
-                let rows = try AgendaSQL.historyRows(db, clause, limit: 5_000, offset: offset)
-                for row in rows {
-                    let fields = [String(row.sequence), formatter.string(from: row.at), row.entity,
-                                  row.entityID.map(String.init) ?? "", row.event, row.customerKey ?? "",
-                                  row.user.map { String($0.rawValue) } ?? "", row.channel?.rawValue ?? "",
-                                  row.status?.rawValue ?? "", row.detail]
-                    out += fields.map(AgendaSQL.csvField).joined(separator: ",") + "\r\n"
-                }
-                if rows.count < 5_000 { break }
-                offset += rows.count
-            }
-            return out
-        }
     }
 }

@@ -5,7 +5,7 @@ enum AgendaSchema {
     /// Migration names in order; the index of the last applied one + 1 is the schema version.
     static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
                                   "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking",
-                                  "serve-user-credentials"]
+                                  "serve-user-credentials", "perf_history_by_collector"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +16,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[4]) { db in try db.execute(sql: autoReplyDetails) }
         migrator.registerMigration(migrationNames[5]) { db in try db.execute(sql: outbound) }
         migrator.registerMigration(migrationNames[6]) { db in try db.execute(sql: serveCredentials) }
+        migrator.registerMigration(migrationNames[7]) { db in try db.execute(sql: perfHistoryByCollector) }
         return migrator
     }
 

@@ -73,16 +73,22 @@ public enum ParameterDecoder {
     /// there is nothing to join or decode and the first occurrence of each name wins. Nil when the general rules are
     /// needed. Gives the same dictionary as the general path.
     private static func decodeSimple(_ raw: [(name: String, value: String)]) -> [String: String]? {
-        var out: [String: String] = [:]
-        out.reserveCapacity(raw.count)
+        // Collected in a small array (first occurrence wins), then built in one allocation: `reserveCapacity` on an
+        // empty dictionary cost ~1,100 instructions a call here (generic storage metadata looked up at run time).
+        var pairs: [(key: String, value: String)] = []
+        pairs.reserveCapacity(raw.count)
         for (rawName, value) in raw {
             if value.utf8.containsEncodedWordStart { return nil }
             var name = rawName
             guard let key = name.withUTF8({ simpleName($0) }) else { return nil }
-            guard !key.isEmpty else { continue }
-            if out[key] == nil { out[key] = value }
+            guard !key.isEmpty, !pairs.contains(where: { $0.key == key }) else { continue }
+            pairs.append((key, value))
         }
-        return out
+        switch pairs.count {
+        case 0: return [:]
+        case 1: return [pairs[0].key: pairs[0].value]
+        default: return Dictionary(uniqueKeysWithValues: pairs)
+        }
     }
 
     /// `bytes` trimmed of ASCII white space and lower-cased, when every byte is ASCII and none is `*`; else nil.

@@ -33,6 +33,8 @@ enum Bytes {
 
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1 (one character per byte).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Most header values are ASCII: one word-at-a-time check, then no round-trip comparison is needed.
+        if CharsetDecoder.isPlainASCII(UnsafeRawBufferPointer(bytes)) { return String(decoding: bytes, as: UTF8.self) }
         if let text = validUTF8(bytes) { return text }
         // ISO-8859-1: each byte is the code point of the same value; write its UTF-8 form directly.
         var utf8 = [UInt8]()
@@ -62,6 +64,11 @@ enum Bytes {
     /// `bytes` read as UTF-8 when valid, else as ISO-8859-1.
     static func string(_ bytes: ArraySlice<UInt8>) -> String {
         bytes.withUnsafeBufferPointer { string($0) }
+    }
+
+    /// `range` of `buf`, known to hold only ASCII (a field name), as a string.
+    static func ascii(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
     }
 
     /// `range` of `buf` as a string (UTF-8, else ISO-8859-1).

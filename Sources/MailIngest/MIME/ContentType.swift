@@ -13,6 +13,13 @@ public struct ContentType: Sendable, Hashable {
         self.parameters = parameters
     }
 
+    /// For parsers whose type and subtype are already lower-cased ASCII (skips lower-casing them again).
+    init(lowercasedType type: String, subtype: String, parameters: [String: String]) {
+        self.type = type
+        self.subtype = subtype
+        self.parameters = parameters
+    }
+
     /// `type/subtype`.
     public var mimeType: String { "\(type)/\(subtype)" }
     /// The `charset` parameter, lower-cased, or nil.

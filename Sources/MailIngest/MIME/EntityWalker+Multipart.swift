@@ -22,7 +22,7 @@ extension EntityWalker {
                 reportLimit(.tooManyParts, at: path)
                 break
             }
-            parts.append(entity(buf, partRange, path: "\(path).\(index + 1)", depth: depth + 1,
+            parts.append(entity(buf, partRange, path: path + "." + String(index + 1), depth: depth + 1,
                                 defaultType: childDefault))
         }
         return .multipart(parts: parts, preamble: layout.preamble.map { Bytes.string(buf, $0) },
@@ -95,7 +95,10 @@ extension EntityWalker {
     @inline(__always)
     static func delimiter(_ buf: UnsafeBufferPointer<UInt8>, at pos: Int, end: Int, boundary: [UInt8]) -> Bool? {
         guard end - pos >= 2 + boundary.count, buf[pos] == Bytes.dash, buf[pos + 1] == Bytes.dash else { return nil }
-        for (offset, byte) in boundary.enumerated() where buf[pos + 2 + offset] != byte { return nil }
+        if !boundary.isEmpty {
+            let same = boundary.withUnsafeBufferPointer { memcmp(buf.baseAddress! + pos + 2, $0.baseAddress!, $0.count) == 0 }
+            guard same else { return nil }
+        }
         let after = pos + 2 + boundary.count
         if after == end { return false }
         if after + 1 < end, buf[after] == Bytes.dash, buf[after + 1] == Bytes.dash { return true }

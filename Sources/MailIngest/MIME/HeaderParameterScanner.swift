@@ -133,13 +133,15 @@ enum HeaderParameterScanner {
             return halves.map { ($0.0, $0.1, raw) }
         }
         guard let parsed else { return nil }
-        return ContentType(type: parsed.type, subtype: parsed.subtype,
+        return ContentType(lowercasedType: parsed.type, subtype: parsed.subtype,
                            parameters: parsed.raw.isEmpty ? [:] : ParameterDecoder.decode(parsed.raw))
     }
 
     /// `bytes` with ASCII letters lower-cased, as a string (other bytes, UTF-8 included, unchanged).
     private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+        // Beyond ASCII: the standard library's full lower-casing, as `ContentType.init` applies it.
+        if bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
             for (index, byte) in bytes.enumerated() { out[index] = Bytes.lower(byte) }
             return bytes.count
         }

@@ -56,14 +56,29 @@ public struct MIMEPart: Sendable, Hashable {
         var out: [MIMEPart] = []
         func walk(_ part: MIMEPart) {
             out.append(part)
-            part.children.forEach(walk)
+            switch part.body {
+            case .leaf: break
+            case .multipart(let parts, _, _): for child in parts { walk(child) }
+            case .message(let inner): walk(inner)
+            }
         }
         walk(self)
         return out
     }
 
-    /// Every leaf, depth first, in input order.
-    public var leaves: [MIMEPart] { allParts.filter { $0.data != nil } }
+    /// Every leaf, depth first, in input order. (Walks the tree once and copies only the leaves, not every part.)
+    public var leaves: [MIMEPart] {
+        var out: [MIMEPart] = []
+        func walk(_ part: MIMEPart) {
+            switch part.body {
+            case .leaf: out.append(part)
+            case .multipart(let parts, _, _): for child in parts { walk(child) }
+            case .message(let inner): walk(inner)
+            }
+        }
+        walk(self)
+        return out
+    }
 
     /// True for a leaf the sender attached rather than wrote inline.
     public var isAttachment: Bool {

@@ -17,76 +17,59 @@ enum QuotedPrintableDecoding {
 
     /// The decoding loop over raw pointers; `output` has room for `input.count` bytes (decoding never grows).
     /// Returns the bytes written and whether every `=` was well formed.
+    ///
+    /// Line by line: `memchr` finds the line feed, the white space before the line break is dropped (rule 3), and
+    /// within the line only `=` needs attention, so the runs between them are copied whole (`memchr` + `memcpy`)
+    /// instead of byte by byte. A line break is CRLF or LF; a CR not followed by LF is an ordinary byte.
     private static func decode(_ input: UnsafeBufferPointer<UInt8>,
                                into output: UnsafeMutablePointer<UInt8>) -> (Int, Bool) {
         guard let source = input.baseAddress else { return (0, true) }
         let equals = UInt8(ascii: "=")
+        let end = input.count
         var valid = true
         var written = 0
-        var index = 0
-        let end = input.count
-        while index < end {
-            // Fastest path: eight bytes at a time up to the first `=`, SP or HTAB (the word is stored whole; only
-            // the bytes before that one count, the rest is overwritten later). `written <= index`, so it fits.
-            if index + 8 <= end {
-                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-                let special = Self.zeroBytes(word ^ 0x3D3D_3D3D_3D3D_3D3D) | Self.zeroBytes(word ^ 0x2020_2020_2020_2020)
-                    | Self.zeroBytes(word ^ 0x0909_0909_0909_0909)
-                UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
-                let clean = special == 0 ? 8 : special.trailingZeroBitCount / 8
-                written += clean
-                index += clean
-                if clean == 8 { continue }
-            }
-            let byte = source[index]
-            // Fast path: every byte but `=`, SP and HTAB is copied as is.
-            if byte != equals && byte != Bytes.space && byte != Bytes.tab {
-                output[written] = byte
-                written += 1
-                index += 1
-                continue
-            }
-            if byte == equals {
-                if index + 2 < end, let high = hex(source[index + 1]), let low = hex(source[index + 2]) {
+        var start = 0
+        while start < end {
+            let lineFeed = Bytes.nextLF(input, from: start, end: end)
+            // The line break (copied as is unless a soft break removes it) and the content before its white space.
+            let breakStart = lineFeed < end && lineFeed > start && source[lineFeed - 1] == Bytes.cr ? lineFeed - 1 : lineFeed
+            let next = lineFeed < end ? lineFeed + 1 : end
+            var contentEnd = breakStart
+            while contentEnd > start, Bytes.isWSP(source[contentEnd - 1]) { contentEnd -= 1 }
+            var index = start
+            var softBreak = false
+            while index < contentEnd {
+                guard let hit = memchr(source + index, Int32(equals), contentEnd - index) else {
+                    (output + written).update(from: source + index, count: contentEnd - index)
+                    written += contentEnd - index
+                    index = contentEnd
+                    break
+                }
+                let at = UnsafeRawPointer(source).distance(to: UnsafeRawPointer(hit))
+                (output + written).update(from: source + index, count: at - index)
+                written += at - index
+                if at + 2 < end, let high = hex(source[at + 1]), let low = hex(source[at + 2]) {
                     output[written] = high << 4 | low
                     written += 1
-                    index += 3
-                    continue
+                    index = at + 3
+                } else if at + 1 == contentEnd {
+                    // `=` then only white space up to the line break or the end: a soft line break.
+                    softBreak = true
+                    index = contentEnd
+                } else {
+                    valid = false
+                    output[written] = equals
+                    written += 1
+                    index = at + 1
                 }
-                // Soft line break, possibly with transport padding before the line end.
-                var look = index + 1
-                while look < end, Bytes.isWSP(source[look]) { look += 1 }
-                if look == end { index = end; continue }
-                if source[look] == Bytes.lf { index = look + 1; continue }
-                if source[look] == Bytes.cr, look + 1 < end, source[look + 1] == Bytes.lf { index = look + 2; continue }
-                valid = false
-                output[written] = byte
-                written += 1
-                index += 1
-                continue
             }
-            // SP or HTAB: a lone one followed by an ordinary byte is copied; white space that ends a line is
-            // dropped (RFC 2045 §6.7 rule 3).
-            var look = index + 1
-            while look < end, Bytes.isWSP(source[look]) { look += 1 }
-            if look == end || source[look] == Bytes.lf
-                || (source[look] == Bytes.cr && look + 1 < end && source[look + 1] == Bytes.lf) {
-                index = look
-                continue
+            if !softBreak {
+                (output + written).update(from: source + breakStart, count: next - breakStart)
+                written += next - breakStart
             }
-            while index < look {
-                output[written] = source[index]
-                written += 1
-                index += 1
-            }
+            start = next
         }
         return (written, valid)
-    }
-
-    /// 0x80 in the lowest byte of `word` that is zero (bytes above it may be flagged wrongly, never below).
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     @inline(__always)

@@ -65,7 +65,8 @@ struct RawHeaderScanner {
             case 3 where result.disposition == nil: result.disposition = result.fields.count
             default: break
             }
-            result.fields.append(HeaderField(name: Bytes.string(buf, open), rawValue: rawValue))
+            // `fieldName` admits only printable ASCII in a name.
+            result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: rawValue))
         }
 
         func lastNonWSP() -> UInt8? {
