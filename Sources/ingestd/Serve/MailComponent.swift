@@ -1,0 +1,41 @@
+import AgendaStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The mail part of `serve`: one IMAP poller per mailbox of the configuration's `mailboxes:` section (the same keys
+/// as `ingestd poll`'s file), every message through the ``InboundPipeline`` (analysis, detection, correlation,
+/// classification with the configured model, proposals) into the daemon's store. No section, no pollers.
+enum MailComponent: DaemonComponent {
+    static let name = "mail"
+
+    static func services(in environment: DaemonEnvironment) async throws -> [any Service] {
+        guard let section = try environment.configuration.section("mailboxes", as: MailboxConfiguration.self) else {
+            return []
+        }
+        let mailboxes: [PolledMailbox]
+        do { mailboxes = try section.resolve() } catch let error as MailboxConfigurationError {
+            throw ConfigurationError("mailboxes: \(error.description)")
+        }
+        for mailbox in mailboxes where mailbox.account.allowInvalidCertificates {
+            environment.logger.warning("certificate verification is off", metadata: ["imap.mailbox": "\(mailbox.key)"])
+        }
+        let model = environment.configuration.serve.model
+        let interpreter = try ModelLocator.interpreter(explicit: model)
+        let pipeline = InboundPipeline(store: environment.store, configuration: InboundPipeline.Configuration(
+            interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model)))
+        let pollers = MailPollers(mailboxes: mailboxes, sink: pipeline, state: environment.store,
+                                  board: MailboxStatusBoard(), connect: IMAPConnector.connect)
+        environment.logger.info("mail pollers", metadata: ["imap.mailboxes": "\(mailboxes.count)"])
+        return [MailPollerService(pollers: pollers)]
+    }
+}
+
+/// Runs the pollers until graceful shutdown.
+struct MailPollerService: Service {
+    let pollers: MailPollers
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown { await pollers.run() }
+    }
+}
