@@ -300,9 +300,13 @@ struct ReportText: Sendable {
     }
 
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
+    /// Lines are split on the LF byte, not on `Character` (grapheme breaking was most of this function's cost):
+    /// the same lines, since the text has no CRLF (``lf(_:)`` ran) and an LF always ends a grapheme.
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false)
-        where line.utf8.count < 160 && mayBeMarker(line.utf8) && mayHoldMarkerWord(line) {
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        where bytes.count < 160 && mayBeMarker(bytes) {
+            let line = Substring(bytes)
+            guard mayHoldMarkerWord(line) else { continue }
             let lower = PhraseText(String(line))
             guard !lower.bytes.isEmpty else { continue }
             if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
