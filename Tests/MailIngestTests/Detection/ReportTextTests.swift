@@ -1,5 +1,6 @@
 import Testing
 @testable import MailIngest
+import Foundation
 
 /// The byte-level helpers of ReportText: HTML tag stripping and the returned-copy split.
 @Suite struct ReportTextTests {
@@ -29,5 +30,20 @@ import Testing
         #expect(head == "Delivery failed.\n")
         #expect(copy == "\nTo: x")
         #expect(ReportText.splitReturnedCopy("No marker here.").1 == nil)
+    }
+
+    /// Line-end texts, with the combining-mark cases Foundation's canonical comparison treats specially
+    /// (a CR before a combining mark stays, a CRLF before one becomes two LFs).
+    static let lineEndCases: [String] = [
+        "", "plain", "a\r\nb", "a\rb", "a\r\n\r\nb", "\r\r\n", "\r", "\r\n", "x\n\ry",
+        "Grüße\r\nKöln\r", "a\r\u{301}b", "a\r\n\u{301}b", "a\n\r\u{301}b", "a\r\u{200D}b", "\u{301}\r\nx",
+        "a\r\né", "é\r\n", "日本\r\n語\r",
+    ]
+
+    @Test(arguments: lineEndCases)
+    func lineEndsGiveWhatFoundationGives(_ text: String) {
+        let foundation = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        #expect(Array(ReportText.lf(text).utf8) == Array(foundation.utf8))
     }
 }
