@@ -43,6 +43,10 @@ final class FakeIMAPServer: @unchecked Sendable {
 
     func count(_ operation: String) -> Int { lock.withLock { calls[operation] ?? 0 } }
 
+    /// The next UID to be given: a session in IDLE reports a change when it moved since its last search (as a real
+    /// server's `* n EXISTS`).
+    fileprivate var uidNext: UInt32 { lock.withLock { nextUID } }
+
     func open(_ settings: IMAPConnectionSettings) throws -> any IMAPMailboxSession {
         try step("connect")
         guard settings.secret == password else { throw IMAPError.authentication("NO [AUTHENTICATIONFAILED]") }
@@ -64,6 +68,7 @@ final class FakeIMAPServer: @unchecked Sendable {
     private final class Session: IMAPMailboxSession {
         let server: FakeIMAPServer
         var selected = "INBOX"
+        var searchedUpTo: UInt32 = 0
         init(server: FakeIMAPServer) { self.server = server }
 
         var capabilities: Set<String> { server.capabilities }
@@ -79,6 +84,7 @@ final class FakeIMAPServer: @unchecked Sendable {
 
         func searchUIDs(from first: UInt32) throws -> [UInt32] {
             try server.step("search")
+            searchedUpTo = server.uidNext
             return server.withState { folders, _, _ in
                 let uids = (folders[selected] ?? [:]).keys.sorted()
                 let found = uids.filter { $0 >= first }
@@ -118,7 +124,7 @@ final class FakeIMAPServer: @unchecked Sendable {
         func idle(timeout: Duration) throws -> Bool {
             try server.step("idle")
             Thread.sleep(forTimeInterval: 0.01)
-            return false
+            return server.uidNext != searchedUpTo
         }
 
         func logout() {}

@@ -119,6 +119,8 @@ struct MailboxPollerDovecotTests {
         try server.restart()
         try server.deliver(MailFixtures.message(2), to: "alice")
         try await MailboxPollerTests.waitUntil { sink.created == 2 }
+        // The pass that stored message 2 records its success after marking it: wait for it before stopping.
+        try await MailboxPollerTests.waitUntil { await board.status(of: "test/INBOX")?.consecutiveFailures == 0 }
         task.cancel()
         await task.value
         #expect(try Self.count(server, ["KEYWORD", "$Captured"]) == 2)

@@ -110,8 +110,11 @@ struct MailboxPollerTests {
         let task = Task { await poller.run() }
         server.deliver(MailFixtures.message(1))
         try await Self.waitUntil { sink.created == 1 }
-        server.fail("idle", call: 1)
+        // The reconnect's fault first: the idle fault can fire (and the poller reconnect) at once. Mail 2 arrives
+        // only once both cuts happened and the poller is connected again.
         server.fail("connect", call: 1)
+        server.fail("idle", call: 1)
+        try await Self.waitUntil { server.count("connect") >= 3 }
         server.deliver(MailFixtures.message(2))
         try await Self.waitUntil { sink.created == 2 }
         task.cancel()
