@@ -58,21 +58,9 @@ struct ConfigurationFile: Sendable {
     /// Reads a secret from a file (trailing newline dropped) or an environment variable; nil when neither is set.
     /// The error names where it looked, never the value.
     func secret(file: String?, env: String?) throws -> String? {
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ConfigurationError("cannot read the secret file \(file)")
-            }
-            var value = String(decoding: data, as: UTF8.self)
-            while value.hasSuffix("\n") || value.hasSuffix("\r") { value.removeLast() }
-            return value
+        do { return try SecretSource.read(file: file, env: env, environment: environment) } catch {
+            throw ConfigurationError(error.description)
         }
-        if let env {
-            guard let value = environment[env], !value.isEmpty else {
-                throw ConfigurationError("the environment variable \(env) is not set")
-            }
-            return value
-        }
-        return nil
     }
 
     func validate() throws {

@@ -90,23 +90,14 @@ extension MailboxConfiguration {
 extension MailboxConfiguration.Account {
     func settings(environment: [String: String], readFile: (String) throws -> Data) throws -> IMAPConnectionSettings {
         let secret: String
-        switch (passwordFile, passwordEnv) {
-        case (let file?, nil):
-            guard let data = try? readFile(file), let text = String(data: data, encoding: .utf8) else {
-                throw MailboxConfigurationError(description: "account \(name): cannot read password_file \(file)")
-            }
-            var trimmed = Substring(text)
-            while trimmed.last == "\n" || trimmed.last == "\r" { trimmed.removeLast() }
-            secret = String(trimmed)
-        case (nil, let variable?):
-            guard let value = environment[variable], !value.isEmpty else {
-                throw MailboxConfigurationError(description: "account \(name): environment variable \(variable) is not set")
+        do {
+            guard let value = try SecretSource.read(file: passwordFile, env: passwordEnv, environment: environment,
+                                                    readFile: { try? readFile($0) }) else {
+                throw MailboxConfigurationError(description: "account \(name): set password_file or password_env")
             }
             secret = value
-        case (nil, nil):
-            throw MailboxConfigurationError(description: "account \(name): set password_file or password_env")
-        case (_?, _?):
-            throw MailboxConfigurationError(description: "account \(name): set only one of password_file and password_env")
+        } catch let failure as SecretSource.Failure {
+            throw MailboxConfigurationError(description: "account \(name): \(failure.describe("password"))")
         }
         let security = security ?? .tls
         let timeout = timeoutSeconds ?? 30

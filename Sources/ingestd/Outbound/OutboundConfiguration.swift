@@ -119,15 +119,11 @@ struct OutboundConfiguration: Codable, Sendable {
     /// The SMTP server settings with the password resolved from its file or environment variable.
     func smtpServer(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SMTPServerConfiguration? {
         guard let smtp else { return nil }
-        var password: String?
-        if let file = smtp.passwordFile {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw CommandError("cannot read the SMTP password file")
-            }
-            password = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        } else if let name = smtp.passwordEnv {
-            guard let value = environment[name] else { throw CommandError("SMTP password variable \(name) is not set") }
-            password = value
+        let password: String?
+        do {
+            password = try SecretSource.read(file: smtp.passwordFile, env: smtp.passwordEnv, environment: environment)
+        } catch {
+            throw CommandError("smtp: \(error.describe("password"))")
         }
         return SMTPServerConfiguration(host: smtp.host, port: smtp.port, security: smtp.security ?? .startTLS,
                                        username: smtp.username, password: password,

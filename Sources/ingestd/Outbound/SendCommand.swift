@@ -59,11 +59,10 @@ struct SendCommand: AsyncParsableCommand {
             channels[.email] = EmailChannel(sender: sender, configuration: configuration)
         }
         if let sms = configuration.sms {
-            var credential: String?
-            if let name = sms.authEnv { credential = ProcessInfo.processInfo.environment[name] }
-            if let file = sms.authFile {
-                credential = (try? String(contentsOfFile: file, encoding: .utf8))?
-                    .split(whereSeparator: \.isNewline).first.map(String.init)
+            // A configured credential that cannot be read stops the pass instead of calling the gateway without it.
+            let credential: String?
+            do { credential = try SecretSource.read(file: sms.authFile, env: sms.authEnv) } catch {
+                throw CommandError("sms: \(error.describe("auth"))")
             }
             channels[.sms] = SMSChannel(configuration: sms, credential: credential)
         }
