@@ -39,8 +39,14 @@ struct MailboxCrashTests {
             runs += 1
             let child = try Self.spawn(config: config, store: storePath)
             if kills < round.kills {
-                let delay = Double.random(in: 0.05...0.5, using: &random)
-                if !Self.wait(child, seconds: delay) {
+                // Kill points follow the child's progress, not the clock, so a fast machine (which drains the
+                // mailbox in well under a second) is killed mid-run as often as a slow one: wait until a random
+                // share of at most half of what is left is marked, then a random few milliseconds more (landing
+                // anywhere in the next fetch, store or mark).
+                let marked = try MailboxPollerDovecotTests.count(server, ["KEYWORD", "$Captured"])
+                let target = marked + Int.random(in: 0...max(0, (Self.messages - marked) / 2), using: &random)
+                let extra = Double.random(in: 0...0.03, using: &random)
+                if Self.wait(child, server: server, marked: target), !Self.wait(child, seconds: extra) {
                     kill(child.processIdentifier, SIGKILL)
                     child.waitUntilExit()
                     kills += 1
@@ -88,6 +94,18 @@ struct MailboxCrashTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Waits (up to 120 s) until at least `marked` messages carry `$Captured`; true while the child still runs.
+    static func wait(_ process: Process, server: DovecotServer, marked: Int) -> Bool {
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline {
+            if ((try? MailboxPollerDovecotTests.count(server, ["KEYWORD", "$Captured"])) ?? 0) >= marked {
+                return process.isRunning
+            }
+            usleep(5_000)
+        }
+        return process.isRunning
     }
 
     /// Waits up to `seconds` for the process to exit; true when it did.

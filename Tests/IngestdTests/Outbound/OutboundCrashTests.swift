@@ -64,7 +64,10 @@ import Testing
             throw error
         }
         defer { postfix.stop() }
-        let fixture = try await OutboundFixture.make(count: actions, smtpPort: postfix.port)
+        // A send rate cap keeps the run long enough to be killed in the middle on a fast machine too (500 sends
+        // take at least 2.5 s; a debug build on a loaded machine is slower than the cap anyway).
+        let fixture = try await OutboundFixture.make(count: actions, smtpPort: postfix.port,
+                                                     extra: { $0.ratePerSecond = 200 })
         defer { fixture.remove() }
 
         // First run: killed once `killAfter` messages reached the sink (or when it ends by itself).
