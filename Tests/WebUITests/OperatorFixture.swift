@@ -1,5 +1,6 @@
 import AgendaStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -80,11 +81,13 @@ struct OperatorFixture: Sendable {
         try await Application(router: web.router()).test(.router, test)
     }
 
-    /// Stores a quarantined message from `mailbox` (UID `uid`) with a hostile subject.
+    /// Stores a quarantined message from `mailbox` (UID `uid`) with a hostile subject and distinct bytes.
     func quarantined(mailbox: String = "collections/INBOX", uid: UInt32, reason: String = "limit_parts",
-                     raw: String = "From: x\r\n\r\n<script>raw</script>") async throws -> InboundMessageID {
-        try await store.storeInbound(
-            InboundMessage(raw: Data(raw.utf8), source: MailboxPosition(mailbox: mailbox, uidValidity: 7, uid: uid),
+                     raw: String? = nil) async throws -> InboundMessageID {
+        // Distinct bytes per UID: the store keeps one copy of identical bytes.
+        let bytes = raw ?? "From: x\r\nX-UID: \(uid)\r\n\r\n<script>raw</script>"
+        return try await store.storeInbound(
+            InboundMessage(raw: Data(bytes.utf8), source: MailboxPosition(mailbox: mailbox, uidValidity: 7, uid: uid),
                            kind: .other, fromAddress: "mallory@evil.example", subject: "<img src=x onerror=alert(9)>",
                            receivedAt: WebFixture.now.addingTimeInterval(-600), quarantineReason: reason),
             analysis: nil).id

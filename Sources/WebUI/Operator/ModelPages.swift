@@ -27,8 +27,9 @@ extension WebServer {
             let services = try daemon()
             let name = context.form.nonEmpty("name") ?? "ui-\(Self.compactStamp(options.now()))"
             guard ModelView.isValidVersion(name) else { throw WebError.badRequest }
-            var extra = Data()
-            if context.form["include_labels"] == "on" { extra = CorpusExport.jsonLines(try await store.labelledReplies()) }
+            var labels: [LabelledReplyRecord] = []
+            if context.form["include_labels"] == "on" { labels = try await store.labelledReplies() }
+            let extra = CorpusExport.jsonLines(labels)
             let started = await modelJobs.start(kind: "training", now: options.now(), store: store, clock: options.now,
                                                 logger: context.logger) {
                 try await services.train(name: name, extraExamples: extra)
