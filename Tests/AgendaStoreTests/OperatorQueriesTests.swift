@@ -46,6 +46,31 @@ import Testing
         #expect(events == ["quarantine_discarded"])
     }
 
+    @Test func reprocessingReplacesAWaitingQuarantinedMessageWithTheSameBytesOnly() async throws {
+        let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
+        let olga = try await store.createUser(login: "olga", name: "Olga", role: .operator)
+        let old = Self.message(7, mailbox: "a/INBOX", uid: 7, at: Self.now, quarantine: "correlation_failed")
+        let id = try await store.storeInbound(old, analysis: nil).id
+        var other = old
+        other.raw = Data("other bytes".utf8)
+        await #expect(throws: AgendaStoreError.self) {
+            try await store.reprocess(quarantined: id, as: InboundBatchEntry(message: other), by: olga, at: Self.now)
+        }
+        var again = old
+        again.quarantineReason = nil
+        again.kind = .reply
+        let stored = try await store.reprocess(quarantined: id, as: InboundBatchEntry(message: again), by: olga, at: Self.now)
+        #expect(stored.created, "the id may be reused: SQLite hands out the highest rowid + 1")
+        #expect(try await store.quarantinedMessage(id) == nil)
+        #expect(try await store.quarantine(limit: 10).isEmpty)
+        #expect(try await store.inboundDetail(stored.id)?.kind == .reply)
+        #expect(try await store.rawMessage(stored.id) == old.raw)
+        #expect(try await store.mailboxState("a/INBOX")?.lastUID == 7)
+        await #expect(throws: AgendaStoreError.self) {
+            try await store.reprocess(quarantined: id, as: InboundBatchEntry(message: again), by: olga, at: Self.now)
+        }
+    }
+
     @Test func labelsReplaceEachOtherAndLeaveTheQueue() async throws {
         let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
         let olga = try await store.createUser(login: "olga", name: "Olga", role: .operator)

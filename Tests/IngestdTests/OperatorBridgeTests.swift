@@ -108,6 +108,33 @@ import WebUI
         }
     }
 
+    @Test func aQuarantinedMessageReadAgainGoesThroughThePipeline() async throws {
+        let fixture = try Fixture.make()
+        defer { fixture.remove() }
+        let olga = try await fixture.store.createUser(login: "olga", name: "Olga", role: .operator)
+        let raw = Data("""
+            From: Anne <anne@example.com>\r
+            To: collections@example.org\r
+            Subject: Re: invoice F-1\r
+            Message-ID: <again@example.com>\r
+            Date: Wed, 18 Nov 2026 10:00:00 +0000\r
+            \r
+            We will pay invoice F-1 next week.\r
+
+            """.utf8)
+        let at = Date(timeIntervalSince1970: 1_795_000_000)
+        let id = try await fixture.store.storeInbound(InboundMessage(
+            raw: raw, source: MailboxPosition(mailbox: "acme/INBOX", uidValidity: 3, uid: 11), kind: .other,
+            receivedAt: at, quarantineReason: "correlation_failed"), analysis: nil).id
+        let message = try #require(try await fixture.store.quarantinedMessage(id))
+        let outcome = try await fixture.bridge.reprocess(message, by: olga)
+        #expect(outcome.quarantineReason == nil)
+        let detail = try #require(try await fixture.store.inboundDetail(outcome.id))
+        #expect(detail.kind == .reply && detail.subject == "Re: invoice F-1" && detail.quarantineReason == nil)
+        #expect(detail.analysis?.visibleText.contains("We will pay invoice F-1") == true, "classified with the model")
+        #expect(try await fixture.store.quarantine(limit: 10).isEmpty)
+    }
+
     @Test func mailboxStatusesComeFromThePollersBoard() async throws {
         let board = MailboxStatusBoard()
         let at = Date(timeIntervalSince1970: 1_795_000_000)

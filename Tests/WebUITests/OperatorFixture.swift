@@ -16,6 +16,11 @@ actor FakeOperatorServices: OperatorServices {
     var previews: [(template: String, customer: CustomerID, language: String?)] = []
     var trainingScores: [String: Double]
     var failTraining = false
+    var reprocessed: [InboundMessageID] = []
+    /// The store `reprocess` writes to.
+    var store: SQLiteAgendaStore?
+
+    func use(_ store: SQLiteAgendaStore) { self.store = store }
 
     init(statuses: [LiveMailboxStatus] = [], trainingScores: [String: Double] = FakeOperatorServices.scores(macroF1: 0.9)) {
         self.statuses = statuses
@@ -52,6 +57,17 @@ actor FakeOperatorServices: OperatorServices {
 
     func install(version: String) async throws { installed.append(version) }
 
+    /// Stores the message again as a reply of Acme's, unquarantined, unless its reason is `limit_parts`.
+    func reprocess(_ message: QuarantinedMessage, by user: UserID) async throws -> ReprocessedMessage {
+        reprocessed.append(message.id)
+        guard let raw = try await store?.rawMessage(message.id), let store else { throw CocoaError(.fileReadNoSuchFile) }
+        let again = message.reason == "limit_parts" ? message.reason : nil
+        let stored = try await store.reprocess(quarantined: message.id, as: InboundBatchEntry(message: InboundMessage(
+            raw: raw, source: message.source, kind: again == nil ? .reply : .other, receivedAt: message.receivedAt,
+            quarantineReason: again)), by: user, at: WebFixture.now)
+        return ReprocessedMessage(id: stored.id, quarantineReason: again)
+    }
+
     func templateNames() async -> [String] { ["reminder-1", "final-notice"] }
 
     func preview(template: String, customer: CustomerID, language: String?) async throws -> TemplatePreview {
@@ -70,6 +86,7 @@ struct OperatorFixture: Sendable {
 
     static func make(services: FakeOperatorServices? = FakeOperatorServices()) async throws -> OperatorFixture {
         let base = try await WebFixture.make()
+        await services?.use(base.store)
         let web = WebServer(store: base.store, options: WebFixture.options(), operatorServices: services)
         return OperatorFixture(base: base, services: services, web: web)
     }

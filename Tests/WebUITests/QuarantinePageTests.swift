@@ -64,3 +64,43 @@ import Testing
         }
     }
 }
+
+/// Reading a quarantined message again through the daemon's pipeline.
+@Suite struct QuarantineReprocessTests {
+    @Test func readingAgainReplacesTheMessageOrSaysItIsStillQuarantined() async throws {
+        let services = FakeOperatorServices()
+        let fixture = try await OperatorFixture.make(services: services)
+        let fixed = try await fixture.quarantined(uid: 6, reason: "correlation_failed")
+        let stuck = try await fixture.quarantined(uid: 7, reason: "limit_parts")
+        try await fixture.test { client in
+            let olga = try await Browser.login(client, as: "olga")
+            #expect(try await olga.get("/operator/quarantine").text
+                .contains("action=\"/operator/quarantine/\(fixed.rawValue)/reprocess\""))
+            let done = try await olga.post("/operator/quarantine/\(fixed.rawValue)/reprocess", [:])
+            let location = try #require(done.headers[.location])
+            #expect(done.status == .seeOther && location.hasPrefix("/operator/quarantine?reprocessed="))
+            let newID = try #require(Int64(location.dropFirst("/operator/quarantine?reprocessed=".count)))
+            #expect(try await olga.get(location).text.contains("Read again and stored as message \(newID)."))
+            #expect(try await fixture.store.inboundDetail(InboundMessageID(newID))?.quarantineReason == nil)
+            #expect(try await fixture.store.inboundDetail(fixed) == nil, "the old row is replaced")
+            let again = try await olga.post("/operator/quarantine/\(stuck.rawValue)/reprocess", [:])
+            let page = try await olga.get(try #require(again.headers[.location])).text
+            #expect(page.contains("quarantined again: limit_parts."))
+            #expect(try await fixture.store.quarantine(limit: 10).map(\.reason) == ["limit_parts"])
+            // The replaced id is gone: reading it again is a 404.
+            #expect(try await olga.post("/operator/quarantine/\(fixed.rawValue)/reprocess", [:]).status == .notFound)
+            #expect(await services.reprocessed == [fixed, stuck])
+        }
+    }
+
+    @Test func withoutTheDaemonThereIsNoReadAgain() async throws {
+        let fixture = try await OperatorFixture.make(services: nil)
+        let message = try await fixture.quarantined(uid: 8)
+        try await fixture.test { client in
+            let olga = try await Browser.login(client, as: "olga")
+            #expect(!(try await olga.get("/operator/quarantine").text.contains("/reprocess")))
+            #expect(try await olga.post("/operator/quarantine/\(message.rawValue)/reprocess", [:]).status
+                    == .serviceUnavailable)
+        }
+    }
+}

@@ -14,6 +14,14 @@ public protocol OperatorStore: Sendable {
     /// not quarantined or already disposed of.
     func dispose(quarantined message: InboundMessageID, as disposition: QuarantineDisposition, by user: UserID,
                  at: Date) async throws
+    /// One quarantined message still waiting for an operator, or nil.
+    func quarantinedMessage(_ id: InboundMessageID) async throws -> QuarantinedMessage?
+    /// Stores `entry` (the same bytes read again by the pipeline, e.g. after a store failure was fixed) in place of a
+    /// quarantined message waiting for an operator, in one transaction: the old row and what hangs on it go, the new
+    /// one is stored as a batch entry would be (it may be quarantined again), a history event names both ids.
+    /// Throws `notFound` when the message is not waiting, `invalidArgument` when `entry` holds other bytes.
+    func reprocess(quarantined message: InboundMessageID, as entry: InboundBatchEntry, by user: UserID,
+                   at: Date) async throws -> StoredInbound
     /// Replies and comments the classifier was unsure of (abstained, confidence below `threshold`, or a collector
     /// corrected or rejected one of their proposals) that nobody labelled yet, newest first.
     func labellingQueue(threshold: Double, limit: Int) async throws -> [LabellingCandidate]

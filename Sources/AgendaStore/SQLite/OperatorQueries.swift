@@ -47,23 +47,61 @@ extension SQLiteAgendaStore: OperatorStore {
 
     public func quarantine(limit: Int) async throws -> [QuarantinedMessage] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT m.id, m.mailbox, m.uidValidity, m.uid, m.kind, m.quarantineReason, m.receivedAt, m.fromAddress,
-                       m.subject, ifnull(r.rawSize, 0) AS rawSize
-                FROM inboundMessage m INDEXED BY inboundMessage_quarantine
-                LEFT JOIN quarantineDisposition q ON q.messageId = m.id
-                LEFT JOIN inboundRaw r ON r.messageId = m.id
-                WHERE m.quarantineReason IS NOT NULL AND q.messageId IS NULL ORDER BY m.id DESC LIMIT ?
-                """, arguments: [max(0, limit)]).map { row in
-                let mailbox: String? = row["mailbox"]
-                return QuarantinedMessage(
-                    id: InboundMessageID(row["id"]),
-                    source: mailbox.map { MailboxPosition(mailbox: $0, uidValidity: row["uidValidity"], uid: row["uid"]) },
-                    kind: try Decode.required(MessageKind.self, row["kind"]), reason: row["quarantineReason"],
-                    receivedAt: row["receivedAt"], rawSize: row["rawSize"], fromAddress: row["fromAddress"],
-                    subject: row["subject"])
-            }
+            try Row.fetchAll(db, sql: Self.quarantineSQL + " ORDER BY m.id DESC LIMIT ?", arguments: [max(0, limit)])
+                .map(Self.quarantined)
         }
+    }
+
+    public func quarantinedMessage(_ id: InboundMessageID) async throws -> QuarantinedMessage? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: Self.quarantineSQL + " AND m.id = ?", arguments: [id.rawValue]).map(Self.quarantined)
+        }
+    }
+
+    public func reprocess(quarantined message: InboundMessageID, as entry: InboundBatchEntry, by user: UserID,
+                          at: Date) async throws -> StoredInbound {
+        let prepared = try PreparedInbound(entry.message, analysis: entry.analysis)
+        return try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: Self.quarantineSQL + " AND m.id = ?", arguments: [message.rawValue])
+            else { throw AgendaStoreError(.notFound, "no quarantined message \(message) waiting") }
+            guard try Data.fetchOne(db, sql: "SELECT contentHash FROM inboundMessage WHERE id = ?",
+                                    arguments: [message.rawValue]) == prepared.hash else {
+                throw AgendaStoreError(.invalidArgument, "message \(message) holds other bytes")
+            }
+            let previousCustomer: Int64? = row["customerId"]
+            try db.execute(sql: "DELETE FROM inboundMessage WHERE id = ?", arguments: [message.rawValue])
+            let stored = try Self.insertInbound(db, prepared)
+            if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }
+            if let details = entry.autoReply {
+                try db.execute(sql: "INSERT INTO autoReply (messageId, returnDate, redirectContact) VALUES (?, ?, ?)",
+                               arguments: [stored.id.rawValue, details.returnDate?.iso, details.redirectContact])
+            }
+            try History.append(db, at: at, entity: "inbound", entityID: stored.id.rawValue, event: "quarantine_reprocessed",
+                               customer: entry.message.customer?.rawValue ?? previousCustomer, user: user.rawValue,
+                               detail: ["previous": message.rawValue,
+                                        "quarantine": entry.message.quarantineReason ?? "none"])
+            return stored
+        }
+    }
+
+    /// Quarantined messages nobody disposed of, with their raw size (callers add conditions and order).
+    static let quarantineSQL = """
+        SELECT m.id, m.mailbox, m.uidValidity, m.uid, m.kind, m.quarantineReason, m.receivedAt, m.fromAddress,
+               m.subject, m.customerId, ifnull(r.rawSize, 0) AS rawSize
+        FROM inboundMessage m INDEXED BY inboundMessage_quarantine
+        LEFT JOIN quarantineDisposition q ON q.messageId = m.id
+        LEFT JOIN inboundRaw r ON r.messageId = m.id
+        WHERE m.quarantineReason IS NOT NULL AND q.messageId IS NULL
+        """
+
+    static func quarantined(_ row: Row) throws -> QuarantinedMessage {
+        let mailbox: String? = row["mailbox"]
+        return QuarantinedMessage(
+            id: InboundMessageID(row["id"]),
+            source: mailbox.map { MailboxPosition(mailbox: $0, uidValidity: row["uidValidity"], uid: row["uid"]) },
+            kind: try Decode.required(MessageKind.self, row["kind"]), reason: row["quarantineReason"],
+            receivedAt: row["receivedAt"], rawSize: row["rawSize"], fromAddress: row["fromAddress"],
+            subject: row["subject"])
     }
 
     public func dispose(quarantined message: InboundMessageID, as disposition: QuarantineDisposition, by user: UserID,

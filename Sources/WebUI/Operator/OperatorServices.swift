@@ -17,6 +17,9 @@ public protocol OperatorServices: Sendable {
     func evaluateInstalled() async throws -> TrainedModel
     /// Makes a candidate version the model the daemon loads (at its next start).
     func install(version: String) async throws
+    /// Reads a quarantined message's stored bytes again through the pipeline (analysis, correlation,
+    /// classification) and stores the result in its place (``OperatorStore/reprocess(quarantined:as:by:at:)``).
+    func reprocess(_ message: QuarantinedMessage, by user: UserID) async throws -> ReprocessedMessage
     /// The template names the preview offers (a scenario step's `template`).
     func templateNames() async -> [String]
     /// Renders `template` for `customer` (their language unless `language` is given) without sending anything.
@@ -57,6 +60,20 @@ public struct LiveMailboxStatus: Sendable, Hashable {
         self.consecutiveFailures = consecutiveFailures
         self.lagSeconds = lagSeconds
         self.messagesToday = messagesToday
+    }
+}
+
+/// What reading a quarantined message again gave.
+public struct ReprocessedMessage: Sendable, Hashable {
+    /// The message's new row.
+    public var id: InboundMessageID
+    /// Set when it is quarantined again: the reason code.
+    public var quarantineReason: String?
+
+    /// Makes an outcome.
+    public init(id: InboundMessageID, quarantineReason: String?) {
+        self.id = id
+        self.quarantineReason = quarantineReason
     }
 }
 

@@ -11,9 +11,14 @@ extension WebServer {
         router.get("/operator/quarantine") { request, context -> Response in
             let session = try Self.operatorSession(context)
             let messages = try await store.quarantine(limit: 200)
-            let done = FormData(request.uri.query ?? "")["done"].flatMap(QuarantineDisposition.init(rawValue:))
-            return Responses.html(QuarantineView.page(session: session, messages: messages,
-                                                      notice: done.map { "Message \($0.rawValue)." }))
+            let query = FormData(request.uri.query ?? "")
+            var notice = query["done"].flatMap(QuarantineDisposition.init(rawValue:)).map { "Message \($0.rawValue)." }
+            if let id = query.nonEmpty("reprocessed").flatMap({ Int64($0) }) {
+                notice = query.nonEmpty("again").map { "Read again and stored as message \(id), quarantined again: \($0)." }
+                    ?? "Read again and stored as message \(id)."
+            }
+            return Responses.html(QuarantineView.page(session: session, messages: messages, notice: notice,
+                                                      canReprocess: operatorServices != nil))
         }
         router.get("/operator/quarantine/:id/raw") { _, context -> Response in
             let session = try Self.operatorSession(context)
@@ -27,6 +32,23 @@ extension WebServer {
                 .contentType: "application/octet-stream", .cacheControl: "no-store",
                 .contentDisposition: "attachment; filename=\"message-\(id).eml\"",
             ], body: .init(byteBuffer: ByteBuffer(bytes: raw)))
+        }
+        router.post("/operator/quarantine/:id/reprocess") { _, context -> Response in
+            let session = try Self.operatorSession(context)
+            let services = try daemon()
+            guard let id = context.parameters.get("id", as: Int64.self),
+                  let message = try await store.quarantinedMessage(InboundMessageID(id)) else { throw WebError.notFound }
+            let outcome: ReprocessedMessage
+            do {
+                outcome = try await services.reprocess(message, by: session.user.id)
+            } catch let error as AgendaStoreError where error.code == .notFound {
+                throw WebError.notFound
+            }
+            context.logger.info("quarantine reprocessed", metadata: [
+                "message.id": "\(id)", "message.new_id": "\(outcome.id)", "user.id": "\(session.user.id)",
+                "quarantine.reason": "\(outcome.quarantineReason ?? "none")"])
+            let again = outcome.quarantineReason.map { "&again=\(FormData.encode($0))" } ?? ""
+            return Responses.redirect("/operator/quarantine?reprocessed=\(outcome.id.rawValue)\(again)")
         }
         router.post("/operator/quarantine/:id") { _, context -> Response in
             let session = try Self.operatorSession(context)
@@ -65,7 +87,7 @@ enum QuarantineView {
         "classification_failed": "Reading the customer's open items for the classifier failed.",
     ]
 
-    static func page(session: Session, messages: [QuarantinedMessage], notice: String?) -> HTML {
+    static func page(session: Session, messages: [QuarantinedMessage], notice: String?, canReprocess: Bool) -> HTML {
         let rows = messages.map { message -> HTML in
             let id = message.id.rawValue
             let source: String = message.source.map { "\($0.mailbox) UID \($0.uid)" } ?? "file or page"
@@ -75,18 +97,21 @@ enum QuarantineView {
                                                 fields: [("disposition", "released")])
             let discard = OperatorLayout.button("Discard", action: action, session: session,
                                                 fields: [("disposition", "discarded")])
+            let reprocess: HTML = canReprocess
+                ? OperatorLayout.button("Read again", action: "\(action)/reprocess", session: session) : ""
             return """
                 <tr><td>\(id)</td><td>\(Format.instant(message.receivedAt))</td><td>\(source)</td>\
                 <td>\(Format.words(message.kind.rawValue))</td><td><code>\(message.reason)</code>\(explained)</td>\
                 <td>\(message.rawSize)</td><td>\(message.fromAddress ?? "–")</td><td>\(message.subject ?? "–")</td>
                 <td><a href="/operator/quarantine/\(id)/raw">Download</a> \
-                \(release) \(discard)\
+                \(reprocess) \(release) \(discard)\
                 </td></tr>
                 """
         }
         let body: HTML = messages.isEmpty ? "<p class=\"muted\">Nothing in quarantine.</p>" : """
-            <p>Releasing keeps a message with the others as it is; discarding marks it as junk. The raw bytes stay \
-            either way.</p>
+            <p>Reading again runs the stored bytes through the pipeline once more (useful after a store or lookup \
+            failure, or with new limits); releasing keeps a message with the others as it is; discarding marks it as \
+            junk. The raw bytes stay in every case.</p>
             <table><thead><tr><th>Id</th><th>Received</th><th>From mailbox</th><th>Kind</th><th>Reason</th>\
             <th>Bytes</th><th>Sender</th><th>Subject</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
             """

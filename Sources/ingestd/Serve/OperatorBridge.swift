@@ -5,7 +5,8 @@ import WebUI
 
 /// What `serve` gives the operators' pages (``OperatorServices``): the pollers' status board, the classifier's
 /// training and evaluation with the library calls `ingestd train` and `ingestd evaluate` make (default settings, the
-/// corpus's frozen test split), model installation, and template preview as `ingestd preview` renders it.
+/// corpus's frozen test split), model installation, quarantined messages read again by the inbound pipeline, and
+/// template preview as `ingestd preview` renders it.
 /// Training and evaluation run on a thread of their own, never on the server's.
 struct OperatorBridge: OperatorServices {
     /// The pollers' shared status.
@@ -76,6 +77,21 @@ struct OperatorBridge: OperatorServices {
                                                     withIntermediateDirectories: true)
             try data.write(to: target, options: .atomic)
         }
+    }
+
+    func reprocess(_ message: QuarantinedMessage, by user: UserID) async throws -> ReprocessedMessage {
+        guard let raw = try await store.rawMessage(message.id) else {
+            throw AgendaStoreError(.notFound, "no raw bytes for message \(message.id)")
+        }
+        // The daemon's own pipeline settings: the configured model (read here, once per request) and the limits.
+        let path = modelPath
+        let interpreter = try await Self.offThread { try ModelLocator.interpreter(explicit: path) }
+        let pipeline = InboundPipeline(store: store, configuration: InboundPipeline.Configuration(
+            interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: path)))
+        let prepared = await pipeline.prepare((raw: raw, source: message.source, receivedAt: message.receivedAt),
+                                              lookup: CorrelationLookup(store: store))
+        let stored = try await store.reprocess(quarantined: message.id, as: prepared.entry, by: user, at: Date())
+        return ReprocessedMessage(id: stored.id, quarantineReason: prepared.quarantine?.rawValue)
     }
 
     func templateNames() async -> [String] {
