@@ -2,7 +2,7 @@ public import AgendaStore
 public import Hummingbird
 import Logging
 
-/// What the web UI needs from the store: the agenda, the accounts, the review queries.
+/// What the web UI needs from the store: the agenda, the accounts, the review and the operators' queries.
 public typealias WebStore = AgendaStore & AccountStore & ReviewStore & OperatorStore
 
 /// The people's side of `ingestd serve` (issue #8): the router of the collectors' and operators' pages, with its

@@ -24,10 +24,11 @@ import Testing
             #expect(await services.trainedNames == ["v2-test"])
             let model = try #require(try await fixture.store.models().first { $0.version == "v2-test" })
             #expect(model.metrics[ModelMetrics.confusion(gold: .promiseToPay, predicted: .paymentMade)] == 4)
-            // The same name again is refused by the job, and the registry keeps one version.
-            _ = try await olga.post("/operator/models/train", ["name": "v2-test"])
-            await fixture.web.modelJobs.wait()
-            #expect(try await olga.get("/operator/models").text.contains("version v2-test is already registered"))
+            // The same name again is refused before any training, and the registry keeps one version.
+            let again = try await olga.post("/operator/models/train", ["name": "v2-test"])
+            #expect(again.headers[.location] == "/operator/models?notice=exists")
+            #expect(try await olga.get("/operator/models?notice=exists").text.contains("already registered"))
+            #expect(await services.trainedNames == ["v2-test"])
             #expect(try await fixture.store.models().count == 1)
         }
     }

@@ -27,6 +27,10 @@ extension WebServer {
             let services = try daemon()
             let name = context.form.nonEmpty("name") ?? "ui-\(Self.compactStamp(options.now()))"
             guard ModelView.isValidVersion(name) else { throw WebError.badRequest }
+            // A registered name is refused before training: its candidate file must not be overwritten.
+            if try await store.models().contains(where: { $0.version == name }) {
+                return Responses.redirect("/operator/models?notice=exists")
+            }
             var labels: [LabelledReplyRecord] = []
             if context.form["include_labels"] == "on" { labels = try await store.labelledReplies() }
             let extra = CorpusExport.jsonLines(labels)

@@ -6,6 +6,7 @@ enum ModelView {
     static let notices: [String: String] = [
         "started": "The job started; this page shows how it stands.",
         "busy": "A job is already running: wait for it to end.",
+        "exists": "A version of this name is already registered: choose another name.",
         "promoted": "Version promoted. The daemon loads it at its next start.",
         "worse": "Not promoted: its macro-F1 on the frozen test split is below the promoted version's. Tick "
             + "\"even if worse\" to promote it anyway.",
