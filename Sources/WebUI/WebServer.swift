@@ -2,8 +2,8 @@ public import AgendaStore
 public import Hummingbird
 import Logging
 
-/// What the web UI needs from the store: the agenda, the accounts, the review queries.
-public typealias WebStore = AgendaStore & AccountStore & ReviewStore
+/// What the web UI needs from the store: the agenda, the accounts, the review and the operators' queries.
+public typealias WebStore = AgendaStore & AccountStore & ReviewStore & OperatorStore
 
 /// The people's side of `ingestd serve` (issue #8): the router of the collectors' and operators' pages, with its
 /// sessions and login throttle. The daemon puts the router in a Hummingbird `Application` and that in its service
@@ -18,14 +18,19 @@ public struct WebServer: Sendable {
     let health: @Sendable () async -> Bool
     let linkSigner: PageLinkSigner?
     let submissions: any PageSubmissionSink
+    let operatorServices: (any OperatorServices)?
+    let modelJobs = ModelJobs()
 
     /// Makes the web UI over `store`. `metricsText` renders `/metrics` (Prometheus text format 0.0.4); `health`
     /// answers `/health`. With a `linkSigner` the customers' pages exist at `/c/<token>`; what customers send goes to
-    /// `submissions` (by default stored as `comment` messages with their answers as proposals).
+    /// `submissions` (by default stored as `comment` messages with their answers as proposals). `operatorServices`
+    /// gives the operators' pages the pollers, the classifier and the templates.
     public init(store: any WebStore, options: WebOptions = WebOptions(),
                 metricsText: @escaping @Sendable () async -> String = { "" },
                 health: @escaping @Sendable () async -> Bool = { true },
-                linkSigner: PageLinkSigner? = nil, submissions: (any PageSubmissionSink)? = nil) {
+                linkSigner: PageLinkSigner? = nil, submissions: (any PageSubmissionSink)? = nil,
+                operatorServices: (any OperatorServices)? = nil) {
+        self.operatorServices = operatorServices
         self.linkSigner = linkSigner
         self.submissions = submissions ?? StorePageSubmissionSink(store: store)
         self.store = store
@@ -49,6 +54,7 @@ public struct WebServer: Sendable {
         addReplyRoutes(to: router)
         addCustomerRoutes(to: router)
         addOperatorRoutes(to: router)
+        addOperatorPages(to: router)
         addCustomerPageRoutes(to: router)
         addChartRoutes(to: router)
         return router
@@ -79,7 +85,7 @@ public struct WebServer: Sendable {
             Responses.text(await metricsText(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/static/app.css") { _, _ -> Response in
-            var response = Responses.text(StyleSheet.css, contentType: "text/css; charset=utf-8")
+            var response = Responses.text(StyleSheet.css + OperatorStyleSheet.css, contentType: "text/css; charset=utf-8")
             response.headers[.cacheControl] = "max-age=3600"
             return response
         }

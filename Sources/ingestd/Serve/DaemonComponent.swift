@@ -11,6 +11,8 @@ struct DaemonEnvironment: Sendable {
     let store: SQLiteAgendaStore
     /// The daemon's logger; a part adds its own metadata (`imap.mailbox`, ...).
     let logger: Logger
+    /// The mail pollers' status, shared with the operators' pages.
+    var board = MailboxStatusBoard()
 }
 
 /// A part of the daemon (IMAP pollers, the outbound scheduler, ...): from the environment, the services it runs in

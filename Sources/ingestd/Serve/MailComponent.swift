@@ -25,7 +25,7 @@ enum MailComponent: DaemonComponent {
         let pipeline = InboundPipeline(store: environment.store, configuration: InboundPipeline.Configuration(
             interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model)))
         let pollers = MailPollers(mailboxes: mailboxes, sink: pipeline, state: environment.store,
-                                  board: MailboxStatusBoard(), connect: IMAPConnector.connect)
+                                  board: environment.board, connect: IMAPConnector.connect)
         environment.logger.info("mail pollers", metadata: ["imap.mailboxes": "\(mailboxes.count)"])
         return [MailPollerService(pollers: pollers)]
     }

@@ -51,14 +51,15 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             logger.notice("no server key (session_key_file/session_key_env): the customers' pages are off")
         }
+        let environment = DaemonEnvironment(configuration: file, store: store, logger: logger)
         let web = WebServer(store: store, options: Self.webOptions(serve.web),
                             metricsText: { registry.emitToString() },
-                            health: { (try? await store.appliedMigrations()) != nil }, linkSigner: signer)
+                            health: { (try? await store.appliedMigrations()) != nil }, linkSigner: signer,
+                            operatorServices: OperatorBridge.make(environment: environment))
         let app = Application(router: web.router(),
                               configuration: .init(address: .hostname(serve.listen.host, port: serve.listen.port),
                                                    serverName: "ingestd"),
                               logger: logger)
-        let environment = DaemonEnvironment(configuration: file, store: store, logger: logger)
         var services: [any Service] = [app]
         services.append(PeriodicService(name: "sessions", interval: .seconds(600), logger: logger) {
             _ = await web.purgeSessions()
