@@ -120,6 +120,7 @@ enum IntentCues {
         var found: [String] = []
         var lastNegation = -10
         var coveredUntil = 0  // words before this are inside a longer phrase already matched
+        var concepts: [(String, Bool)] = []  // one word's matches, reused
         for i in words.indices {
             let word = words[i]
             let utf8 = word.utf8
@@ -131,7 +132,7 @@ enum IntentCues {
                     break
                 }
             }
-            var concepts: [(String, Bool)] = []
+            concepts.removeAll(keepingCapacity: true)
             func consider<C: Sequence>(_ candidates: C) where C.Element == Int {
                 for c in candidates {
                     let p = index.patterns[c]
