@@ -59,7 +59,7 @@ public struct ReplyInterpreter: Sendable {
                 promiseDate = Self.promiseDate(among: candidates, today: context.today)
             }
             let amount = qualification == .promiseToPay || qualification == .ongoing
-                ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency) : nil
+                ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency, dates: dates) : nil
             var itemReason: DisputeReason?
             if itemIntent == .dispute {
                 itemReason = perItem && !own.isEmpty ? model.predictDisputeReason(own.joined(separator: " "))?.reason ?? reason : reason
