@@ -65,11 +65,11 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                     }
                 }
             }
-            let current = token.text
             if case .cjk = token {
                 previous = "<cjk>"
                 continue
             }
+            let current = token.text
             var b = FeatureHash(kind: Kind.bigram.rawValue); b.add(previous); b.add(0x20); b.add(current); bump(b)
             previous = current
         }

@@ -82,7 +82,7 @@ public enum Tokenizer {
         if digits == 0 { return .word(string(chunk)) }
         let text = string(chunk)
         if letters > 0 {
-            let lettersOnly = String(String.UnicodeScalarView(chunk.filter { $0.properties.isAlphabetic }))
+            let lettersOnly = string(ArraySlice(chunk.filter { $0.properties.isAlphabetic }))
             if ordinalSuffixes.contains(lettersOnly), chunk.first.map({ ("0"..."9").contains($0) }) == true,
                digits <= 2 {
                 return .placeholder("<ord>")
