@@ -35,7 +35,9 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
 
     /// Hashed feature counts of `text` (the visible reply).
     public func features(_ text: String) -> FeatureCounts {
-        let folded = TextFolding.fold(text.count > maxCharacters ? String(text.prefix(maxCharacters)) : text)
+        // Characters are counted only when the UTF-8 bytes could exceed the limit (counting them breaks graphemes).
+        let long = text.utf8.count > maxCharacters && text.count > maxCharacters
+        let folded = TextFolding.fold(long ? String(text.prefix(maxCharacters)) : text)
         let tokens = Tokenizer.tokens(folded)
         var counts = FeatureCounts(expected: tokens.count * 12)
         func bump(_ hash: FeatureHash) { counts.add(hash.value) }
