@@ -1,6 +1,12 @@
 // Classifier benchmark: scores a model file on the frozen test split (`"split": "test"`) and measures predictions per
 // second on one thread, for the intent model alone and for the whole `ReplyInterpreter.interpret` (context from the
 // example's `now` and `open_items`). Usage: classifier-bench MODEL ROUNDS FILE.jsonl... Prints one JSON line.
+// CLF_BENCH_SPLIT=train scores the train split instead (entity extraction is not learned, so its misses there are
+// the ones to study); CLF_BENCH_MISSES=1 lists, on standard error, the ids of the items whose qualification, promise
+// date or amount differs from the label (ids and values only, never the text); CLF_BENCH_INTENT_ONLY=1 skips the
+// interpreter's timing (for profiling the intent model alone); CLF_BENCH_TRAIN_NAME=NAME first trains a model on the
+// train split of the files (as `ingestd train` does, named NAME) and writes it to MODEL; CLF_BENCH_ITEM_THRESHOLD sets
+// ReplyInterpreter.itemIntentThreshold.
 import FeedbackClassifier
 import Foundation
 import Glibc
@@ -13,10 +19,15 @@ struct ClassifierBench {
             FileHandle.standardError.write(Data("usage: classifier-bench MODEL ROUNDS FILE.jsonl...\n".utf8))
             exit(64)
         }
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["CLF_BENCH_TRAIN_NAME"] {
+            try train(files: Array(arguments.dropFirst(2)), name: name, output: arguments[0])
+        }
         let model = try FeedbackModel(contentsOf: URL(fileURLWithPath: arguments[0]))
+        let split = ProcessInfo.processInfo.environment["CLF_BENCH_SPLIT"] ?? "test"
         var test: [LabelledReply] = []
         for path in arguments.dropFirst(2) {
-            test += try CorpusReader.read(try Data(contentsOf: URL(fileURLWithPath: path))).filter { $0.split == "test" }
+            test += try CorpusReader.read(try Data(contentsOf: URL(fileURLWithPath: path))).filter { $0.split == split }
         }
         guard !test.isEmpty else {
             FileHandle.standardError.write(Data("no test examples\n".utf8))
@@ -24,10 +35,15 @@ struct ClassifierBench {
         }
         let texts = test.map(\.text)
         let contexts = test.map(context(of:))
-        let interpreter = ReplyInterpreter(model: model)
+        var interpreter = ReplyInterpreter(model: model)
+        if let threshold = environment["CLF_BENCH_ITEM_THRESHOLD"].flatMap(Float.init) { interpreter.itemIntentThreshold = threshold }
 
         // Quality: one pass (prediction is deterministic).
         let evaluation = Evaluation(examples: test, predictions: texts.map(model.predictIntent))
+
+        if ProcessInfo.processInfo.environment["CLF_BENCH_MISSES"] == "1" {
+            listMisses(test, contexts: contexts, interpreter: interpreter)
+        }
 
         // Speed: one warm-up pass, then ROUNDS passes over every test reply.
         var checksum = 0
@@ -37,9 +53,10 @@ struct ClassifierBench {
                 for text in texts { checksum &+= model.predictIntent(text).intent.rawValue.utf8.count }
             }
         }
+        let interpretRounds = ProcessInfo.processInfo.environment["CLF_BENCH_INTENT_ONLY"] == "1" ? 0 : rounds
         for (text, context) in zip(texts, contexts) { checksum &+= interpreter.interpret(text, context: context).items.count }
         let (interpretSeconds, interpretCPU) = measure {
-            for _ in 0..<rounds {
+            for _ in 0..<interpretRounds {
                 for (text, context) in zip(texts, contexts) {
                     checksum &+= interpreter.interpret(text, context: context).items.count
                 }
@@ -56,6 +73,50 @@ struct ClassifierBench {
               + "\"interpret_msgs_per_s\": \(Double(messages) / interpretSeconds), "
               + "\"cpu_msgs_per_s\": \(Double(messages) / intentCPU), "
               + "\"cpu_interpret_msgs_per_s\": \(Double(messages) / interpretCPU), \"checksum\": \(checksum)}")
+    }
+
+    /// Trains as `ingestd train` does (train split of `files`, default settings) and writes the model to `output`,
+    /// with the CPU seconds of each phase on standard error.
+    static func train(files: [String], name: String, output: String) throws {
+        var examples: [LabelledReply] = []
+        for path in files { examples += try CorpusReader.read(try Data(contentsOf: URL(fileURLWithPath: path))) }
+        let train = examples.filter { $0.split != "test" }
+        let start = cpuSeconds()
+        let model = FeedbackModelTrainer().train(train, name: name) { step in
+            let phase: String? = switch step {
+            case .columns(let n): "columns \(n)"
+            case .fold(let i, _): "fold \(i)"
+            case .finalFit: "final fit"
+            case .crossValidated(let accuracy): "cross-validated accuracy \(accuracy)"
+            default: nil
+            }
+            if let phase { FileHandle.standardError.write(Data(String(format: "%7.2f s  %@\n", cpuSeconds() - start, phase).utf8)) }
+        }
+        FileHandle.standardError.write(Data(String(format: "%7.2f s  trained\n", cpuSeconds() - start).utf8))
+        try model.encoded().write(to: URL(fileURLWithPath: output), options: .atomic)
+    }
+
+    /// Prints each labelled item the interpreter gets wrong: id, item, what is wrong, label and proposal.
+    static func listMisses(_ examples: [LabelledReply], contexts: [ReplyContext], interpreter: ReplyInterpreter) {
+        var lines: [String] = []
+        for (example, context) in zip(examples, contexts) {
+            guard let labelled = example.items, !labelled.isEmpty else { continue }
+            let result = interpreter.interpret(example.text, context: context)
+            for item in labelled {
+                let proposal = result.items.first { $0.number == item.number }
+                let got = proposal?.qualification?.rawValue ?? "-"
+                let want = item.qualification ?? "-"
+                if got != want {
+                    lines.append("\(example.id)\tqual\t\(item.number)\twant \(want) got \(got)\tintent \(example.intent.rawValue) -> \(result.intent.intent.rawValue)")
+                } else if want == "promise_to_pay", (item.promiseDate ?? "-") != (proposal?.promiseDate?.description ?? "-") {
+                    lines.append("\(example.id)\tdate\t\(item.number)\twant \(item.promiseDate ?? "-") got \(proposal?.promiseDate?.description ?? "-")")
+                }
+                if let amount = item.amount, proposal?.amount?.decimal != amount {
+                    lines.append("\(example.id)\tamount\t\(item.number)\twant \(amount) got \(proposal?.amount?.decimal ?? "-")")
+                }
+            }
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// The context the agenda would give: the example's day and open items.

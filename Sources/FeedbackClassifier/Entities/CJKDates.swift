@@ -24,6 +24,14 @@ struct CJKDates {
                 while j < chars.count, chars[j].isASCII, chars[j].isNumber { value = value * 10 + (chars[j].wholeNumberValue ?? 0); j += 1 }
                 var year: Int?, month: Int?, day: Int?
                 var k = j
+                // 第38周 / 第38週: ISO week 38, its Friday (as "KW 38"); not a weekday (周一 is Monday).
+                if i > 0, chars[i - 1] == "第", k < chars.count, chars[k] == "周" || chars[k] == "週", (1...53).contains(value) {
+                    var friday = LocalDate.friday(ofISOWeek: value, year: today.year)
+                    if let f = friday, f.daysSinceEpoch < today.daysSinceEpoch - 7 { friday = LocalDate.friday(ofISOWeek: value, year: today.year + 1) }
+                    add(friday, i)
+                    i = k + 1
+                    continue
+                }
                 if k < chars.count, chars[k] == "年", value >= 2000 {
                     year = value; k += 1
                     var v = 0, d = k

@@ -69,7 +69,7 @@ public struct DateExtractor: Sendable {
             if let best {
                 let kind: Mention.Kind = switch best.meaning {
                 case .weekday, .portugueseWeekday: .weekday
-                case .dayMonth, .monthDay: .calendar
+                case .dayMonth, .monthDay, .dayOnly: .calendar
                 default: .other
                 }
                 mentions.append(Mention(date: best.date, position: i, end: i + best.length, kind: kind))
@@ -153,6 +153,10 @@ public struct DateExtractor: Sendable {
             guard let n = c.number, n > 0, n <= 120 else { return nil }
             return today.adding(days: n * unit)
         case .endOfMonth(let offset): return today.adding(months: offset).endOfMonth
+        case .lastBusinessDay(let offset):
+            var day = today.adding(months: offset).endOfMonth
+            while day.weekday > 5 { day = day.adding(days: -1) }
+            return day
         case .endOfNamedMonth:
             guard let m = c.month, let first = inferYear(month: m, day: 1) else { return nil }
             return first.endOfMonth

@@ -138,6 +138,16 @@ enum DateVocabulary {
         ("slutet av ?manaden", .endOfMonth(0)), ("manadsskiftet|manadsslut", .endOfMonth(0)), ("slutet av nasta manad", .endOfMonth(1)),
         ("ay sonu|sonunda|sonuna", .endOfMonth(0)), ("ay sonuna kadar", .endOfMonth(0)), ("gelecek ay sonu|sonunda", .endOfMonth(1)),
         ("kraj|kraja|krajem ?ovog mjeseca", .endOfMonth(0)), ("kraj|kraja|krajem sljedeceg|iduceg mjeseca", .endOfMonth(1)),
+        // The last working day of this or next month.
+        ("?the last working|business day ?of ?the|this ?month", .lastBusinessDay(0)),
+        ("dernier jour ouvre|ouvrable ?du ?mois", .lastBusinessDay(0)),
+        ("letzten|letzter|letzte werktag|arbeitstag|bankarbeitstag ?des|im ?monat|monats", .lastBusinessDay(0)),
+        ("?el ultimo dia habil|laborable ?del|de ?mes", .lastBusinessDay(0)),
+        ("?l' ultimo giorno lavorativo ?del ?mese", .lastBusinessDay(0)),
+        ("?de laatste werkdag ?van ?de ?maand", .lastBusinessDay(0)), ("?o ultimo dia util ?do ?mes", .lastBusinessDay(0)),
+        ("ostatni|ostatniego dzien|dnia roboczy|roboczego ?miesiaca", .lastBusinessDay(0)),
+        ("ultima zi lucratoare ?a ?lunii", .lastBusinessDay(0)), ("sista arbetsdagen|bankdagen ?i ?manaden", .lastBusinessDay(0)),
+        ("ayin son is gunu", .lastBusinessDay(0)), ("zadnji radni dan ?u ?mjesecu", .lastBusinessDay(0)),
         // End of a named month ("fin novembre", "Ende Dezember", "end of December").
         ("?by|at ?the end of <month>", .endOfNamedMonth), ("fin ?de|d' <month>", .endOfNamedMonth), ("ende <month>", .endOfNamedMonth),
         ("final|fin|finales de <month>", .endOfNamedMonth), ("fine ?di <month>", .endOfNamedMonth),
@@ -166,6 +176,7 @@ enum DateVocabulary {
         ("fine della prossima settimana", .endOfWeek(1)), ("fine settimana prossima", .endOfWeek(1)),
         ("eind|einde van de|deze week", .endOfWeek(0)), ("eind|einde volgende week", .endOfWeek(1)),
         ("final|fim da|desta semana", .endOfWeek(0)), ("final|fim da proxima semana", .endOfWeek(1)),
+        ("final|fim da semana que vem", .endOfWeek(1)),
         ("koniec|konca|koncem tygodnia", .endOfWeek(0)), ("koniec|konca|koncem przyszlego tygodnia", .endOfWeek(1)),
         ("sfarsitul|finalul saptamanii", .endOfWeek(0)), ("sfarsitul|finalul saptamanii viitoare", .endOfWeek(1)),
         ("slutet av veckan", .endOfWeek(0)), ("slutet av nasta vecka", .endOfWeek(1)),
@@ -183,7 +194,7 @@ enum DateVocabulary {
         ("em|dentro ?de <n> dias", .inDays(1)), ("em|dentro ?de <n> semanas|semana", .inDays(7)),
         ("za <n> dni", .inDays(1)), ("w ciagu <n> dni", .inDays(1)), ("za <n> tygodnie|tygodni|tydzien", .inDays(7)),
         ("w ciagu <n> tygodni|tygodnia", .inDays(7)),
-        ("in|peste <n> zile", .inDays(1)), ("in|peste <n> saptamani|saptamana", .inDays(7)),
+        ("in|peste <n> zile", .inDays(1)), ("in cel mult|maxim <n> zile", .inDays(1)), ("within max|maximum <n> days", .inDays(1)), ("in|peste <n> saptamani|saptamana", .inDays(7)),
         ("om|inom <n> dagar", .inDays(1)), ("om|inom <n> veckor", .inDays(7)),
         ("<n> gun icinde|sonra", .inDays(1)), ("<n> hafta icinde|sonra", .inDays(7)),
         ("za <n> dana", .inDays(1)), ("za <n> tjedna|tjedana", .inDays(7)),
@@ -198,14 +209,20 @@ enum DateVocabulary {
         ("coming|kommenden|kommende|aanstaande|komende|upcoming <weekday>", .weekday(next: false)),
         ("<weekday> qui vient|que viene", .weekday(next: false)), ("<day> feira", .portugueseWeekday),
         ("<next> week <weekday>", .weekday(next: true)), ("<weekday> next week", .weekday(next: true)),
+        // "next week, on Tuesday", "la semaine prochaine, le mardi", "la semana que viene, el martes".
+        ("<next> week|semaine|woche|semana|settimana|tydzien|tygodniu|saptamana|vecka|hafta|tjedan|tjedna|tjednu ?on|le|am|el|il|op|na|w|pe|pa|u|o <weekday>", .weekday(next: true)),
+        ("week|semaine|woche|semana|settimana|tydzien|tygodniu|saptamana|saptamanii|vecka|hafta|tjedan|tjedna|tjednu <next> ?on|le|am|el|il|op|na|w|pe|pa|u|o <weekday>", .weekday(next: true)),
+        ("semana que viene|vem ?el|na|no <weekday>", .weekday(next: true)),
         ("?this|ce|cette|diesen|dieser|este|esta|questo|questa|deze|ten|aceasta|denna|bu|ovaj|ovog|ovu <weekday>", .weekday(next: false)),
         // Day and month.
         ("<day> ?de|of|the <month> ?de|of <year>", .dayMonth), ("<month> <day> ?<year>", .monthDay),
         ("?the <day> ?of|de <month>", .dayMonth),
         // A day of the month alone after a preposition ("on the 15th", "le 15", "am 15.").
-        ("on the <day>", .dayOnly), ("le|du <day>", .dayOnly), ("by|until|before|avant|vor|antes|prima|voor|tot|przed|pana|innan|till|kadar ?the|le|dem|den|del|dia <day>", .dayOnly), ("am|bis zum|zum <day>", .dayOnly), ("el|dia ?dia <day>", .dayOnly),
+        ("on the <day>", .dayOnly), ("le|du <day>", .dayOnly), ("by|until|before|avant|vor|antes|prima|voor|tot|przed|pana|innan|till|kadar ?the|le|dem|den|del|dia <day>", .dayOnly), ("am|bis zum|zum <day>", .dayOnly), ("el|dia|dias|los ?dia|dias <day>", .dayOnly),
         ("il <day>", .dayOnly), ("op de <day>", .dayOnly), ("no dia|ate dia <day>", .dayOnly), ("dnia <day>", .dayOnly),
         ("pe <day>", .dayOnly), ("den <day>", .dayOnly), ("ayin <day>", .dayOnly), ("do <day>", .dayOnly),
+        // A weekday with its day of the month ("el martes 7", "lundi 14", "Friday the 4th").
+        ("<weekday> ?the|le|den|el|il|o <day>", .dayOnly),
     ]
 }
 
@@ -215,6 +232,8 @@ enum DatePhraseMeaning: Sendable, Hashable {
     case fixedDays(Int)
     case inDays(Int)
     case endOfMonth(Int)
+    /// The last Monday-to-Friday day of this month (0) or the next (1).
+    case lastBusinessDay(Int)
     case endOfNamedMonth
     case midNamedMonth
     case endOfWeek(Int)

@@ -64,6 +64,33 @@ public enum InvoiceReferences {
         return out
     }
 
+    /// `text` with every invoice reference blanked out (same length in characters), so that "2026-11-004" or
+    /// "FV/2026/08/030" is not read as a date or an amount.
+    public static func masking(_ text: String, openItems: [String]) -> String {
+        let keys = Set(openItems.map(key)), digitKeys = Set(openItems.map(digitKey))
+        var chars = Array(text)
+        var i = 0
+        var previousWord = ""
+        var changed = false
+        while i < chars.count {
+            guard chars[i].isLetter || chars[i].isNumber || chars[i] == "#" else { i += 1; continue }
+            let start = i
+            let end = ItemClauses.referenceEnd(chars, from: i)
+            let token = String(chars[start..<end]).trimmingCharacters(in: "#")
+            // An open item's number is masked even when shaped like a date; other tokens when they look like one.
+            if token.contains(where: \.isNumber), keys.contains(key(token)) || !isDateOrAmount(token)
+                && (looksLikeReference(token, after: previousWord)
+                    || (token.count >= 3 && token.allSatisfy(\.isNumber) && digitKeys.contains(digitKey(token)))) {
+                for k in start..<end { chars[k] = " " }
+                changed = true
+            }
+            let folded = TextFolding.stripAccents(TextFolding.fold(token))
+            previousWord = folded.allSatisfy(\.isLetter) ? folded : ""
+            i = max(end, start + 1)
+        }
+        return changed ? String(chars) : text
+    }
+
     /// Upper-cased letters and digits, leading zeros of each digit run removed.
     static func key(_ s: String) -> String {
         var out = ""

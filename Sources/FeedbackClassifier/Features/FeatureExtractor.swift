@@ -35,7 +35,9 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
 
     /// Hashed feature counts of `text` (the visible reply).
     public func features(_ text: String) -> FeatureCounts {
-        let folded = TextFolding.fold(text.count > maxCharacters ? String(text.prefix(maxCharacters)) : text)
+        // Characters are counted only when the UTF-8 bytes could exceed the limit (counting them breaks graphemes).
+        let long = text.utf8.count > maxCharacters && text.count > maxCharacters
+        let folded = TextFolding.fold(long ? String(text.prefix(maxCharacters)) : text)
         let tokens = Tokenizer.tokens(folded)
         var counts = FeatureCounts(expected: tokens.count * 12)
         func bump(_ hash: FeatureHash) { counts.add(hash.value) }
@@ -43,6 +45,8 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         var cueWords: [String] = []  // accent-free words, for the concepts
         if useCues { cueWords.reserveCapacity(tokens.count) }
         var previous: String = "<s>"
+        var scratch: [Unicode.Scalar] = []  // one word's scalars, reused
+        scratch.reserveCapacity(32)
         for token in tokens {
             switch token {
             case .word(let word):
@@ -50,7 +54,9 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                 let stripped = TextFolding.stripAccents(word)
                 if stripped != word { var s = FeatureHash(kind: Kind.strippedWord.rawValue); s.add(stripped); bump(s) }
                 if useCues { cueWords.append(stripped) }
-                addCharGrams(Array(stripped.unicodeScalars), into: &counts)
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: stripped.unicodeScalars)
+                addCharGrams(scratch, into: &counts)
             case .placeholder(let p):
                 var h = FeatureHash(kind: Kind.word.rawValue); h.add(p); bump(h)
             case .cjk(let scalars):
@@ -61,11 +67,11 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
                     }
                 }
             }
-            let current = token.text
             if case .cjk = token {
                 previous = "<cjk>"
                 continue
             }
+            let current = token.text
             var b = FeatureHash(kind: Kind.bigram.rawValue); b.add(previous); b.add(0x20); b.add(current); bump(b)
             previous = current
         }
@@ -92,18 +98,20 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         return counts
     }
 
-    /// The n-grams of `word` between boundary marks ("<" + word + ">"), read in place (no padded copy).
+    /// The n-grams of `word` between boundary marks ("<" + word + ">"), read in place (no padded copy). FNV-1a is
+    /// sequential, so the n-grams starting at one position extend one hash: the 3-gram's, then the 4-gram's ...
     private func addCharGrams(_ word: [Unicode.Scalar], into counts: inout FeatureCounts) {
         guard word.count >= 2 else { return }
         let paddedCount = word.count + 2
+        let shortest = charGramLengths.lowerBound, longest = min(charGramLengths.upperBound, paddedCount - 1)
+        guard shortest <= longest else { return }
         word.withUnsafeBufferPointer { w in
-            for n in charGramLengths where n < paddedCount {  // n == paddedCount: the whole word, already a feature
-                for start in 0...(paddedCount - n) {
-                    var h = FeatureHash(kind: Kind.charGram.rawValue)
-                    for p in start..<(start + n) {
-                        h.add(p == 0 ? "<" : p == paddedCount - 1 ? ">" : w[p - 1])
-                    }
-                    counts.add(h.value)
+            for start in 0...(paddedCount - shortest) {
+                var h = FeatureHash(kind: Kind.charGram.rawValue)
+                let last = min(start + longest, paddedCount)
+                for p in start..<last {
+                    h.add(p == 0 ? "<" : p == paddedCount - 1 ? ">" : w[p - 1])
+                    if p - start + 1 >= shortest { counts.add(h.value) }
                 }
             }
         }

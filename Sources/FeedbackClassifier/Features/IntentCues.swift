@@ -52,6 +52,28 @@ enum IntentCues {
         /// CJK entries by their first character.
         var cjk: [Unicode.Scalar: [(entry: [Unicode.Scalar], id: Int, concept: String)]] = [:]
         var cjkCount = 0
+        /// The same maps frozen for lookups: key -> position in the lists below.
+        var wordTable = KeyTable([])
+        var wordLists: [[Int]] = []
+        var stemTable = KeyTable([])
+        var stemLists: [[(stem: String, pattern: Int)]] = []
+        var suffixTable = KeyTable([])
+        var suffixLists: [[(suffix: String, length: Int, concepts: [String])]] = []
+        var negationTable = KeyTable([])
+
+        /// Freezes the dictionaries into ``KeyTable``s (in key order, so the tables are the same on every run).
+        mutating func freeze() {
+            let words = byWord.sorted { $0.key < $1.key }
+            wordLists = words.map(\.value)
+            wordTable = KeyTable(words.enumerated().map { ($1.key, Int32($0)) })
+            let stems = byStemHead.sorted { $0.key < $1.key }
+            stemLists = stems.map(\.value)
+            stemTable = KeyTable(stems.enumerated().map { ($1.key, Int32($0)) })
+            let suffixes = bySuffixTail.sorted { $0.key < $1.key }
+            suffixLists = suffixes.map(\.value)
+            suffixTable = KeyTable(suffixes.enumerated().map { ($1.key, Int32($0)) })
+            negationTable = KeyTable(negationKeys.sorted().map { ($0, 0) })
+        }
     }
 
     static let index: Index = {
@@ -99,6 +121,7 @@ enum IntentCues {
             }
         }
         index.negationKeys = Set(index.negations.map { key($0.utf8) })
+        index.freeze()
         return index
     }()
 
@@ -120,10 +143,11 @@ enum IntentCues {
         var found: [String] = []
         var lastNegation = -10
         var coveredUntil = 0  // words before this are inside a longer phrase already matched
+        var concepts: [(String, Bool)] = []  // one word's matches, reused
         for i in words.indices {
             let word = words[i]
             let utf8 = word.utf8
-            if index.negationKeys.contains(key(utf8)) { lastNegation = i }
+            if index.negationTable[key(utf8)] != nil { lastNegation = i }
             var negatedHere = i - lastNegation <= 3 && lastNegation < i
             if !negatedHere, negationAfter > 0 {
                 for j in (i + 1)..<min(words.count, i + 1 + negationAfter) where index.negations.contains(words[j]) {
@@ -131,7 +155,7 @@ enum IntentCues {
                     break
                 }
             }
-            var concepts: [(String, Bool)] = []
+            concepts.removeAll(keepingCapacity: true)
             func consider<C: Sequence>(_ candidates: C) where C.Element == Int {
                 for c in candidates {
                     let p = index.patterns[c]
@@ -143,13 +167,16 @@ enum IntentCues {
                     concepts.append((p.concept, p.negated))
                 }
             }
-            if let candidates = index.byWord[key(utf8)] { consider(candidates) }
-            let length = word.count
+            if let w = index.wordTable[key(utf8)] { consider(index.wordLists[w]) }
             if utf8.count >= 3 {
-                if let stems = index.byStemHead[key(utf8.prefix(3))] {
-                    consider(stems.lazy.filter { word.hasPrefix($0.stem) }.map(\.pattern))
+                if let st = index.stemTable[key(utf8.prefix(3))] {
+                    let stems = index.stemLists[st]
+                    // Byte comparison: words and stems are folded the same way (TextFolding), so bytes decide.
+                    consider(stems.lazy.filter { utf8.starts(with: $0.stem.utf8) }.map(\.pattern))
                 }
-                if let suffixes = index.bySuffixTail[key(utf8.suffix(2))] {
+                if let sf = index.suffixTable[key(utf8.suffix(2))] {
+                    let suffixes = index.suffixLists[sf]
+                    let length = word.count  // characters, only when a suffix may match
                     for s in suffixes where length >= s.length + 2 && word.hasSuffix(s.suffix) {
                         concepts.append(contentsOf: s.concepts.map { ($0, false) })
                     }
@@ -192,7 +219,7 @@ enum IntentCues {
         case .gap:
             for skip in 0...4 where at + skip <= words.count {
                 // A gap never skips a negation: "wird nicht bezahlt" is not "wird ~ bezahlt".
-                if skip > 0, index.negationKeys.contains(key(words[at + skip - 1].utf8)) { return nil }
+                if skip > 0, index.negationTable[key(words[at + skip - 1].utf8)] != nil { return nil }
                 if let end = match(parts, from: from + 1, at: at + skip, in: words) { return end }
             }
             return nil

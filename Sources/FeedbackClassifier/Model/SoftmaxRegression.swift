@@ -25,11 +25,27 @@ struct SoftmaxRegression: Sendable {
             scores.initialize(repeating: 0)
             theta.withUnsafeBufferPointer { t in
                 grad.withUnsafeMutableBufferPointer { gr in
+                    let tb = t.baseAddress!, gb = gr.baseAddress!
+                    // Four classes at a time (SIMD4, unaligned loads and stores), the rest one by one: the same
+                    // operations per class in the same order as a plain loop, so the same sums.
+                    let wide = classes / 4 * 4
                     for (row, label) in zip(rows, labels) {
-                        for k in 0..<classes { scores[k] = t[weightCount + k] }
-                        for (j, v) in zip(row.indices, row.values) {
-                            let base = Int(j) * classes
-                            for k in 0..<classes { scores[k] += Double(v) * t[base + k] }
+                        for k in 0..<classes { scores[k] = tb[weightCount + k] }
+                        row.indices.withUnsafeBufferPointer { idx in
+                            row.values.withUnsafeBufferPointer { vals in
+                                for e in 0..<idx.count {
+                                    let base = Int(idx[e]) * classes
+                                    let v = Double(vals[e])
+                                    var k = 0
+                                    while k < wide {
+                                        let w = UnsafeRawPointer(tb + base + k).loadUnaligned(as: SIMD4<Double>.self)
+                                        let s = UnsafeRawPointer(scores.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                                        UnsafeMutableRawPointer(scores.baseAddress! + k).storeBytes(of: s + v * w, as: SIMD4<Double>.self)
+                                        k += 4
+                                    }
+                                    while k < classes { scores[k] += v * tb[base + k]; k += 1 }
+                                }
+                            }
                         }
                         let top = scores.max() ?? 0
                         var total = 0.0
@@ -38,11 +54,23 @@ struct SoftmaxRegression: Sendable {
                         for k in 0..<classes {
                             let diff = scores[k] / total - (k == label ? 1 : 0)
                             scores[k] = diff
-                            gr[weightCount + k] += diff / n
+                            gb[weightCount + k] += diff / n
                         }
-                        for (j, v) in zip(row.indices, row.values) {
-                            let base = Int(j) * classes
-                            for k in 0..<classes { gr[base + k] += Double(v) * scores[k] / n }
+                        row.indices.withUnsafeBufferPointer { idx in
+                            row.values.withUnsafeBufferPointer { vals in
+                                for e in 0..<idx.count {
+                                    let base = Int(idx[e]) * classes
+                                    let v = Double(vals[e])
+                                    var k = 0
+                                    while k < wide {
+                                        let d = UnsafeRawPointer(scores.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                                        let g = UnsafeRawPointer(gb + base + k).loadUnaligned(as: SIMD4<Double>.self)
+                                        UnsafeMutableRawPointer(gb + base + k).storeBytes(of: g + v * d / n, as: SIMD4<Double>.self)
+                                        k += 4
+                                    }
+                                    while k < classes { gb[base + k] += v * scores[k] / n; k += 1 }
+                                }
+                            }
                         }
                     }
                     for i in 0..<weightCount {
@@ -74,6 +102,28 @@ struct SoftmaxRegression: Sendable {
             }
         }
         return scores
+    }
+
+    /// Raw scores of hashed counts mapped to `columns`, valued as ``SparseVector`` values them (1 + ln tf, times the
+    /// column weight, L2-normalised), without building the row.
+    func logits(counts: FeatureCounts, columns: ColumnIndex, weights columnWeights: [Float]?) -> [Float] {
+        var sums = [Float](repeating: 0, count: classes)
+        var squares: Float = 0
+        let classes = self.classes
+        weights.withUnsafeBufferPointer { w in
+            sums.withUnsafeMutableBufferPointer { s in
+                counts.forEach { hash, count in
+                    guard let column = columns[hash] else { return }
+                    var value = 1 + log(count)
+                    if let columnWeights { value *= columnWeights[Int(column)] }
+                    squares += value * value
+                    let base = Int(column) * classes
+                    for k in 0..<classes { s[k] += value * w[base + k] }
+                }
+            }
+        }
+        let scale = squares > 0 ? 1 / sqrt(squares) : 0
+        return (0..<classes).map { biases[$0] + sums[$0] * scale }
     }
 
     /// Softmax of logits divided by `temperature`.

@@ -45,8 +45,11 @@ public struct TextModel: Sendable {
         SparseVector(counts: metadata.extractor.features(text), columns: columns, weights: columnWeights)
     }
 
-    /// Uncalibrated logits of `text`.
-    func logits(_ text: String) -> [Float] { regression.logits(vector(text)) }
+    /// Uncalibrated logits of `text`: the same as `regression.logits(vector(text))`, read straight from the counts
+    /// (no sorted row is built: the sum is linear, so the L2 norm divides it once at the end).
+    func logits(_ text: String) -> [Float] {
+        regression.logits(counts: metadata.extractor.features(text), columns: columns, weights: columnWeights)
+    }
 
     /// Classifies `text`.
     public func predict(_ text: String) -> TextPrediction {

@@ -5,6 +5,8 @@ public struct ReplyInterpreter: Sendable {
     public var model: FeedbackModel
     /// The collector's language for summaries.
     public var summaryLanguage: String
+    /// Confidence an item's own words need for their intent to replace the reply's (several items named).
+    public var itemIntentThreshold: Float = 0.5
 
     public init(model: FeedbackModel, summaryLanguage: String = "en") {
         self.model = model
@@ -22,52 +24,42 @@ public struct ReplyInterpreter: Sendable {
         let dates = DateExtractor(today: context.today, language: language, monthFirst: monthFirst)
         let reason = intent.intent == .dispute ? model.predictDisputeReason(text)?.reason : nil
 
-        // Which sentences talk about which item.
-        let sentenceRefs = sentences.map { sentence in
-            Set(InvoiceReferences.find(in: sentence, openItems: openNumbers).filter { $0.matched || openNumbers.isEmpty }.map(\.number))
-        }
         // The items named; none named means every open item; with no open items known, the references as written.
         let named = matched.isEmpty && openNumbers.isEmpty ? references.map(\.number) : matched
         let targets = named.isEmpty ? openNumbers : named
-        let perItem = named.count >= 2 && Set(sentenceRefs.filter { !$0.isEmpty }).count >= 2
+        // Which words talk about which item (clauses and the sentences that continue them), when several are named.
+        let ownTexts = named.count >= 2 ? ItemClauses.texts(sentences: sentences, openItems: openNumbers) : [:]
+        let perItem = Set(named.compactMap { ownTexts[$0] }).count >= 2
         let itemsWithOwnDates = Set(targets.filter { number in
-            sentences.indices.contains { sentenceRefs[$0].contains(number) && !dates.dates(in: sentences[$0]).isEmpty }
+            (ownTexts[number] ?? []).contains { !dates.dates(in: $0).isEmpty }
         })
 
         var items: [ItemProposal] = []
         for number in targets {
-            let own = sentences.indices.filter { sentenceRefs[$0].contains(number) }.map { sentences[$0] }
+            let own = ownTexts[number] ?? []
             let open = context.openItems.first { $0.number == number }
             var itemIntent = intent.intent
             var confidence = intent.confidence
             if perItem, !own.isEmpty {
                 let local = model.predictIntent(own.joined(separator: " "))
-                if local.confidence >= 0.5 { itemIntent = local.intent; confidence = local.confidence }
+                if local.confidence >= itemIntentThreshold { itemIntent = local.intent; confidence = local.confidence }
             }
             let scope = !own.isEmpty && (perItem || itemsWithOwnDates.contains(number)) ? own : [text]
             let scopeText = scope.joined(separator: "\n")
             let qualification = Self.qualification(for: itemIntent)
             var promiseDate: LocalDate?
             if qualification == .promiseToPay {
-                // "A goes out Friday, B on the 15th": in a sentence naming several items, an item's dates are those
-                // between its reference and the next item's.
-                var candidates: [DateExtractor.Mention] = []
-                if scope != [text] {
-                    let segments = scope.map { Self.segment(of: number, in: $0, openItems: openNumbers) ?? $0 }
-                    candidates = dates.dates(in: segments.joined(separator: "\n")).filter { $0.date >= context.today }
-                }
-                if candidates.isEmpty { candidates = dates.dates(in: scopeText).filter { $0.date >= context.today } }
+                // Invoice numbers are not dates ("facture 2026-11-004").
+                var candidates = dates.dates(in: InvoiceReferences.masking(scopeText, openItems: openNumbers))
+                    .filter { $0.date >= context.today }
                 if candidates.isEmpty, scope != [text], itemsWithOwnDates.isEmpty {
-                    candidates = dates.dates(in: text).filter { $0.date >= context.today }
+                    candidates = dates.dates(in: InvoiceReferences.masking(text, openItems: openNumbers))
+                        .filter { $0.date >= context.today }
                 }
-                // "Today, at the latest tomorrow": the deadline is the promise.
-                let deadlines = candidates.filter(\.deadline).map(\.date)
-                // "Part today, the rest on the 18th": a later date is the promise (corpus/LABELS.md decisions).
-                let later = candidates.map(\.date).filter { $0 > context.today }
-                promiseDate = deadlines.min() ?? (later.isEmpty ? candidates.map(\.date) : later).min()
+                promiseDate = Self.promiseDate(among: candidates, today: context.today)
             }
             let amount = qualification == .promiseToPay || qualification == .ongoing
-                ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency) : nil
+                ? PartialAmount.find(in: scopeText, open: open?.amount, currency: context.currency, dates: dates) : nil
             var itemReason: DisputeReason?
             if itemIntent == .dispute {
                 itemReason = perItem && !own.isEmpty ? model.predictDisputeReason(own.joined(separator: " "))?.reason ?? reason : reason
@@ -89,15 +81,16 @@ public struct ReplyInterpreter: Sendable {
         return result
     }
 
-    /// The part of `sentence` from the reference to `number` up to the next other item's reference, when the
-    /// sentence names at least two items; nil otherwise.
-    static func segment(of number: String, in sentence: String, openItems: [String]) -> String? {
-        let refs = InvoiceReferences.find(in: sentence, openItems: openItems).filter { $0.matched || openItems.isEmpty }
-        guard refs.count >= 2, let mine = refs.first(where: { $0.number == number }) else { return nil }
-        let chars = Array(sentence)
-        let end = refs.map(\.position).filter { $0 > mine.position }.min() ?? chars.count
-        guard mine.position < end, end <= chars.count else { return nil }
-        return String(chars[mine.position..<end])
+    /// The promised day among the future dates of an item's words: a deadline ("at the latest tomorrow") first;
+    /// else the dates after today ("part today, the rest on the 18th": corpus/LABELS.md decisions), the calendar
+    /// dates among them when there are some ("le 5 juin, à 45 jours fin de mois": the named day is the promise), the
+    /// earliest.
+    static func promiseDate(among candidates: [DateExtractor.Mention], today: LocalDate) -> LocalDate? {
+        if let deadline = candidates.filter(\.deadline).map(\.date).min() { return deadline }
+        let later = candidates.filter { $0.date > today }
+        let pool = later.isEmpty ? candidates : later
+        let calendar = pool.filter { $0.kind == .calendar }
+        return (calendar.isEmpty ? pool : calendar).map(\.date).min()
     }
 
     /// The qualification an intent gives an item (corpus/LABELS.md, "Items").

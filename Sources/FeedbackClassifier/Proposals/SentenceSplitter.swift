@@ -42,7 +42,7 @@ enum SentenceSplitter {
 
 extension String {
     /// The string without leading and trailing white space (no Foundation needed).
-    fileprivate func trimmingWhitespace() -> String {
+    func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -62,13 +62,14 @@ public enum TextFolding {
         guard text.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return text }
         // Fast path: only precomposed Latin letters beyond ASCII, read from the table.
         if text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
-            var out = String.UnicodeScalarView()
+            var out: [Unicode.Scalar] = []  // then one UTF-8 encoding pass (``Tokenizer/string(_:)``)
+            out.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars {
                 if scalar.value < 0xC0 { out.append(scalar) }
                 else if let base = latinBase[scalar.value] { out.append(contentsOf: base.unicodeScalars) }
                 else { out.append(scalar) }
             }
-            return String(out)
+            return Tokenizer.string(out[...])
         }
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
