@@ -23,12 +23,15 @@ import Testing
         try PipelineFixture.mail([("From", "late@nowhere.example"), ("Subject", "late"),
                                   ("Message-ID", "<late@nowhere.example>")], body: "Hello.").write(to: delivery)
         try FileManager.default.moveItem(at: delivery, to: root.appendingPathComponent("new/1764000009.M9P1.host"))
+        // The file moves to cur/ after its message is stored: wait (up to 5 s) for both.
         var unmatched: [InboundRecord] = []
-        for _ in 0..<100 where unmatched.isEmpty {
+        var moved = false
+        for _ in 0..<100 where unmatched.isEmpty || !moved {
             try await Task.sleep(for: .milliseconds(50))
             unmatched = try await fixture.store.inboundQueue(.unmatched, limit: 5)
+            moved = try MaildirReaderTests.names(root, "cur").contains("1764000009.M9P1.host:2,S")
         }
         #expect(unmatched.map(\.messageID) == ["late@nowhere.example"])
-        #expect(try MaildirReaderTests.names(root, "cur").contains("1764000009.M9P1.host:2,S"))
+        #expect(moved, "the delivered file was not moved to cur/")
     }
 }
