@@ -193,8 +193,9 @@ extension StringProtocol {
 }
 
 extension String.UTF8View {
-    /// True when the bytes hold `=?` (a possible RFC 2047 word), without Foundation's slow substring search.
+    /// True when the bytes hold `=?` (a possible RFC 2047 word): `memchr` from `=` to `=` over contiguous storage.
     var containsEncodedWordStart: Bool {
+        if let found = withContiguousStorageIfAvailable({ Bytes.containsEncodedWordStart($0) }) { return found }
         var previous: UInt8 = 0
         for byte in self {
             if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }

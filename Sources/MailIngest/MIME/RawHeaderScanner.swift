@@ -21,66 +21,125 @@ struct RawHeaderScanner {
 
     let limits: ParseLimits
 
+    /// A field found, before the header block is copied: byte ranges (see ``RawHeaderField``), or the value
+    /// already built when a lost fold had to be repaired.
+    private enum Pending {
+        case raw(name: Range<Int>, value: Range<Int>, folded: Bool)
+        case text(name: Range<Int>, value: String)
+    }
+
     /// Scans `buf[range]`; never reads outside it.
     func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
         var result = Result(bodyStart: range.upperBound)
-        result.fields.reserveCapacity(16)
+        var pending: [Pending] = []
+        pending.reserveCapacity(16)
+        scan(buf, range, into: &result, pending: &pending)
+        guard !pending.isEmpty else { return result }
+        // One copy of the header block, shared by the fields; their strings are made when read.
+        var top = range.lowerBound
+        for field in pending {
+            switch field {
+            case .raw(_, let value, _): top = max(top, value.upperBound)
+            case .text(let name, _): top = max(top, name.upperBound)
+            }
+        }
+        let base = range.lowerBound
+        let block = Array(UnsafeBufferPointer(rebasing: buf[base..<top]))
+        let limit = limits.maxHeaderBytes
+        result.fields = pending.map { field in
+            switch field {
+            case .raw(let name, let value, let folded):
+                return HeaderField(raw: RawHeaderField(
+                    block: block, nameStart: UInt32(name.lowerBound - base), nameEnd: UInt32(name.upperBound - base),
+                    valueStart: UInt32(value.lowerBound - base), valueEnd: UInt32(value.upperBound - base),
+                    folded: folded, limit: limit))
+            case .text(let name, let value):
+                return HeaderField(name: Bytes.ascii(buf, name), rawValue: value)
+            }
+        }
+        return result
+    }
+
+    private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into result: inout Result,
+                      pending: inout [Pending]) {
         var pos = range.lowerBound
         let end = range.upperBound
+        // A field's value is kept as ranges: `single` is its first line's content; once continuation lines arrive
+        // (`folded`), the value runs from `single.lowerBound` to `foldedEnd` with the line breaks inside, and
+        // `foldedLength` counts its bytes once unfolded. Only a repaired lost fold (`eager`) copies bytes to `value`.
         var value: [UInt8] = []
-        // The value while it is one line (no copy); `value` takes over once a continuation line arrives.
         var single = 0..<0
-        var folded = false
+        var folded = false, eager = false
+        var foldedEnd = 0, foldedLength = 0
         var name: Range<Int>? = nil
         var first = true
         var countExceeded = false, lengthExceeded = false
 
+        func tooLong() {
+            if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+        }
+
         func flush() {
             guard let open = name else { return }
             name = nil
-            if result.fields.count >= limits.maxHeaderCount {
+            if pending.count >= limits.maxHeaderCount {
                 if !countExceeded { countExceeded = true; result.defects.append(.tooManyHeaders) }
                 return
             }
-            let rawValue: String
-            if folded {
+            switch Self.mimeField(buf, open) {
+            case 1 where result.contentType == nil: result.contentType = pending.count
+            case 2 where result.transferEncoding == nil: result.transferEncoding = pending.count
+            case 3 where result.disposition == nil: result.disposition = pending.count
+            default: break
+            }
+            if eager {
                 if value.count > limits.maxHeaderBytes {
                     value.removeSubrange(limits.maxHeaderBytes...)
-                    if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+                    tooLong()
                 }
-                rawValue = Bytes.string(Self.trimWSP(value))
+                pending.append(.text(name: open, value: Bytes.string(Self.trimWSP(value))))
+            } else if folded {
+                if foldedLength > limits.maxHeaderBytes { tooLong() }
+                pending.append(.raw(name: open, value: single.lowerBound..<foldedEnd, folded: true))
             } else {
                 var lower = single.lowerBound, upper = single.upperBound
                 while lower < upper, Bytes.isWSP(buf[lower]) { lower += 1 }
                 while upper > lower, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
                 if upper - lower > limits.maxHeaderBytes {
                     upper = lower + limits.maxHeaderBytes
-                    if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+                    tooLong()
                 }
-                rawValue = Bytes.string(buf, lower..<upper)
+                pending.append(.raw(name: open, value: lower..<upper, folded: false))
             }
-            switch Self.mimeField(buf, open) {
-            case 1 where result.contentType == nil: result.contentType = result.fields.count
-            case 2 where result.transferEncoding == nil: result.transferEncoding = result.fields.count
-            case 3 where result.disposition == nil: result.disposition = result.fields.count
-            default: break
+        }
+
+        /// The value as a byte copy: the first line cut to the limit plus one, continuation lines appended while
+        /// the copy is within the limit (the bytes a repaired fold continues from).
+        func copiedValue() -> [UInt8] {
+            var copy = Array(UnsafeBufferPointer(rebasing: buf[single.lowerBound..<min(single.upperBound, single.lowerBound + limits.maxHeaderBytes + 1)]))
+            guard folded else { return copy }
+            var at = Bytes.line(buf, at: single.lowerBound, end: foldedEnd).next
+            while at < foldedEnd {
+                let (contentEnd, next) = Bytes.line(buf, at: at, end: foldedEnd)
+                if copy.count <= limits.maxHeaderBytes {
+                    copy.append(contentsOf: UnsafeBufferPointer(rebasing: buf[at..<contentEnd]))
+                }
+                at = next
             }
-            // `fieldName` admits only printable ASCII in a name.
-            result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: rawValue))
+            return copy
         }
 
         func lastNonWSP() -> UInt8? {
-            if folded { return Self.trimWSP(value).last }
-            var upper = single.upperBound
-            while upper > single.lowerBound, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
+            if eager || (folded && foldedLength > limits.maxHeaderBytes) {
+                return Self.trimWSP(eager ? value : copiedValue()).last
+            }
+            // Trailing WSP and CR are trimmed from the unfolded value; line breaks are not part of it.
+            var upper = folded ? foldedEnd : single.upperBound
+            while upper > single.lowerBound,
+                  Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr || (folded && buf[upper - 1] == Bytes.lf) {
+                upper -= 1
+            }
             return upper > single.lowerBound ? buf[upper - 1] : nil
-        }
-
-        func unfold() {
-            guard !folded else { return }
-            folded = true
-            value.removeAll(keepingCapacity: true)
-            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[single.lowerBound..<min(single.upperBound, single.lowerBound + limits.maxHeaderBytes + 1)]))
         }
 
         while pos < end {
@@ -88,22 +147,30 @@ struct RawHeaderScanner {
             if contentEnd == pos {  // blank line: the header block ends
                 flush()
                 result.bodyStart = next
-                return result
+                return
             }
             let firstByte = buf[pos]
             if Bytes.isWSP(firstByte) {
                 if name != nil {
-                    unfold()
-                    // Unfolding (RFC 5322 §2.2.3): drop the line break, keep the white space. Stop copying past
-                    // the limit so a huge folded field costs bounded memory.
-                    if value.count <= limits.maxHeaderBytes {
-                        value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
+                    // Unfolding (RFC 5322 §2.2.3): drop the line break, keep the white space. A copied value stops
+                    // growing past the limit so a huge folded field costs bounded memory.
+                    if eager {
+                        if value.count <= limits.maxHeaderBytes {
+                            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
+                        }
+                    } else {
+                        if !folded {
+                            folded = true
+                            foldedLength = single.count
+                        }
+                        foldedEnd = contentEnd
+                        foldedLength += contentEnd - pos
                     }
                 } else if first {
                     // Continuation with nothing to continue at the very top: not a header block at all.
                     result.defects.append(.malformedHeader)
                     result.bodyStart = pos
-                    return result
+                    return
                 }
                 pos = next
                 continue
@@ -117,7 +184,10 @@ struct RawHeaderScanner {
                 if name != nil, lastNonWSP() == UInt8(ascii: ";"), Self.isParameter(buf, pos, contentEnd) {
                     // `Content-Type: multipart/mixed;` then `boundary="..."` with the folding white space lost.
                     result.defects.append(.malformedHeader)
-                    unfold()
+                    if !eager {
+                        value = copiedValue()
+                        eager = true
+                    }
                     value.append(Bytes.space)
                     value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
                     pos = next
@@ -132,18 +202,18 @@ struct RawHeaderScanner {
                 }
                 result.defects.append(.malformedHeader)
                 result.bodyStart = pos
-                return result
+                return
             }
             flush()
             first = false
             name = fieldName.name
             single = fieldName.colon + 1..<contentEnd
             folded = false
+            eager = false
             pos = next
         }
         flush()
         result.bodyStart = end
-        return result
     }
 
     /// The name range and colon index when the line is `name: value` with a valid RFC 5322 §3.6.8 name
