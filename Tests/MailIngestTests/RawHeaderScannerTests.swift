@@ -76,4 +76,57 @@ import Testing
         #expect(result.fields.first?.rawValue == "01234567")
         #expect(result.defects == [.headerTooLong])
     }
+
+    @Test func foldedValueOverTheLimitIsCutAfterUnfolding() {
+        var limits = ParseLimits()
+        limits.maxHeaderBytes = 8
+        let result = Self.scan("Subject: 0123
+ 4567
+ 89ab
+
+", limits: limits)
+        // Unfolded: "0123 4567 89ab"; cut to 8 bytes, then trimmed.
+        #expect(result.fields.first?.rawValue == "0123 456")
+        #expect(result.defects == [.headerTooLong])
+    }
+
+    @Test func foldedValueKeepsCarriageReturnsInsideLines() {
+        let result = Self.scan("X-A: ab
+ c
+
+")
+        #expect(result.fields.first?.rawValue == "ab c")
+    }
+
+    @Test func lostFoldAfterAFoldedLineIsJoined() {
+        let result = Self.scan("Content-Type: multipart/mixed;
+ charset=utf-8;
+boundary="xyz"
+Subject: s
+
+")
+        #expect(result.fields.first?.rawValue == "multipart/mixed; charset=utf-8; boundary="xyz"")
+        #expect(result.fields.map(\.name) == ["Content-Type", "Subject"])
+        #expect(result.defects == [.malformedHeader])
+    }
+
+    @Test func fieldsFromBytesCompareAndLookUpAsStrings() {
+        let fields = Self.scan("SUBJECT: Hi
+Received: a
+ b
+received: c
+
+").fields
+        let headers = HeaderFields(fields)
+        #expect(headers.first("subject") == "Hi")
+        #expect(headers.all("Received") == ["a b", "c"])
+        #expect(headers.contains("RECEIVED") && !headers.contains("Receive"))
+        #expect(fields[0] == HeaderField(name: "SUBJECT", rawValue: "Hi"))
+        #expect(Set(fields).contains(HeaderField(name: "Received", rawValue: "a b")))
+        var changed = fields[0]
+        changed.rawValue = "Bye"
+        #expect(changed == HeaderField(name: "SUBJECT", rawValue: "Bye"))
+        changed.name = "Topic"
+        #expect(HeaderFields([changed]).first("topic") == "Bye")
+    }
 }
