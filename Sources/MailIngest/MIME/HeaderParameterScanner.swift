@@ -101,6 +101,16 @@ enum HeaderParameterScanner {
     /// names are trimmed and lower-cased, the first occurrence of a name wins, and values are kept as they are.
     private static func parameters(_ chars: UnsafeBufferPointer<UInt8>, _ raw: [RawParameter]) -> [String: String] {
         if raw.isEmpty { return [:] }
+        if raw.count == 1 {
+            let parameter = raw[0]
+            let value: String? = parameter.value.withBytes(chars) { bytes in
+                Bytes.containsEncodedWordStart(bytes) ? nil : String(decoding: bytes, as: UTF8.self)
+            }
+            if let value, let key = parameter.name.withBytes(chars, ParameterDecoder.simpleName) {
+                return key.isEmpty ? [:] : [key: value]
+            }
+            return ParameterDecoder.decode([(parameter.name.text(chars), parameter.value.text(chars))])
+        }
         var pairs: [(key: String, value: String)] = []
         pairs.reserveCapacity(raw.count)
         var simple = true
@@ -138,6 +148,14 @@ enum HeaderParameterScanner {
             index += 1
         }
         if plain { return .plain(start..<index) }
+        // White space only around the token (`; charset=...` has a space before the name): the trimmed range is
+        // what cleaning would give, so no copy is needed.
+        var lower = start, upper = index
+        while lower < upper, Bytes.isWSP(chars[lower]) { lower += 1 }
+        while upper > lower, Bytes.isWSP(chars[upper - 1]) { upper -= 1 }
+        if !UnsafeBufferPointer(rebasing: chars[lower..<upper]).contains(where: { $0 == open || Bytes.isWSP($0) }) {
+            return .plain(lower..<upper)
+        }
         var out: [UInt8] = []
         var at = start
         while at < index {
