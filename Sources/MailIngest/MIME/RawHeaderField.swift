@@ -1,9 +1,11 @@
-/// A header field as ``RawHeaderScanner`` found it: ranges into a copy of its entity's header block, turned into
-/// strings only when read (``HeaderField`` keeps one of these until then).
+internal import Foundation
+
+/// A header field as ``RawHeaderScanner`` found it: offsets into the bytes the parser read (kept, not copied),
+/// turned into strings only when read (``HeaderField`` keeps one of these until then).
 struct RawHeaderField: Sendable {
-    /// The header block's bytes, shared by every field of the entity.
-    let block: [UInt8]
-    /// The name (printable ASCII) in `block`.
+    /// The parsed input (or the decoded message it came from); offsets count from the start of its bytes.
+    let source: Data
+    /// The name (printable ASCII).
     let nameStart: UInt32, nameEnd: UInt32
     /// Unfolded fields: the value, already trimmed and cut to the length limit. Folded fields: from just past the
     /// colon to the end of the last continuation line's content (line breaks inside), unfolded, cut to `limit`
@@ -13,25 +15,32 @@ struct RawHeaderField: Sendable {
     /// `ParseLimits.maxHeaderBytes` (folded fields only).
     let limit: Int
 
+    /// Runs `body` over the source's bytes.
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        source.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
+    }
+
     /// The field name.
     var name: String {
-        block.withUnsafeBufferPointer { Bytes.ascii($0, Int(nameStart)..<Int(nameEnd)) }
+        withBytes { Bytes.ascii($0, Int(nameStart)..<Int(nameEnd)) }
     }
 
     /// The value as ``HeaderField/rawValue`` gives it.
     var value: String {
-        block.withUnsafeBufferPointer { buf in
-            let range = Int(valueStart)..<Int(valueEnd)
-            guard folded else { return Bytes.string(buf, range) }
-            let unfolded = Self.unfold(buf, range, limit: limit)
-            return Bytes.string(RawHeaderScanner.trimWSP(unfolded))
-        }
+        withBytes { value($0, Int(valueStart)..<Int(valueEnd)) }
+    }
+
+    /// The value held in `buf[range]` (unfolded first when `folded`).
+    func value(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        guard folded else { return Bytes.string(buf, range) }
+        return Bytes.string(RawHeaderScanner.trimWSP(Self.unfold(buf, range, limit: limit)))
     }
 
     /// True when the name equals `other` ignoring ASCII case.
     func hasName(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        block.withUnsafeBufferPointer { buf in
-            Bytes.asciiCaseInsensitiveEquals(UnsafeBufferPointer(rebasing: buf[Int(nameStart)..<Int(nameEnd)]), other)
+        guard Int(nameEnd - nameStart) == other.count else { return false }
+        return withBytes {
+            Bytes.asciiCaseInsensitiveEquals(UnsafeBufferPointer(rebasing: $0[Int(nameStart)..<Int(nameEnd)]), other)
         }
     }
 

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Splits an entity into its header block and body (RFC 5322 §2.1, §2.2; RFC 2045 §3) by scanning raw bytes, so
 /// field names keep their spelling, fields keep input order and 8-bit bytes survive.
 ///
@@ -21,47 +23,21 @@ struct RawHeaderScanner {
 
     let limits: ParseLimits
 
-    /// A field found, before the header block is copied: byte ranges (see ``RawHeaderField``), or the value
-    /// already built when a lost fold had to be repaired.
-    private enum Pending {
-        case raw(name: Range<Int>, value: Range<Int>, folded: Bool)
-        case text(name: Range<Int>, value: String)
+    /// Scans `buf[range]`; never reads outside it. The fields read their bytes from a copy of `buf`.
+    func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
+        scan(buf, range, source: Data(buffer: buf))
     }
 
-    /// Scans `buf[range]`; never reads outside it.
-    func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
+    /// Scans `buf[range]`, where `buf` is the memory of `source`: the fields keep `source` (no copy) and make their
+    /// strings from it when read.
+    func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: Data) -> Result {
         var result = Result(bodyStart: range.upperBound)
-        var pending: [Pending] = []
-        pending.reserveCapacity(16)
-        scan(buf, range, into: &result, pending: &pending)
-        guard !pending.isEmpty else { return result }
-        // One copy of the header block, shared by the fields; their strings are made when read.
-        var top = range.lowerBound
-        for field in pending {
-            switch field {
-            case .raw(_, let value, _): top = max(top, value.upperBound)
-            case .text(let name, _): top = max(top, name.upperBound)
-            }
-        }
-        let base = range.lowerBound
-        let block = Array(UnsafeBufferPointer(rebasing: buf[base..<top]))
-        let limit = limits.maxHeaderBytes
-        result.fields = pending.map { field in
-            switch field {
-            case .raw(let name, let value, let folded):
-                return HeaderField(raw: RawHeaderField(
-                    block: block, nameStart: UInt32(name.lowerBound - base), nameEnd: UInt32(name.upperBound - base),
-                    valueStart: UInt32(value.lowerBound - base), valueEnd: UInt32(value.upperBound - base),
-                    folded: folded, limit: limit))
-            case .text(let name, let value):
-                return HeaderField(name: Bytes.ascii(buf, name), rawValue: value)
-            }
-        }
+        result.fields.reserveCapacity(16)
+        scan(buf, range, source: source, into: &result)
         return result
     }
 
-    private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into result: inout Result,
-                      pending: inout [Pending]) {
+    private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: Data, into result: inout Result) {
         var pos = range.lowerBound
         let end = range.upperBound
         // A field's value is kept as ranges: `single` is its first line's content; once continuation lines arrive
@@ -82,14 +58,14 @@ struct RawHeaderScanner {
         func flush() {
             guard let open = name else { return }
             name = nil
-            if pending.count >= limits.maxHeaderCount {
+            if result.fields.count >= limits.maxHeaderCount {
                 if !countExceeded { countExceeded = true; result.defects.append(.tooManyHeaders) }
                 return
             }
             switch Self.mimeField(buf, open) {
-            case 1 where result.contentType == nil: result.contentType = pending.count
-            case 2 where result.transferEncoding == nil: result.transferEncoding = pending.count
-            case 3 where result.disposition == nil: result.disposition = pending.count
+            case 1 where result.contentType == nil: result.contentType = result.fields.count
+            case 2 where result.transferEncoding == nil: result.transferEncoding = result.fields.count
+            case 3 where result.disposition == nil: result.disposition = result.fields.count
             default: break
             }
             if eager {
@@ -97,20 +73,32 @@ struct RawHeaderScanner {
                     value.removeSubrange(limits.maxHeaderBytes...)
                     tooLong()
                 }
-                pending.append(.text(name: open, value: Bytes.string(Self.trimWSP(value))))
-            } else if folded {
+                result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: Bytes.string(Self.trimWSP(value))))
+                return
+            }
+            var lower = single.lowerBound, upper = single.upperBound
+            if folded {
                 if foldedLength > limits.maxHeaderBytes { tooLong() }
-                pending.append(.raw(name: open, value: single.lowerBound..<foldedEnd, folded: true))
+                upper = foldedEnd
             } else {
-                var lower = single.lowerBound, upper = single.upperBound
                 while lower < upper, Bytes.isWSP(buf[lower]) { lower += 1 }
                 while upper > lower, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
                 if upper - lower > limits.maxHeaderBytes {
                     upper = lower + limits.maxHeaderBytes
                     tooLong()
                 }
-                pending.append(.raw(name: open, value: lower..<upper, folded: false))
             }
+            guard upper <= Int(UInt32.max) else {
+                // Offsets past 4 GiB (only with raised limits): build the strings now.
+                let raw = RawHeaderField(source: source, nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0,
+                                         folded: folded, limit: limits.maxHeaderBytes)
+                let text = folded ? raw.value(buf, lower..<upper) : Bytes.string(buf, lower..<upper)
+                result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: text))
+                return
+            }
+            result.fields.append(HeaderField(raw: RawHeaderField(
+                source: source, nameStart: UInt32(open.lowerBound), nameEnd: UInt32(open.upperBound),
+                valueStart: UInt32(lower), valueEnd: UInt32(upper), folded: folded, limit: limits.maxHeaderBytes)))
         }
 
         /// The value as a byte copy: the first line cut to the limit plus one, continuation lines appended while
@@ -246,6 +234,8 @@ struct RawHeaderScanner {
 
     /// 1 for Content-Type, 2 for Content-Transfer-Encoding, 3 for Content-Disposition (any case), else 0.
     static func mimeField(_ buf: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Int {
+        // Every one starts with `c`: most names are rejected on their first byte.
+        guard !name.isEmpty, Bytes.lower(buf[name.lowerBound]) == UInt8(ascii: "c") else { return 0 }
         let wanted: StaticString
         let code: Int
         switch name.count {
@@ -269,12 +259,11 @@ struct RawHeaderScanner {
     }
 
     static func isMboxSeparator(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let from: [UInt8] = Array("From ".utf8)
         var offset = start
         if offset < end, buf[offset] == UInt8(ascii: ">") { offset += 1 }
-        guard end - offset >= from.count else { return false }
-        for (i, byte) in from.enumerated() where buf[offset + i] != byte { return false }
-        return true
+        guard end - offset >= 5 else { return false }
+        return buf[offset] == UInt8(ascii: "F") && buf[offset + 1] == UInt8(ascii: "r") && buf[offset + 2] == UInt8(ascii: "o")
+            && buf[offset + 3] == UInt8(ascii: "m") && buf[offset + 4] == Bytes.space
     }
 
     static func trimWSP(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
