@@ -193,11 +193,22 @@ enum HeaderParameterScanner {
     private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Beyond ASCII: the standard library's full lower-casing, as `ContentType.init` applies it.
         if bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        // The usual names come back as literals (no new string).
+        for name in commonNames where name.utf8.count == bytes.count {
+            var literal = name
+            if literal.withUTF8({ Bytes.asciiCaseInsensitiveEquals(bytes, $0) }) { return name }
+        }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
             for (index, byte) in bytes.enumerated() { out[index] = Bytes.lower(byte) }
             return bytes.count
         }
     }
+
+    /// Types and subtypes of nearly all mail (lower case).
+    private static let commonNames = [
+        "text", "plain", "html", "multipart", "alternative", "mixed", "related", "report", "application", "image",
+        "message", "rfc822", "delivery-status", "octet-stream", "pdf", "jpeg", "png", "gif",
+    ]
 
     /// Index just past the comment that starts at `start` (nested parentheses and `\` escapes honoured).
     private static func skipComment(_ chars: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
