@@ -55,10 +55,12 @@ public struct HeaderField: Sendable, Hashable {
         }
     }
 
+    /// Equal when `name` and `rawValue` are equal strings, however either field was made.
     public static func == (lhs: HeaderField, rhs: HeaderField) -> Bool {
         lhs.name == rhs.name && lhs.rawValue == rhs.rawValue
     }
 
+    /// Hashes `name` and `rawValue`, consistently with ``==(_:_:)``.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(rawValue)
