@@ -76,4 +76,40 @@ import Testing
         #expect(result.fields.first?.rawValue == "01234567")
         #expect(result.defects == [.headerTooLong])
     }
+
+    @Test func foldedValueOverTheLimitIsCutAfterUnfolding() {
+        var limits = ParseLimits()
+        limits.maxHeaderBytes = 8
+        let result = Self.scan("Subject: 0123\r\n 4567\r\n 89ab\r\n\r\n", limits: limits)
+        // Unfolded: " 0123 4567 89ab" (the space after the colon included); cut to 8 bytes, then trimmed.
+        #expect(result.fields.first?.rawValue == "0123 45")
+        #expect(result.defects == [.headerTooLong])
+    }
+
+    @Test func foldedValueKeepsCarriageReturnsInsideLines() {
+        let result = Self.scan("X-A: a\rb\n c\r\n\r\n")
+        #expect(result.fields.first?.rawValue == "a\rb c")
+    }
+
+    @Test func lostFoldAfterAFoldedLineIsJoined() {
+        let result = Self.scan("Content-Type: multipart/mixed;\r\n charset=utf-8;\r\nboundary=\"xyz\"\r\nSubject: s\r\n\r\n")
+        #expect(result.fields.first?.rawValue == "multipart/mixed; charset=utf-8; boundary=\"xyz\"")
+        #expect(result.fields.map(\.name) == ["Content-Type", "Subject"])
+        #expect(result.defects == [.malformedHeader])
+    }
+
+    @Test func fieldsFromBytesCompareAndLookUpAsStrings() {
+        let fields = Self.scan("SUBJECT: Hi\r\nReceived: a\r\n b\r\nreceived: c\r\n\r\n").fields
+        let headers = HeaderFields(fields)
+        #expect(headers.first("subject") == "Hi")
+        #expect(headers.all("Received") == ["a b", "c"])
+        #expect(headers.contains("RECEIVED") && !headers.contains("Receive"))
+        #expect(fields[0] == HeaderField(name: "SUBJECT", rawValue: "Hi"))
+        #expect(Set(fields).contains(HeaderField(name: "Received", rawValue: "a b")))
+        var changed = fields[0]
+        changed.rawValue = "Bye"
+        #expect(changed == HeaderField(name: "SUBJECT", rawValue: "Bye"))
+        changed.name = "Topic"
+        #expect(HeaderFields([changed]).first("topic") == "Bye")
+    }
 }

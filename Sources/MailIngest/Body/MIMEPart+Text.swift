@@ -10,7 +10,7 @@ extension MIMEPart {
         guard let data else { return nil }
         let (raw, codes) = CharsetDecoder.decode(data, charset: contentType.charset)
         var text = raw
-        if contentType.mimeType == "text/plain", contentType.parameters["format"]?.lowercased() == "flowed" {
+        if contentType.type == "text", contentType.subtype == "plain", contentType.parameters["format"]?.lowercased() == "flowed" {
             text = FormatFlowed.unflow(text, delSp: contentType.parameters["delsp"]?.lowercased() == "yes")
         }
         return (text, codes.map { Defect($0, at: path) })

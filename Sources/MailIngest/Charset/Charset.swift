@@ -63,18 +63,25 @@ enum Charset: Sendable, Hashable {
         return text
     }
 
-    /// Lower-case letters and digits only: `ISO_8859-1` and `iso8859-1` both give `iso88591`.
+    /// Lower-case letters and digits only: `ISO_8859-1` and `iso8859-1` both give `iso88591`. (What
+    /// ``trimmedLabel(_:)`` removes is never a letter or digit, so only its cut at `*` matters here.)
     static func squash(_ label: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(label.utf8.count)
-        for byte in trimmedLabel(label).utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
-            default: continue
+        var label = label
+        return label.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out[count] = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out[count] = byte | 0x20
+                    case UInt8(ascii: "*"): return count
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ISO-8859-N, Windows-125N and their spellings (`cp1252`, `win1252`, `xcp1252`, `ms1252`, `l2`...).

@@ -128,8 +128,16 @@ public enum CharsetDecoder {
     static func isPlainASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         let count = bytes.count
-        // Eight bytes at a time while aligned reads are possible.
+        // 32 bytes at a time (four words OR-ed, one test), then eight.
         if let base = bytes.baseAddress {
+            while index + 32 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 32
+            }
             while index + 8 <= count {
                 if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
                     return false

@@ -98,7 +98,9 @@ enum Iconv {
         output.reserveCapacity(input.count * 2 + 16)
         var invalid = false
         let chunkSize = min(max(256, input.count * 4), 64 * 1024)
-        var chunk = [CChar](repeating: 0, count: chunkSize)
+        // Scratch output for iconv; never read beyond what iconv wrote, so it need not be zero-filled.
+        let chunk = UnsafeMutableBufferPointer<CChar>.allocate(capacity: chunkSize)
+        defer { chunk.deallocate() }
 
         guard let base = input.baseAddress else { return Result(text: "", hadInvalidBytes: false) }
         var inPointer = UnsafeMutablePointer<CChar>(mutating: base.assumingMemoryBound(to: CChar.self))
@@ -106,8 +108,8 @@ enum Iconv {
 
         // An invalid unit is skipped whole: 2 bytes in UTF-16, 4 in UTF-32, 1 elsewhere.
         let unit = charset.hasPrefix("UTF-32") || charset.hasPrefix("UCS-4") ? 4 : charset.hasPrefix("UTF-16") ? 2 : 1
-        chunk.withUnsafeMutableBufferPointer { buffer in
-            let outBase = buffer.baseAddress!
+        do {
+            let outBase = chunk.baseAddress!
             func flush(_ outPointer: UnsafeMutablePointer<CChar>?) {
                 let produced = outPointer.map { $0 - outBase } ?? 0
                 output.append(contentsOf: UnsafeRawBufferPointer(start: outBase, count: produced))

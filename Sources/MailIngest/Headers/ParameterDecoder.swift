@@ -92,7 +92,7 @@ public enum ParameterDecoder {
     }
 
     /// `bytes` trimmed of ASCII white space and lower-cased, when every byte is ASCII and none is `*`; else nil.
-    private static func simpleName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    static func simpleName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var lower = 0, upper = bytes.count
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
@@ -193,8 +193,9 @@ extension StringProtocol {
 }
 
 extension String.UTF8View {
-    /// True when the bytes hold `=?` (a possible RFC 2047 word), without Foundation's slow substring search.
+    /// True when the bytes hold `=?` (a possible RFC 2047 word): `memchr` from `=` to `=` over contiguous storage.
     var containsEncodedWordStart: Bool {
+        if let found = withContiguousStorageIfAvailable({ Bytes.containsEncodedWordStart($0) }) { return found }
         var previous: UInt8 = 0
         for byte in self {
             if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }

@@ -76,6 +76,27 @@ enum Bytes {
         string(UnsafeBufferPointer(rebasing: buf[range]))
     }
 
+    /// True when `a` and `b` hold the same bytes, ASCII letters compared without case.
+    static func asciiCaseInsensitiveEquals(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in 0..<a.count where lower(a[index]) != lower(b[index]) { return false }
+        return true
+    }
+
+    /// True when `bytes` hold `=?` (where an RFC 2047 encoded word may start).
+    static func containsEncodedWordStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 2 else { return false }
+        var pos = 0
+        let last = bytes.count - 1  // an `=` here has nothing after it
+        while pos < last {
+            guard let hit = memchr(base + pos, Int32(UInt8(ascii: "=")), last - pos) else { return false }
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if base[index + 1] == UInt8(ascii: "?") { return true }
+            pos = index + 1
+        }
+        return false
+    }
+
     /// Lower-cased ASCII copy of a byte.
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }

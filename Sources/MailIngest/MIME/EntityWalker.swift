@@ -8,6 +8,8 @@ struct EntityWalker {
     private(set) var partCount = 0
     private var decodedBytes = 0
     private var reportedOnce: Set<Defect.Code> = []
+    /// The bytes being walked (the input, or a decoded carried message): header fields keep it and read from it.
+    private var source = Data()
 
     init(limits: ParseLimits) { self.limits = limits }
 
@@ -22,7 +24,10 @@ struct EntityWalker {
 
     /// Parses a whole buffer as one entity (a message or the message carried in a message/rfc822 body).
     mutating func parseMessage(_ data: Data, path: String, depth: Int, defaultType: ContentType) -> MIMEPart {
-        data.withUnsafeBytes { raw in
+        let outer = source
+        source = data
+        defer { source = outer }
+        return data.withUnsafeBytes { raw in
             let buf = raw.bindMemory(to: UInt8.self)
             return entity(buf, 0..<buf.count, path: path, depth: depth, defaultType: defaultType)
         }
@@ -32,7 +37,7 @@ struct EntityWalker {
     mutating func entity(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String, depth: Int,
                          defaultType: ContentType) -> MIMEPart {
         partCount += 1
-        let scan = RawHeaderScanner(limits: limits).scan(buf, range)
+        let scan = RawHeaderScanner(limits: limits).scan(buf, range, source: source)
         for code in scan.defects {
             if code == .tooManyHeaders || code == .headerTooLong { reportLimit(code, at: path) } else { report(code, at: path) }
         }

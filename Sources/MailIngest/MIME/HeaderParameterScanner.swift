@@ -8,7 +8,7 @@ enum HeaderParameterScanner {
         var copy = value
         return copy.withUTF8 { chars in
             let (main, parameters) = scanBytes(chars)
-            return (main.text(chars), parameters)
+            return (main.text(chars), parameters.map { ($0.name.text(chars), $0.value.text(chars)) })
         }
     }
 
@@ -46,17 +46,21 @@ enum HeaderParameterScanner {
     private static let semicolon = UInt8(ascii: ";"), equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "(")
 
-    private static func scanBytes(_ chars: UnsafeBufferPointer<UInt8>) -> (main: Token, parameters: [(name: String, value: String)]) {
+    /// One parameter as found: the name (white space and comments removed) and the value (unquoted, `\\`
+    /// escapes undone), each a range of the input when nothing had to be removed.
+    private typealias RawParameter = (name: Token, value: Token)
+
+    private static func scanBytes(_ chars: UnsafeBufferPointer<UInt8>) -> (main: Token, parameters: [RawParameter]) {
         var index = 0
         let main = token(chars, &index, stopAtEquals: false)
-        var parameters: [(name: String, value: String)] = []
+        var parameters: [RawParameter] = []
         while index < chars.count {
             index += 1  // past `;`
             let name = token(chars, &index, stopAtEquals: true)
             guard index < chars.count, chars[index] == equals else { continue }
             index += 1
             while index < chars.count, Bytes.isWSP(chars[index]) { index += 1 }
-            let value: String
+            let value: Token
             if index < chars.count, chars[index] == quote {
                 index += 1
                 let start = index
@@ -74,9 +78,9 @@ enum HeaderParameterScanner {
                         unescaped.append(chars[at])
                         at += 1
                     }
-                    value = text(unescaped)
+                    value = .cleaned(unescaped)
                 } else {
-                    value = String(decoding: chars[start..<stop], as: UTF8.self)
+                    value = .plain(start..<stop)
                 }
                 // Skip the closing quote and anything up to the next `;`.
                 while index < chars.count, chars[index] != semicolon { index += 1 }
@@ -85,11 +89,53 @@ enum HeaderParameterScanner {
                 while index < chars.count, chars[index] != semicolon { index += 1 }
                 var end = index
                 while end > start, Bytes.isWSP(chars[end - 1]) { end -= 1 }
-                value = String(decoding: chars[start..<end], as: UTF8.self)
+                value = .plain(start..<end)
             }
-            if !name.isEmpty { parameters.append((name.text(chars), value)) }
+            if !name.isEmpty { parameters.append((name, value)) }
         }
         return (main, parameters)
+    }
+
+    /// The parameters as ``ParameterDecoder/decode(_:)`` gives them, without building its tables in the common
+    /// case: every name ASCII without `*` (no RFC 2231 sections) and no value holding `=?` (no RFC 2047 word). Then
+    /// names are trimmed and lower-cased, the first occurrence of a name wins, and values are kept as they are.
+    private static func parameters(_ chars: UnsafeBufferPointer<UInt8>, _ raw: [RawParameter]) -> [String: String] {
+        if raw.isEmpty { return [:] }
+        if raw.count == 1 {
+            let parameter = raw[0]
+            let value: String? = parameter.value.withBytes(chars) { bytes in
+                Bytes.containsEncodedWordStart(bytes) ? nil : String(decoding: bytes, as: UTF8.self)
+            }
+            if let value, let key = parameter.name.withBytes(chars, ParameterDecoder.simpleName) {
+                return key.isEmpty ? [:] : [key: value]
+            }
+            return ParameterDecoder.decode([(parameter.name.text(chars), parameter.value.text(chars))])
+        }
+        var pairs: [(key: String, value: String)] = []
+        pairs.reserveCapacity(raw.count)
+        var simple = true
+        for parameter in raw {
+            let value: String? = parameter.value.withBytes(chars) { bytes in
+                Bytes.containsEncodedWordStart(bytes) ? nil : String(decoding: bytes, as: UTF8.self)
+            }
+            guard let value, let key = parameter.name.withBytes(chars, ParameterDecoder.simpleName) else {
+                simple = false
+                break
+            }
+            guard !key.isEmpty, !pairs.contains(where: { $0.key == key }) else { continue }
+            pairs.append((key, value))
+        }
+        if !simple {
+            return ParameterDecoder.decode(raw.map { ($0.name.text(chars), $0.value.text(chars)) })
+        }
+        switch pairs.count {
+        case 0: return [:]
+        case 1: return [pairs[0].key: pairs[0].value]
+        default:
+            var out: [String: String] = [:]
+            for pair in pairs { out[pair.key] = pair.value }
+            return out
+        }
     }
 
     /// The main value or a parameter name from `index`: up to `;` (or `=`), white space and comments removed.
@@ -102,6 +148,14 @@ enum HeaderParameterScanner {
             index += 1
         }
         if plain { return .plain(start..<index) }
+        // White space only around the token (`; charset=...` has a space before the name): the trimmed range is
+        // what cleaning would give, so no copy is needed.
+        var lower = start, upper = index
+        while lower < upper, Bytes.isWSP(chars[lower]) { lower += 1 }
+        while upper > lower, Bytes.isWSP(chars[upper - 1]) { upper -= 1 }
+        if !UnsafeBufferPointer(rebasing: chars[lower..<upper]).contains(where: { $0 == open || Bytes.isWSP($0) }) {
+            return .plain(lower..<upper)
+        }
         var out: [UInt8] = []
         var at = start
         while at < index {
@@ -121,7 +175,7 @@ enum HeaderParameterScanner {
     /// A Content-Type; nil when the value has no `type/subtype` (RFC 2045 §5.2 then says: use the default).
     static func contentType(_ value: String) -> ContentType? {
         var copy = value
-        let parsed: (type: String, subtype: String, raw: [(name: String, value: String)])? = copy.withUTF8 { chars in
+        return copy.withUTF8 { chars in
             let (main, raw) = scanBytes(chars)
             let halves: (String, String)? = main.withBytes(chars) { bytes in
                 guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < bytes.count - 1 else {
@@ -130,22 +184,31 @@ enum HeaderParameterScanner {
                 return (lowered(UnsafeBufferPointer(rebasing: bytes[..<slash])),
                         lowered(UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])))
             }
-            return halves.map { ($0.0, $0.1, raw) }
+            guard let (type, subtype) = halves else { return nil }
+            return ContentType(lowercasedType: type, subtype: subtype, parameters: parameters(chars, raw))
         }
-        guard let parsed else { return nil }
-        return ContentType(lowercasedType: parsed.type, subtype: parsed.subtype,
-                           parameters: parsed.raw.isEmpty ? [:] : ParameterDecoder.decode(parsed.raw))
     }
 
     /// `bytes` with ASCII letters lower-cased, as a string (other bytes, UTF-8 included, unchanged).
     private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Beyond ASCII: the standard library's full lower-casing, as `ContentType.init` applies it.
         if bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        // The usual names come back as literals (no new string).
+        for name in commonNames where name.utf8.count == bytes.count {
+            var literal = name
+            if literal.withUTF8({ Bytes.asciiCaseInsensitiveEquals(bytes, $0) }) { return name }
+        }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
             for (index, byte) in bytes.enumerated() { out[index] = Bytes.lower(byte) }
             return bytes.count
         }
     }
+
+    /// Types and subtypes of nearly all mail (lower case).
+    private static let commonNames = [
+        "text", "plain", "html", "multipart", "alternative", "mixed", "related", "report", "application", "image",
+        "message", "rfc822", "delivery-status", "octet-stream", "pdf", "jpeg", "png", "gif",
+    ]
 
     /// Index just past the comment that starts at `start` (nested parentheses and `\` escapes honoured).
     private static func skipComment(_ chars: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {

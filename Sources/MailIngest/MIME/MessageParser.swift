@@ -42,9 +42,18 @@ public struct MessageParser: Sendable {
         var out = [UInt8]()
         out.reserveCapacity(data.count * 2)
         data.withUnsafeBytes { raw in
-            for byte in raw {
-                out.append(byte)
-                if byte == Bytes.cr { out.append(Bytes.lf) }
+            // From CR to CR with memchr, copying the text between in one piece.
+            guard let base = raw.baseAddress else { return }
+            var pos = 0
+            while pos < raw.count {
+                guard let hit = memchr(base + pos, Int32(Bytes.cr), raw.count - pos) else {
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[pos...]))
+                    break
+                }
+                let index = base.distance(to: UnsafeRawPointer(hit))
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[pos...index]))
+                out.append(Bytes.lf)
+                pos = index + 1
             }
         }
         return Data(out)

@@ -7,12 +7,14 @@ enum QuotedPrintableDecoding {
     /// Decoded bytes and whether every `=` was well formed.
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: Data, valid: Bool) {
         if input.isEmpty { return (Data(), true) }
-        var out = Data(count: input.count)
-        let (written, valid) = out.withUnsafeMutableBytes { raw -> (Int, Bool) in
-            decode(input, into: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        // Decoded straight into a malloc'ed buffer the Data then owns: no zero-filling, no copy.
+        let output = malloc(input.count)!.assumingMemoryBound(to: UInt8.self)
+        let (written, valid) = decode(input, into: output)
+        if written == 0 {
+            free(output)
+            return (Data(), valid)
         }
-        out.count = written
-        return (out, valid)
+        return (Data(bytesNoCopy: output, count: written, deallocator: .free), valid)
     }
 
     /// The decoding loop over raw pointers; `output` has room for `input.count` bytes (decoding never grows).

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Splits an entity into its header block and body (RFC 5322 §2.1, §2.2; RFC 2045 §3) by scanning raw bytes, so
 /// field names keep their spelling, fields keep input order and 8-bit bytes survive.
 ///
@@ -21,19 +23,37 @@ struct RawHeaderScanner {
 
     let limits: ParseLimits
 
-    /// Scans `buf[range]`; never reads outside it.
+    /// Scans `buf[range]`; never reads outside it. The fields read their bytes from a copy of `buf`.
     func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result {
+        scan(buf, range, source: Data(buffer: buf))
+    }
+
+    /// Scans `buf[range]`, where `buf` is the memory of `source`: the fields keep `source` (no copy) and make their
+    /// strings from it when read.
+    func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: Data) -> Result {
         var result = Result(bodyStart: range.upperBound)
         result.fields.reserveCapacity(16)
+        scan(buf, range, source: source, into: &result)
+        return result
+    }
+
+    private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: Data, into result: inout Result) {
         var pos = range.lowerBound
         let end = range.upperBound
+        // A field's value is kept as ranges: `single` is its first line's content; once continuation lines arrive
+        // (`folded`), the value runs from `single.lowerBound` to `foldedEnd` with the line breaks inside, and
+        // `foldedLength` counts its bytes once unfolded. Only a repaired lost fold (`eager`) copies bytes to `value`.
         var value: [UInt8] = []
-        // The value while it is one line (no copy); `value` takes over once a continuation line arrives.
         var single = 0..<0
-        var folded = false
+        var folded = false, eager = false
+        var foldedEnd = 0, foldedLength = 0
         var name: Range<Int>? = nil
         var first = true
         var countExceeded = false, lengthExceeded = false
+
+        func tooLong() {
+            if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
+        }
 
         func flush() {
             guard let open = name else { return }
@@ -42,45 +62,72 @@ struct RawHeaderScanner {
                 if !countExceeded { countExceeded = true; result.defects.append(.tooManyHeaders) }
                 return
             }
-            let rawValue: String
-            if folded {
-                if value.count > limits.maxHeaderBytes {
-                    value.removeSubrange(limits.maxHeaderBytes...)
-                    if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
-                }
-                rawValue = Bytes.string(Self.trimWSP(value))
-            } else {
-                var lower = single.lowerBound, upper = single.upperBound
-                while lower < upper, Bytes.isWSP(buf[lower]) { lower += 1 }
-                while upper > lower, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
-                if upper - lower > limits.maxHeaderBytes {
-                    upper = lower + limits.maxHeaderBytes
-                    if !lengthExceeded { lengthExceeded = true; result.defects.append(.headerTooLong) }
-                }
-                rawValue = Bytes.string(buf, lower..<upper)
-            }
             switch Self.mimeField(buf, open) {
             case 1 where result.contentType == nil: result.contentType = result.fields.count
             case 2 where result.transferEncoding == nil: result.transferEncoding = result.fields.count
             case 3 where result.disposition == nil: result.disposition = result.fields.count
             default: break
             }
-            // `fieldName` admits only printable ASCII in a name.
-            result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: rawValue))
+            if eager {
+                if value.count > limits.maxHeaderBytes {
+                    value.removeSubrange(limits.maxHeaderBytes...)
+                    tooLong()
+                }
+                result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: Bytes.string(Self.trimWSP(value))))
+                return
+            }
+            var lower = single.lowerBound, upper = single.upperBound
+            if folded {
+                if foldedLength > limits.maxHeaderBytes { tooLong() }
+                upper = foldedEnd
+            } else {
+                while lower < upper, Bytes.isWSP(buf[lower]) { lower += 1 }
+                while upper > lower, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
+                if upper - lower > limits.maxHeaderBytes {
+                    upper = lower + limits.maxHeaderBytes
+                    tooLong()
+                }
+            }
+            guard upper <= Int(UInt32.max) else {
+                // Offsets past 4 GiB (only with raised limits): build the strings now.
+                let raw = RawHeaderField(source: source, nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0,
+                                         folded: folded, limit: limits.maxHeaderBytes)
+                let text = folded ? raw.value(buf, lower..<upper) : Bytes.string(buf, lower..<upper)
+                result.fields.append(HeaderField(name: Bytes.ascii(buf, open), rawValue: text))
+                return
+            }
+            result.fields.append(HeaderField(raw: RawHeaderField(
+                source: source, nameStart: UInt32(open.lowerBound), nameEnd: UInt32(open.upperBound),
+                valueStart: UInt32(lower), valueEnd: UInt32(upper), folded: folded, limit: limits.maxHeaderBytes)))
+        }
+
+        /// The value as a byte copy: the first line cut to the limit plus one, continuation lines appended while
+        /// the copy is within the limit (the bytes a repaired fold continues from).
+        func copiedValue() -> [UInt8] {
+            var copy = Array(UnsafeBufferPointer(rebasing: buf[single.lowerBound..<min(single.upperBound, single.lowerBound + limits.maxHeaderBytes + 1)]))
+            guard folded else { return copy }
+            var at = Bytes.line(buf, at: single.lowerBound, end: foldedEnd).next
+            while at < foldedEnd {
+                let (contentEnd, next) = Bytes.line(buf, at: at, end: foldedEnd)
+                if copy.count <= limits.maxHeaderBytes {
+                    copy.append(contentsOf: UnsafeBufferPointer(rebasing: buf[at..<contentEnd]))
+                }
+                at = next
+            }
+            return copy
         }
 
         func lastNonWSP() -> UInt8? {
-            if folded { return Self.trimWSP(value).last }
-            var upper = single.upperBound
-            while upper > single.lowerBound, Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr { upper -= 1 }
+            if eager || (folded && foldedLength > limits.maxHeaderBytes) {
+                return Self.trimWSP(eager ? value : copiedValue()).last
+            }
+            // Trailing WSP and CR are trimmed from the unfolded value; line breaks are not part of it.
+            var upper = folded ? foldedEnd : single.upperBound
+            while upper > single.lowerBound,
+                  Bytes.isWSP(buf[upper - 1]) || buf[upper - 1] == Bytes.cr || (folded && buf[upper - 1] == Bytes.lf) {
+                upper -= 1
+            }
             return upper > single.lowerBound ? buf[upper - 1] : nil
-        }
-
-        func unfold() {
-            guard !folded else { return }
-            folded = true
-            value.removeAll(keepingCapacity: true)
-            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[single.lowerBound..<min(single.upperBound, single.lowerBound + limits.maxHeaderBytes + 1)]))
         }
 
         while pos < end {
@@ -88,22 +135,30 @@ struct RawHeaderScanner {
             if contentEnd == pos {  // blank line: the header block ends
                 flush()
                 result.bodyStart = next
-                return result
+                return
             }
             let firstByte = buf[pos]
             if Bytes.isWSP(firstByte) {
                 if name != nil {
-                    unfold()
-                    // Unfolding (RFC 5322 §2.2.3): drop the line break, keep the white space. Stop copying past
-                    // the limit so a huge folded field costs bounded memory.
-                    if value.count <= limits.maxHeaderBytes {
-                        value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
+                    // Unfolding (RFC 5322 §2.2.3): drop the line break, keep the white space. A copied value stops
+                    // growing past the limit so a huge folded field costs bounded memory.
+                    if eager {
+                        if value.count <= limits.maxHeaderBytes {
+                            value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
+                        }
+                    } else {
+                        if !folded {
+                            folded = true
+                            foldedLength = single.count
+                        }
+                        foldedEnd = contentEnd
+                        foldedLength += contentEnd - pos
                     }
                 } else if first {
                     // Continuation with nothing to continue at the very top: not a header block at all.
                     result.defects.append(.malformedHeader)
                     result.bodyStart = pos
-                    return result
+                    return
                 }
                 pos = next
                 continue
@@ -117,7 +172,10 @@ struct RawHeaderScanner {
                 if name != nil, lastNonWSP() == UInt8(ascii: ";"), Self.isParameter(buf, pos, contentEnd) {
                     // `Content-Type: multipart/mixed;` then `boundary="..."` with the folding white space lost.
                     result.defects.append(.malformedHeader)
-                    unfold()
+                    if !eager {
+                        value = copiedValue()
+                        eager = true
+                    }
                     value.append(Bytes.space)
                     value.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<contentEnd]))
                     pos = next
@@ -132,18 +190,18 @@ struct RawHeaderScanner {
                 }
                 result.defects.append(.malformedHeader)
                 result.bodyStart = pos
-                return result
+                return
             }
             flush()
             first = false
             name = fieldName.name
             single = fieldName.colon + 1..<contentEnd
             folded = false
+            eager = false
             pos = next
         }
         flush()
         result.bodyStart = end
-        return result
     }
 
     /// The name range and colon index when the line is `name: value` with a valid RFC 5322 §3.6.8 name
@@ -176,6 +234,8 @@ struct RawHeaderScanner {
 
     /// 1 for Content-Type, 2 for Content-Transfer-Encoding, 3 for Content-Disposition (any case), else 0.
     static func mimeField(_ buf: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Int {
+        // Every one starts with `c`: most names are rejected on their first byte.
+        guard !name.isEmpty, Bytes.lower(buf[name.lowerBound]) == UInt8(ascii: "c") else { return 0 }
         let wanted: StaticString
         let code: Int
         switch name.count {
@@ -199,12 +259,11 @@ struct RawHeaderScanner {
     }
 
     static func isMboxSeparator(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let from: [UInt8] = Array("From ".utf8)
         var offset = start
         if offset < end, buf[offset] == UInt8(ascii: ">") { offset += 1 }
-        guard end - offset >= from.count else { return false }
-        for (i, byte) in from.enumerated() where buf[offset + i] != byte { return false }
-        return true
+        guard end - offset >= 5 else { return false }
+        return buf[offset] == UInt8(ascii: "F") && buf[offset + 1] == UInt8(ascii: "r") && buf[offset + 2] == UInt8(ascii: "o")
+            && buf[offset + 3] == UInt8(ascii: "m") && buf[offset + 4] == Bytes.space
     }
 
     static func trimWSP(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

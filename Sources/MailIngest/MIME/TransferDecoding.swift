@@ -15,14 +15,28 @@ enum TransferDecoding {
     static func mechanism(_ headerValue: String?) -> String {
         guard var headerValue else { return "7bit" }
         return headerValue.withUTF8 { utf8 in
-            var token = [UInt8]()
-            for byte in utf8 {
+            var end = 0
+            while end < utf8.count {
+                let byte = utf8[end]
                 if byte == Bytes.space || byte == Bytes.tab || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "(") { break }
-                token.append(Bytes.lower(byte))
+                end += 1
             }
-            return token.isEmpty ? "7bit" : token.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            if end == 0 { return "7bit" }
+            let token = UnsafeBufferPointer(rebasing: utf8[..<end])
+            // The usual names come back as literals (no new string).
+            for name in knownMechanisms where name.utf8.count == end {
+                var literal = name
+                if literal.withUTF8({ Bytes.asciiCaseInsensitiveEquals(token, $0) }) { return name }
+            }
+            return String(unsafeUninitializedCapacity: end) { out in
+                for (index, byte) in token.enumerated() { out[index] = Bytes.lower(byte) }
+                return end
+            }
         }
     }
+
+    /// The mechanisms of RFC 2045 §6.1 (lower case).
+    private static let knownMechanisms = ["7bit", "8bit", "base64", "quoted-printable", "binary"]
 
     /// True for the identity encodings (RFC 2045 §6.2), whose bodies need no decoding.
     static func isIdentity(_ mechanism: String) -> Bool {
