@@ -6,9 +6,11 @@ extension SQLiteAgendaStore: InboundPipelineStore {
         guard !entries.isEmpty else { return [] }
         let prepared = try await Self.prepare(entries)
         return try await pool.write { db in
-            try zip(prepared, entries).map { inbound, entry in
-                let stored = try Self.insertInbound(db, inbound)
+            var moves: [(source: MailboxPosition, at: Date)] = []
+            let stored = try zip(prepared, entries).map { inbound, entry in
+                let stored = try Self.insertInbound(db, inbound, advanceCursor: false)
                 guard stored.created else { return stored }
+                if let source = inbound.message.source { moves.append((source, inbound.message.receivedAt)) }
                 if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }
                 if let details = entry.autoReply {
                     try db.cachedStatement(sql: """
@@ -17,6 +19,8 @@ extension SQLiteAgendaStore: InboundPipelineStore {
                 }
                 return stored
             }
+            try Self.advanceCursors(db, moves)
+            return stored
         }
     }
 

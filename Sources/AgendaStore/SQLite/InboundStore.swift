@@ -27,8 +27,10 @@ extension SQLiteAgendaStore {
         }
     }
 
-    /// Writes a prepared message inside the caller's write transaction (see `storeInbound`).
-    static func insertInbound(_ db: Database, _ prepared: PreparedInbound) throws -> StoredInbound {
+    /// Writes a prepared message inside the caller's write transaction (see `storeInbound`). With `advanceCursor`
+    /// false the caller advances the mailbox cursor itself, in the same transaction (``advanceCursors(_:_:)``).
+    static func insertInbound(_ db: Database, _ prepared: PreparedInbound, advanceCursor: Bool = true) throws
+        -> StoredInbound {
         let message = prepared.message, analysis = prepared.analysis
         let hash = prepared.hash, compressed = prepared.compressed
         // Cached statements: a batch runs these once per message in one transaction.
@@ -82,16 +84,9 @@ extension SQLiteAgendaStore {
                     .execute(arguments: [seen.count, id])
             }
         }
-        if let source = message.source {
+        if advanceCursor, let source = message.source {
             // The mailbox cursor advances in the same transaction that stored the message (DESIGN.md).
-            try db.cachedStatement(sql: """
-                INSERT INTO mailboxSync (mailbox, uidValidity, lastUid, updatedAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT (mailbox) DO UPDATE SET
-                    lastUid = CASE WHEN excluded.uidValidity <> uidValidity THEN excluded.lastUid
-                                   ELSE max(lastUid, excluded.lastUid) END,
-                    highestModSeq = CASE WHEN excluded.uidValidity <> uidValidity THEN NULL ELSE highestModSeq END,
-                    uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
-                """).execute(arguments: [source.mailbox, source.uidValidity, source.uid, message.receivedAt])
+            try Self.advanceCursor(db, source, at: message.receivedAt)
         }
         // The detail's values are vocabulary codes and a count: written directly, without JSONSerialization (a
         // visible cost once per message in a batch).
@@ -99,6 +94,41 @@ extension SQLiteAgendaStore {
                            customer: message.customer?.rawValue,
                            detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#)
         return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
+    }
+
+    /// Moves a mailbox's cursor to `source` (kept at the highest UID of one UIDVALIDITY; a new UIDVALIDITY starts
+    /// over and forgets HIGHESTMODSEQ).
+    static func advanceCursor(_ db: Database, _ source: MailboxPosition, at: Date) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO mailboxSync (mailbox, uidValidity, lastUid, updatedAt) VALUES (?, ?, ?, ?)
+            ON CONFLICT (mailbox) DO UPDATE SET
+                lastUid = CASE WHEN excluded.uidValidity <> uidValidity THEN excluded.lastUid
+                               ELSE max(lastUid, excluded.lastUid) END,
+                highestModSeq = CASE WHEN excluded.uidValidity <> uidValidity THEN NULL ELSE highestModSeq END,
+                uidValidity = excluded.uidValidity, updatedAt = excluded.updatedAt
+            """).execute(arguments: [source.mailbox, source.uidValidity, source.uid, at])
+    }
+
+    /// The cursor moves of a batch's newly stored messages, in batch order, with one statement per mailbox where
+    /// they share one UIDVALIDITY: the highest UID and the last arrival time give the row that one move per message
+    /// would have left (a move keeps the highest UID and overwrites the time). Mixed UIDVALIDITYs move one by one.
+    static func advanceCursors(_ db: Database, _ created: [(source: MailboxPosition, at: Date)]) throws {
+        var order: [String] = []
+        var byMailbox: [String: [(source: MailboxPosition, at: Date)]] = [:]
+        for entry in created {
+            if byMailbox[entry.source.mailbox] == nil { order.append(entry.source.mailbox) }
+            byMailbox[entry.source.mailbox, default: []].append(entry)
+        }
+        for mailbox in order {
+            let moves = byMailbox[mailbox] ?? []
+            guard let last = moves.last else { continue }
+            if moves.allSatisfy({ $0.source.uidValidity == last.source.uidValidity }),
+               let highest = moves.max(by: { $0.source.uid < $1.source.uid }) {
+                try advanceCursor(db, highest.source, at: last.at)
+            } else {
+                for move in moves { try advanceCursor(db, move.source, at: move.at) }
+            }
+        }
     }
 
     public func rawMessage(_ id: InboundMessageID) async throws -> Data? {

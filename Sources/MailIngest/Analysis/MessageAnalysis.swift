@@ -27,13 +27,16 @@ public struct MessageAnalysis: Sendable {
     public var reply: ExtractedReply
     /// Parse and decode defects, in the order seen.
     public var defects: [Defect]
+    /// The first From address (RFC 5322 section 3.6.2), parsed once: `message.from` parses the field on every read.
+    public var sender: MailAddress?
 
     /// The message's kind.
     public var kind: Kind { detection.kind }
 
     public init(message: ParsedMessage?, body: BodyChoice, detection: MessageDetection, reply: ExtractedReply,
-                defects: [Defect]) {
+                defects: [Defect], sender: MailAddress? = nil) {
         self.message = message
+        self.sender = sender ?? message?.from
         self.body = body
         self.detection = detection
         self.reply = reply
@@ -54,9 +57,10 @@ public struct MessageAnalyzer: Sendable {
         case .eml:
             let message = MessageParser(limits: limits).parse(bytes)
             let body = BodyChooser(limits: limits).choose(message)
-            let reply = ReplyExtractor.extract(body.body, hints: ReplyHints(senderName: message.from?.name))
+            let sender = message.from
+            let reply = ReplyExtractor.extract(body.body, hints: ReplyHints(senderName: sender?.name))
             return MessageAnalysis(message: message, body: body, detection: KindDetector().detect(message), reply: reply,
-                                   defects: message.defects + body.defects)
+                                   defects: message.defects + body.defects, sender: sender)
         case .text, .html:
             let leaf = MIMEPart(path: "1", headers: HeaderFields(),
                                 contentType: ContentType(type: "text", subtype: format == .html ? "html" : "plain"),

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The parts of a message a bounce or auto-reply detector reads, pulled out of the MIME tree once:
 /// the human-readable notice, the machine-readable reports, and what was returned of the original message.
@@ -118,30 +123,35 @@ struct ReportText: Sendable {
         case needsFoundation
     }
 
-    /// CRLF and lone CR in UTF-8 `bytes` made LF, unless one is followed by a non-ASCII byte.
+    /// CRLF and lone CR in UTF-8 `bytes` made LF, unless one is followed by a non-ASCII byte. The text between
+    /// two CRs is copied in one piece (`memchr` finds the next CR).
     static func lineEndsMadeLF(_ bytes: UnsafeBufferPointer<UInt8>) -> LineEndConversion {
-        let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
-        guard let firstCR = bytes.firstIndex(of: cr) else { return .unchanged }
+        guard let base = bytes.baseAddress, let firstCR = nextCR(base, from: 0, count: bytes.count) else {
+            return .unchanged
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        out.append(contentsOf: bytes[..<firstCR])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<firstCR]))
         var index = firstCR
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            guard byte == cr else {
-                out.append(byte)
-                index += 1
-                continue
-            }
+            // `index` is at a CR.
             var next = index + 1
             if next < count, bytes[next] == lf { next += 1 }
             if next < count, bytes[next] >= 0x80 { return .needsFoundation }
             out.append(lf)
-            index = next
+            let following = nextCR(base, from: next, count: count) ?? count
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[next..<following]))
+            index = following
         }
         return .converted(String(decoding: out, as: UTF8.self))
+    }
+
+    /// The offset of the first CR at or after `from`, or nil.
+    private static func nextCR(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int? {
+        guard from < count, let hit = memchr(base + from, 0x0D, count - from) else { return nil }
+        return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     /// HTML reduced to its text: tags dropped, block ends as line ends, common entities decoded.
@@ -245,7 +255,7 @@ struct ReportText: Sendable {
 
     /// A cheap test before the marker search: every marker has a dash, a colon, non-ASCII text, or one of the
     /// words "message", "original", "header", "copy" in some case.
-    static func mayBeMarker(_ line: Substring.UTF8View) -> Bool {
+    static func mayBeMarker(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in line {
             if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte >= 0x80 { return true }
@@ -265,10 +275,26 @@ struct ReportText: Sendable {
     static let markerWords: [[UInt8]] = ["messag", "origin", "header", "copy"].map { Array($0.utf8) }
 
     /// A second cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
-    /// "İ" change only such text) or one of ``markerWords`` in some case.
-    static func mayHoldMarkerWord(_ line: Substring) -> Bool {
-        if line.utf8.contains(where: { $0 >= 0x80 }) { return true }
-        return markerWords.contains { ASCIIFold.contains(line, $0) }
+    /// "İ" change only such text) or one of ``markerWords`` in some case. One pass: at each byte whose folded value
+    /// opens a marker word, that word is compared.
+    static func mayHoldMarkerWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !CharacterPrefix.isASCII(line) { return true }
+        let count = line.count
+        for index in 0..<count {
+            let word: [UInt8]
+            switch ASCIIFold.fold(line[index]) {
+            case UInt8(ascii: "m"): word = markerWords[0]
+            case UInt8(ascii: "o"): word = markerWords[1]
+            case UInt8(ascii: "h"): word = markerWords[2]
+            case UInt8(ascii: "c"): word = markerWords[3]
+            default: continue
+            }
+            guard count - index >= word.count else { continue }
+            var offset = 1
+            while offset < word.count, ASCIIFold.fold(line[index + offset]) == word[offset] { offset += 1 }
+            if offset == word.count { return true }
+        }
+        return false
     }
 
     /// ``copyMarkers`` compiled.
@@ -301,18 +327,32 @@ struct ReportText: Sendable {
 
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     /// Lines are split on the LF byte, not on `Character` (grapheme breaking was most of this function's cost):
-    /// the same lines, since the text has no CRLF (``lf(_:)`` ran) and an LF always ends a grapheme.
+    /// the same lines, since the text has no CRLF (``lf(_:)`` ran) and an LF always ends a grapheme. The cheap
+    /// tests run on the bytes in place; only a line that passes them is copied and normalised.
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
-        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        where bytes.count < 160 && mayBeMarker(bytes) {
-            let line = Substring(bytes)
-            guard mayHoldMarkerWord(line) else { continue }
-            let lower = PhraseText(String(line))
-            guard !lower.bytes.isEmpty else { continue }
-            if copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
-                return (String(text[..<line.startIndex]), String(text[line.endIndex...]))
+        var text = text
+        let marker: Range<Int>? = text.withUTF8 { bytes in
+            var start = 0
+            let count = bytes.count
+            while start <= count {
+                var stop = start
+                while stop < count, bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+                if line.count < 160, mayBeMarker(line), mayHoldMarkerWord(line) {
+                    let lower = PhraseText(String(decoding: line, as: UTF8.self))
+                    if !lower.bytes.isEmpty,
+                       copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
+                        return start..<stop
+                    }
+                }
+                start = stop + 1
             }
+            return nil
         }
-        return (text, nil)
+        guard let marker else { return (text, nil) }
+        return text.withUTF8 { bytes in
+            (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<marker.lowerBound]), as: UTF8.self),
+             String(decoding: UnsafeBufferPointer(rebasing: bytes[marker.upperBound...]), as: UTF8.self))
+        }
     }
 }

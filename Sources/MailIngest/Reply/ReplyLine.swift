@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One body line prepared once for every matcher: trimmed, lowercased, quote depth counted.
 struct ReplyLine: Sendable {
     /// The line as given.
@@ -16,9 +22,10 @@ struct ReplyLine: Sendable {
     init(_ line: BodyText.Line) {
         raw = line.text
         trimmed = ReplyLine.trim(line.text)
-        let lower = trimmed.utf8.contains(UInt8(ascii: "*")) ? trimmed.replacingStars().lowercased() : trimmed.lowercased()
+        let lower = ReplyLine.contains(trimmed, UInt8(ascii: "*")) ? trimmed.replacingStars().lowercased()
+            : trimmed.lowercased()
         // Turkish "İ" lowercases to "i" and a combining dot (UTF-8 CC 87): fold it to the plain "i" the tables use.
-        if lower.utf8.contains(0xCC), lower.unicodeScalars.contains("\u{307}") {
+        if ReplyLine.contains(lower, 0xCC), lower.unicodeScalars.contains("\u{307}") {
             var plain = ""
             plain.unicodeScalars.append(contentsOf: lower.unicodeScalars.filter { $0 != "\u{307}" })
             folded = plain
@@ -114,6 +121,8 @@ struct ReplyLine: Sendable {
            first != UInt8(ascii: " "), first != UInt8(ascii: "\t") {
             return 0
         }
+        var text = text
+        if let depth = text.withUTF8(asciiDepth) { return depth }
         let scalars = Array(text.unicodeScalars.prefix(64))
         var depth = 0
         var index = 0
@@ -132,6 +141,41 @@ struct ReplyLine: Sendable {
             index += 1
         }
         return depth
+    }
+}
+
+extension ReplyLine {
+    /// ``depth(of:)`` read on the bytes while they are ASCII (then a byte is a scalar); nil when a non-ASCII scalar
+    /// is reached among the first 64, which the scalar walk decides (full-width markers, Unicode spaces).
+    static func asciiDepth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let limit = min(64, bytes.count)
+        var depth = 0
+        var index = 0
+        while index < limit {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: ">") {
+                depth += 1
+            } else if byte == UInt8(ascii: "|") {
+                // Within the first 64 scalars a non-ASCII next scalar is none of these, as in the scalar walk.
+                let next = index + 1 < limit ? bytes[index + 1] : UInt8(ascii: " ")
+                guard next == UInt8(ascii: " ") || next == UInt8(ascii: ">") || next == UInt8(ascii: "|") else { break }
+                depth += 1
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                break
+            }
+            index += 1
+        }
+        return depth
+    }
+
+    /// True when `text`'s UTF-8 holds `byte` (`memchr`; the generic `contains` walks the view a byte at a time).
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 }
 

@@ -75,7 +75,11 @@ enum SignatureFinder {
         let text = line.folded
         guard text.utf8.count <= 70 || text.count <= 70 else { return false }
         var words = 1
-        for character in text where character == " " { words += 1 }
+        if CharacterPrefix.isASCII(text) {
+            for byte in text.utf8 where byte == UInt8(ascii: " ") { words += 1 }
+        } else {
+            for character in text where character == " " { words += 1 }
+        }
         guard words <= 8 else { return false }
         var body = Substring(text)
         while let last = body.last, last == "." || last == "!" { body.removeLast() }
@@ -186,13 +190,21 @@ enum SignatureFinder {
         var text = Substring(line.trimmed)
         while let first = text.first, first == "-" || first == "—" || first == "–" || first == " " { text.removeFirst() }
         // German and French deputies sign "i.A. Ann Lee", "p.p. Ann Lee".
-        for proxy in ["i.a. ", "i.v. ", "p.p. ", "pp. ", "pp "] where text.lowercased().hasPrefix(proxy) {
+        // Every proxy opens with "i" or "p": another ASCII first letter lower-cases to neither.
+        for proxy in ["i.a. ", "i.v. ", "p.p. ", "pp. ", "pp "] where mayOpenProxy(text) && text.lowercased().hasPrefix(proxy) {
             text = text.dropFirst(proxy.count)
         }
         guard let first = text.first, first.isLetter, !first.isLowercase else { return false }
         guard let last = text.last, last != ":", last != "?", last != "!", last != "," else { return false }
         if text.contains(where: \.isNumber) { return false }
         return text.split(separator: " ").count <= 5
+    }
+
+    /// False when `text` starts with an ASCII character other than "i" or "p" in either case.
+    private static func mayOpenProxy(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, first < 0x80 else { return true }
+        let lower = ASCIIFold.fold(first)
+        return lower == UInt8(ascii: "i") || lower == UInt8(ascii: "p")
     }
 
     static func isName(_ line: ReplyLine, _ name: String) -> Bool {

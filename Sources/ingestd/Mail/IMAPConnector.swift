@@ -6,9 +6,11 @@ enum IMAPConnector {
     /// True: this build has the libetpan session (the Dovecot suites check it).
     static let isAvailable = true
 
-    /// Connects and logs in.
+    /// Connects and logs in; with an `xoauth2_token_command` its fresh token is the secret.
     static func connect(_ settings: IMAPConnectionSettings) throws -> any IMAPMailboxSession {
-        try IMAPSession.connect(accountSettings(settings))
+        var settings = settings
+        if let command = settings.tokenCommand { settings.secret = try command.token() }
+        return try IMAPSession.connect(accountSettings(settings))
     }
 
     /// The MailIngest settings for a resolved mailbox account.

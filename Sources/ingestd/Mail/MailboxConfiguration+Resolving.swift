@@ -34,6 +34,8 @@ struct IMAPConnectionSettings: Sendable, Hashable, CustomStringConvertible {
     var caFile: String?
     var allowInvalidCertificates: Bool
     var timeout: Duration
+    /// For `xoauth2`: the command run before each login for a fresh token (then `secret` is empty).
+    var tokenCommand: TokenCommand? = nil
 
     var description: String {
         "\(host):\(port) \(security.rawValue) \(auth.rawValue) \(user)"
@@ -89,23 +91,40 @@ extension MailboxConfiguration {
 
 extension MailboxConfiguration.Account {
     func settings(environment: [String: String], readFile: (String) throws -> Data) throws -> IMAPConnectionSettings {
-        let secret: String
-        do {
-            guard let value = try SecretSource.read(file: passwordFile, env: passwordEnv, environment: environment,
-                                                    readFile: { try? readFile($0) }) else {
-                throw MailboxConfigurationError(description: "account \(name): set password_file or password_env")
-            }
-            secret = value
-        } catch let failure as SecretSource.Failure {
-            throw MailboxConfigurationError(description: "account \(name): \(failure.describe("password"))")
-        }
         let security = security ?? .tls
         let timeout = timeoutSeconds ?? 30
         guard timeout >= 1 else { throw MailboxConfigurationError(description: "account \(name): timeout_seconds < 1") }
+        var secret = ""
+        var tokenCommand: TokenCommand?
+        if let command = xoauth2TokenCommand {
+            guard (auth ?? .xoauth2) == .xoauth2 else {
+                throw MailboxConfigurationError(description: "account \(name): xoauth2_token_command needs auth xoauth2")
+            }
+            guard passwordFile == nil, passwordEnv == nil else {
+                throw MailboxConfigurationError(description:
+                    "account \(name): set only one of xoauth2_token_command, password_file and password_env")
+            }
+            guard let program = command.first, program.hasPrefix("/") else {
+                throw MailboxConfigurationError(description:
+                    "account \(name): xoauth2_token_command must start with an absolute program path")
+            }
+            tokenCommand = TokenCommand(arguments: command, timeout: .seconds(timeout))
+        } else {
+            do {
+                guard let value = try SecretSource.read(file: passwordFile, env: passwordEnv, environment: environment,
+                                                        readFile: { try? readFile($0) }) else {
+                    throw MailboxConfigurationError(description: "account \(name): set password_file or password_env")
+                }
+                secret = value
+            } catch let failure as SecretSource.Failure {
+                throw MailboxConfigurationError(description: "account \(name): \(failure.describe("password"))")
+            }
+        }
         return IMAPConnectionSettings(host: host, port: port ?? (security == .tls ? 993 : 143), security: security,
-                                      auth: auth ?? .login, user: user, secret: secret, caFile: caFile,
+                                      auth: auth ?? (tokenCommand == nil ? .login : .xoauth2), user: user,
+                                      secret: secret, caFile: caFile,
                                       allowInvalidCertificates: allowInvalidCertificates ?? false,
-                                      timeout: .seconds(timeout))
+                                      timeout: .seconds(timeout), tokenCommand: tokenCommand)
     }
 }
 

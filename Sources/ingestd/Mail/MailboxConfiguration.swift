@@ -27,6 +27,9 @@ struct MailboxConfiguration: Codable, Sendable, Hashable {
         var passwordFile: String?
         /// Environment variable holding the password or token.
         var passwordEnv: String?
+        /// For `xoauth2`: a program and its arguments (no shell) printing a fresh access token on stdout, run before
+        /// each login with the account's timeout (instead of `password_file`/`password_env`).
+        var xoauth2TokenCommand: [String]?
         /// PEM CA file to trust instead of the system store.
         var caFile: String?
         /// Accept certificates that fail verification; logged as a warning. Default false.
@@ -68,6 +71,7 @@ extension MailboxConfiguration.Account {
     enum CodingKeys: String, CodingKey {
         case name, host, port, security, auth, user, password
         case passwordFile = "password_file", passwordEnv = "password_env", caFile = "ca_file"
+        case xoauth2TokenCommand = "xoauth2_token_command"
         case allowInvalidCertificates = "allow_invalid_certificates", timeoutSeconds = "timeout_seconds", mailboxes
     }
 
@@ -85,6 +89,7 @@ extension MailboxConfiguration.Account {
         user = try container.decode(String.self, forKey: .user)
         passwordFile = try container.decodeIfPresent(String.self, forKey: .passwordFile)
         passwordEnv = try container.decodeIfPresent(String.self, forKey: .passwordEnv)
+        xoauth2TokenCommand = try container.decodeIfPresent([String].self, forKey: .xoauth2TokenCommand)
         caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
         allowInvalidCertificates = try container.decodeIfPresent(Bool.self, forKey: .allowInvalidCertificates)
         timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: .timeoutSeconds)
@@ -101,6 +106,7 @@ extension MailboxConfiguration.Account {
         try container.encode(user, forKey: .user)
         try container.encodeIfPresent(passwordFile, forKey: .passwordFile)
         try container.encodeIfPresent(passwordEnv, forKey: .passwordEnv)
+        try container.encodeIfPresent(xoauth2TokenCommand, forKey: .xoauth2TokenCommand)
         try container.encodeIfPresent(caFile, forKey: .caFile)
         try container.encodeIfPresent(allowInvalidCertificates, forKey: .allowInvalidCertificates)
         try container.encodeIfPresent(timeoutSeconds, forKey: .timeoutSeconds)

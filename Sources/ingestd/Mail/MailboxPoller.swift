@@ -104,8 +104,11 @@ struct MailboxPoller: Sendable {
         var pass = MailboxSyncPass(stored: try await state.cursor(of: key), status: status,
                                    batchSize: mailbox.batchSize, marksReconciled: marksReconciled, markMode: markMode)
         var action = pass.start()
-        // The next batch is fetched while the current one is stored; the session thread runs jobs in order.
-        var prefetch: (uids: [UInt32], task: Task<[IMAPFetchedMessage], any Error>)?
+        // The next batch is fetched and staged (analysed) while the current one is stored, so the store's one
+        // writer and the analysis share the cores; batches are still stored, then marked, in order. The session
+        // thread runs jobs in order: a mark waits for the fetch queued before it.
+        var ahead: (uids: [UInt32], task: Task<FetchedBatch, any Error>)?
+        let uidValidity = status.uidValidity
         do {
             while true {
                 try Task.checkCancellation()
@@ -113,17 +116,19 @@ struct MailboxPoller: Sendable {
                 case .search(let from):
                     action = pass.searched(try await thread.run { try box.session.searchUIDs(from: from) })
                 case .fetch(let uids):
-                    let messages: [IMAPFetchedMessage]
-                    if let ahead = prefetch, ahead.uids == uids {
-                        messages = try await ahead.task.value
+                    let batch: FetchedBatch
+                    if let next = ahead, next.uids == uids {
+                        batch = try await next.task.value
                     } else {
-                        messages = try await thread.run { try box.session.fetch(uids: uids) }
+                        batch = try await fetchAndStage(uids, box: box, thread: thread, uidValidity: uidValidity)
                     }
-                    prefetch = nil
+                    ahead = nil
                     if let next = pass.upcomingBatch {
-                        prefetch = (next, Task { try await thread.run { try box.session.fetch(uids: next) } })
+                        ahead = (next, Task {
+                            try await fetchAndStage(next, box: box, thread: thread, uidValidity: uidValidity)
+                        })
                     }
-                    let (present, allCreated) = try await hand(messages, uidValidity: status.uidValidity)
+                    let (present, allCreated) = try await store(batch)
                     action = pass.stored(present)
                     if !allCreated || present.count != uids.count {
                         // Duplicates and expunged UIDs did not move the store's cursor; this does, before any mark.
@@ -144,26 +149,40 @@ struct MailboxPoller: Sendable {
                 }
             }
         } catch {
-            _ = try? await prefetch?.task.value  // let the session thread finish before the caller logs out
+            _ = try? await ahead?.task.value  // let the session thread finish before the caller logs out
             throw error
         }
     }
 
-    /// Hands fetched messages to the sink as one batch (one transaction when the sink offers it); returns their UIDs once all are
-    /// durably stored, and whether the store created every one (and so advanced the cursor itself).
-    private func hand(_ messages: [IMAPFetchedMessage], uidValidity: UInt32) async throws
-        -> (uids: [UInt32], allCreated: Bool) {
+    /// One fetched batch and its staged analysis.
+    struct FetchedBatch: Sendable {
+        var messages: [IMAPFetchedMessage]
+        var staged: StagedInboundBatch
+    }
+
+    /// Fetches `uids` on the session thread and stages them with the sink (analysis, nothing stored).
+    private func fetchAndStage(_ uids: [UInt32], box: SessionBox, thread: SessionThread,
+                               uidValidity: UInt32) async throws -> FetchedBatch {
+        let messages = try await thread.run { try box.session.fetch(uids: uids) }
         let key = mailbox.key
         let deliveries: [InboundDelivery] = messages.map {
             (raw: $0.raw, source: MailboxPosition(mailbox: key, uidValidity: uidValidity, uid: $0.uid),
              receivedAt: $0.internalDate ?? now())
         }
-        let outcomes = deliveries.isEmpty ? [] : try await sink.accept(batch: deliveries)
+        let staged = deliveries.isEmpty ? StagedInboundBatch { [] } : await sink.stage(batch: deliveries)
+        return FetchedBatch(messages: messages, staged: staged)
+    }
+
+    /// Stores a staged batch (one transaction when the sink offers it); returns its UIDs once all are durably
+    /// stored, and whether the store created every one (and so advanced the cursor itself).
+    private func store(_ batch: FetchedBatch) async throws -> (uids: [UInt32], allCreated: Bool) {
+        let key = mailbox.key
+        let outcomes = batch.messages.isEmpty ? [] : try await batch.staged.store()
         let at = now()
-        for (message, outcome) in zip(messages, outcomes) {
+        for (message, outcome) in zip(batch.messages, outcomes) {
             await board.stored(key, created: outcome.created, internalDate: message.internalDate, at: at)
         }
-        return (messages.map(\.uid), outcomes.allSatisfy(\.created))
+        return (batch.messages.map(\.uid), outcomes.allSatisfy(\.created))
     }
 
     /// Waits for new mail: IDLE in slices up to the policy's refresh, or sleep for the poll interval.

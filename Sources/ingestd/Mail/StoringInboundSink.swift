@@ -17,9 +17,14 @@ struct StoringInboundSink: InboundSink {
     }
 
     func accept(batch items: [InboundDelivery]) async throws -> [StoredInbound] {
-        // Analysis is pure and CPU-bound: split the batch over the cores, then one transaction for all.
+        try await stage(batch: items).store()
+    }
+
+    func stage(batch items: [InboundDelivery]) async -> StagedInboundBatch {
+        // Analysis is pure and CPU-bound: split the batch over the cores; the store is one transaction for all.
         let messages = await withTaskGroup(of: (Int, [InboundMessage]).self) { group in
-            let chunk = max(1, (items.count + Self.cores - 1) / Self.cores)
+            // A few chunks per core, so a core that is also storing the previous batch gets fewer of them.
+            let chunk = max(1, (items.count + Self.cores * 4 - 1) / (Self.cores * 4))
             for start in stride(from: 0, to: items.count, by: chunk) {
                 let slice = Array(items[start..<min(start + chunk, items.count)])
                 group.addTask { (start, slice.map(message)) }
@@ -28,7 +33,8 @@ struct StoringInboundSink: InboundSink {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        return try await store.storeInbound(batch: messages.map { ($0, nil) })
+        let store = self.store
+        return StagedInboundBatch { try await store.storeInbound(batch: messages.map { ($0, nil) }) }
     }
 
     private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -39,7 +45,7 @@ struct StoringInboundSink: InboundSink {
             let analysis = MessageAnalyzer().analyze(item.raw)
             message.kind = MessageKind(rawValue: analysis.kind.rawValue) ?? .other
             message.messageID = analysis.message?.messageID
-            message.fromAddress = analysis.message?.from?.address
+            message.fromAddress = analysis.sender?.address
             message.subject = analysis.message?.subject
         }
         return message

@@ -39,7 +39,7 @@ struct CorrelationClues: Sendable, Hashable {
 
         if analysis.kind == .bounce || analysis.kind == .feedbackReport {
             addresses = Self.unique((analysis.detection.bounce?.recipients ?? []).map(\.address).filter { $0.contains("@") })
-        } else if let from = message.from?.address, from.contains("@") {
+        } else if let from = analysis.sender?.address, from.contains("@") {
             addresses = [from]
         }
         domains = Self.unique(addresses.compactMap(Self.domain).filter { !freemail.contains($0) })

@@ -24,7 +24,7 @@ extension InboundPipeline {
         if readable, let parsed = mail.message {
             message.kind = MessageKind(rawValue: mail.kind.rawValue) ?? .other
             message.messageID = parsed.messageID
-            message.fromAddress = parsed.from?.address
+            message.fromAddress = mail.sender?.address
             message.subject = parsed.subject
         }
 

@@ -86,6 +86,13 @@ struct InboundPipeline: InboundSink {
         try await process(batch: batch).map(\.stored)
     }
 
+    /// Steps 1 to 4 now, the store when the source stores the staged batch (after the batch before it).
+    func stage(batch: [InboundDelivery]) async -> StagedInboundBatch {
+        guard !batch.isEmpty else { return StagedInboundBatch { [] } }
+        let prepared = await prepare(batch, lookup: CorrelationLookup(store: store))
+        return StagedInboundBatch { try await self.store(prepared).map(\.stored) }
+    }
+
     /// Runs every step for one message and stores it.
     func process(raw: Data, source: MailboxPosition?, receivedAt: Date) async throws -> Outcome {
         try await process(batch: [(raw: raw, source: source, receivedAt: receivedAt)])[0]

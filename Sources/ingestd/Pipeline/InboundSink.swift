@@ -15,6 +15,18 @@ protocol InboundSink: Sendable {
     /// for sources that read in batches (an IMAP FETCH, a Maildir). An implementation may store the whole batch
     /// in one transaction; the default stores one message after the other.
     func accept(batch: [InboundDelivery]) async throws -> [StoredInbound]
+    /// The work of ``accept(batch:)`` that writes nothing (MIME analysis, detection, hashing) done now, the store
+    /// left for later: a source that reads ahead stages the next batch while the previous one is being stored, then
+    /// stores the staged batches in the order it read them (``StagedInboundBatch/store()``), each with the same
+    /// guarantees as ``accept(batch:)``. The default stages nothing and stores through ``accept(batch:)``.
+    func stage(batch: [InboundDelivery]) async -> StagedInboundBatch
+}
+
+/// A batch whose analysis is done and whose store is still to come (``InboundSink/stage(batch:)``). Storing it
+/// twice stores it once, as handing the same messages twice does.
+struct StagedInboundBatch: Sendable {
+    /// Stores the batch; one outcome per message, in order.
+    let store: @Sendable () async throws -> [StoredInbound]
 }
 
 extension InboundSink {
@@ -25,5 +37,9 @@ extension InboundSink {
             stored.append(try await accept(raw: delivery.raw, source: delivery.source, receivedAt: delivery.receivedAt))
         }
         return stored
+    }
+
+    func stage(batch: [InboundDelivery]) async -> StagedInboundBatch {
+        StagedInboundBatch { try await accept(batch: batch) }
     }
 }

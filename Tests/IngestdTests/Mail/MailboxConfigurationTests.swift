@@ -47,6 +47,17 @@ struct MailboxConfigurationTests {
         #expect(mailbox.markMode == .seen)
     }
 
+    @Test("A token command makes the account XOAUTH2, with the account's timeout and no stored secret")
+    func tokenCommand() throws {
+        let mailbox = try #require(try Self.resolve("""
+            {"accounts": [{"name": "a", "host": "h", "user": "u", "timeout_seconds": 7,
+              "xoauth2_token_command": ["/usr/local/bin/token", "--account", "a"], "mailboxes": [{"name": "INBOX"}]}]}
+            """).first)
+        #expect(mailbox.account.auth == .xoauth2 && mailbox.account.secret.isEmpty)
+        #expect(mailbox.account.tokenCommand == TokenCommand(arguments: ["/usr/local/bin/token", "--account", "a"],
+                                                            timeout: .seconds(7)))
+    }
+
     @Test("Refused configurations name the problem and never the secret", arguments: [
         (#""password": "inline", "password_env": "PW""#, "inline passwords"),
         (#""user2": 1"#, "set password_file or password_env"),
@@ -54,6 +65,10 @@ struct MailboxConfigurationTests {
         (#""password_env": "MISSING""#, "MISSING is not set"),
         (#""password_file": "/nope""#, "cannot read password_file /nope"),
         (#""password_env": "PW", "timeout_seconds": 0"#, "timeout_seconds"),
+        (#""xoauth2_token_command": ["/bin/echo"], "password_env": "PW""#, "only one of xoauth2_token_command"),
+        (#""xoauth2_token_command": ["/bin/echo"], "auth": "login""#, "needs auth xoauth2"),
+        (#""xoauth2_token_command": ["echo", "t"]"#, "absolute program path"),
+        (#""xoauth2_token_command": []"#, "absolute program path"),
     ])
     func refusedAccounts(fields: String, message: String) {
         let json = """
