@@ -18,6 +18,8 @@ public struct WebServer: Sendable {
     let health: @Sendable () async -> Bool
     let linkSigner: PageLinkSigner?
     let submissions: any PageSubmissionSink
+    /// Reads stored messages for the original-message view (the daemon sets one built on MailIngest).
+    public var messageReader: any OriginalMessageReader = PlainOriginalMessageReader()
 
     /// Makes the web UI over `store`. `metricsText` renders `/metrics` (Prometheus text format 0.0.4); `health`
     /// answers `/health`. With a `linkSigner` the customers' pages exist at `/c/<token>`; what customers send goes to
@@ -51,6 +53,7 @@ public struct WebServer: Sendable {
         addOperatorRoutes(to: router)
         addCustomerPageRoutes(to: router)
         addChartRoutes(to: router)
+        addCollectorRoutes(to: router)
         return router
     }
 

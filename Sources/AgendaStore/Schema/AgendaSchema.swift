@@ -5,7 +5,8 @@ enum AgendaSchema {
     /// Migration names in order; the index of the last applied one + 1 is the schema version.
     static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
                                   "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking",
-                                  "serve-user-credentials", "perf_history_by_collector"]
+                                  "serve-user-credentials", "perf_history_by_collector",
+                                  "ui-collector-uploads"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -17,6 +18,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[5]) { db in try db.execute(sql: outbound) }
         migrator.registerMigration(migrationNames[6]) { db in try db.execute(sql: serveCredentials) }
         migrator.registerMigration(migrationNames[7]) { db in try db.execute(sql: perfHistoryByCollector) }
+        migrator.registerMigration(migrationNames[8]) { db in try db.execute(sql: collectorUploads) }
         return migrator
     }
 
