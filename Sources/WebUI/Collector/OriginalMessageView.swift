@@ -36,12 +36,12 @@ enum OriginalMessageView {
             <h2>Text</h2>
             <pre class="original">\(message.text)</pre>
             <h2>Attachments</h2>
-            \(attachments.isEmpty ? "<p class=\"muted\">No attachments.</p>" : "<ul>\(attachments)</ul>")
+            \(attachments.isEmpty ? "<p class=\"muted\">No attachments.</p>" as HTML : "<ul>\(attachments)</ul>")
             """
         if !files.isEmpty || detail.kind == .comment {
             body = body + """
                 <h2>Files uploaded from the customer's page</h2>
-                \(files.isEmpty ? "<p class=\"muted\">None.</p>" : "<ul>\(files)</ul>")
+                \(files.isEmpty ? "<p class=\"muted\">None.</p>" as HTML : "<ul>\(files)</ul>")
                 """
         }
         return Layout.page(title: "Original message", session: session, body: body)

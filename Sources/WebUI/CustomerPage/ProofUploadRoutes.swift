@@ -1,5 +1,6 @@
 import AgendaStore
 import Foundation
+import HTTPTypes
 import Logging
 
 extension WebServer {

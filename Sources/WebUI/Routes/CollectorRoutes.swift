@@ -54,9 +54,9 @@ extension WebServer {
         router.get("/uploads/:id") { _, context -> Response in
             let session = try Self.session(context)
             guard let id = context.parameters.get("id", as: Int64.self),
-                  let (info, data) = try await collectorStore().upload(UploadID(id)),
-                  Self.may(session.user, see: try await store.customer(info.customer)) else { throw WebError.notFound }
-            return Self.download(data, filename: info.filename)
+                  let found = try await collectorStore().upload(UploadID(id)),
+                  Self.may(session.user, see: try await store.customer(found.info.customer)) else { throw WebError.notFound }
+            return Self.download(found.data, filename: found.info.filename)
         }
         router.get("/alerts") { request, context -> Response in
             let session = try Self.session(context)
@@ -105,8 +105,8 @@ extension WebServer {
         let safe = String(filename.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
         let name = safe.isEmpty ? "attachment.bin" : String(safe.prefix(200))
         let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0 != "%" ? Character($0) : "_" })
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        allowed.insert(charactersIn: "!#$&+-.^_`|~")
+        // RFC 8187 attr-char: ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
         let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
         var headers: HTTPFields = [.contentType: "application/octet-stream", .cacheControl: "no-store"]
         headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"

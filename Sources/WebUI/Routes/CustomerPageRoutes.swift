@@ -36,9 +36,13 @@ extension WebServer {
             }
             let proof = try proofOfPayment(context)
             if !lines.isEmpty || proof != nil {
-                let id = lines.isEmpty
-                    ? try await storeProofComment(customer: customer, proof: proof!)
-                    : try await submissions.accept(PageSubmission(customer: customer, lines: lines, receivedAt: options.now()))
+                let id: InboundMessageID
+                if let proof, lines.isEmpty {
+                    id = try await storeProofComment(customer: customer, proof: proof)
+                } else {
+                    id = try await submissions.accept(PageSubmission(customer: customer, lines: lines,
+                                                                     receivedAt: options.now()))
+                }
                 if let proof { try await storeProof(proof, customer: customer, message: id) }
                 Counter(label: "ingestd_page_submissions_total").increment()
                 context.logger.info("customer page submission", metadata: ["customer.id": "\(customer.id)",

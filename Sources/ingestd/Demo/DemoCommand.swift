@@ -46,16 +46,18 @@ struct DemoCommand: AsyncParsableCommand {
                                 model: ModelLocator.path(explicit: nil).map { URL(fileURLWithPath: $0).standardizedFileURL.path },
                                 bcryptCost: bcryptCost)
         let setup = try await seeder.seed(password: password)
-        print("""
+        var lines = """
             ingestd demo: \(setup.seeded ? "seeded \(data.path) (\(setup.messages) sample messages in its Maildir)"
                                           : "using \(data.path), seeded before")
               open      \(setup.url)
               log in    demo / \(given == nil ? password : "(the password in $\(passwordEnv))")   (administrator: every customer, Operations)
                         collector / same password   (the collector of every demo customer)
-            """)
-        if let page = setup.customerPage { print("  customer page (signed link, 30 days): \(page)") }
-        print("  configuration \(setup.configuration.path); stop with Ctrl-C")
-        fflush(stdout)
+
+            """
+        if let page = setup.customerPage { lines += "  customer page (signed link, 30 days): \(page)\n" }
+        lines += "  configuration \(setup.configuration.path); stop with Ctrl-C\n"
+        // Unbuffered: the daemon runs on in this process, its output must not wait in a buffer.
+        FileHandle.standardOutput.write(Data(lines.utf8))
         if seedOnly { return }
         let serve = try ServeCommand.parse(["--config", setup.configuration.path])
         try await serve.run()

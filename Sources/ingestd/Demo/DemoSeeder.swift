@@ -66,6 +66,12 @@ struct DemoSeeder: Sendable {
                              template: "formal-notice"),
             ]))
             try await importCSV(store, at: now)
+            // The capture tokens the sample replies were sent to (relances+c1042@..., mahnwesen+c2207@...).
+            for key in ["C1042", "C2207", "C3310"] {
+                if let customer = try await store.customer(externalKey: key) {
+                    try await store.setCaptureToken(key.lowercased(), for: customer.id)
+                }
+            }
             messages = try placeMessages()
         }
         let hash = Passwords.hash(password, cost: UInt8(bcryptCost))
@@ -75,7 +81,7 @@ struct DemoSeeder: Sendable {
         }
         if !fm.fileExists(atPath: keyFile.path) {
             try Data(RandomKey.hex(bytes: 32).utf8).write(to: keyFile)
-            _ = chmod(keyFile.path, 0o600)
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
         }
         let configuration = dataDirectory.appendingPathComponent("demo.yaml")
         try Data(configurationText().utf8).write(to: configuration)

@@ -44,8 +44,8 @@ struct MeteredInboundSink: InboundSink {
     static func record(_ prepared: InboundPipeline.Prepared, elapsed: Duration, outcome: InboundPipeline.Outcome,
                        mailbox: String) {
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-        Timer(label: "ingestd_message_analysis_seconds", dimensions: [("kind", outcome.kind.rawValue)],
-              preferDisplayUnit: .seconds).recordNanoseconds(nanoseconds)
+        Timer(label: "ingestd_message_analysis_seconds", dimensions: [("kind", outcome.kind.rawValue)])
+            .recordNanoseconds(nanoseconds)
         guard outcome.stored.created else {
             Counter(label: "ingestd_messages_duplicate_total", dimensions: [("mailbox", mailbox)]).increment()
             return
@@ -57,7 +57,7 @@ struct MeteredInboundSink: InboundSink {
                     dimensions: [("mailbox", mailbox), ("reason", reason.rawValue)]).increment()
         }
         guard let analysis = prepared.entry.analysis else { return }
-        Timer(label: "ingestd_classification_seconds", preferDisplayUnit: .seconds).recordNanoseconds(nanoseconds)
+        Timer(label: "ingestd_classification_seconds").recordNanoseconds(nanoseconds)
         Counter(label: "ingestd_classifications_total",
                 dimensions: [("intent", analysis.intent?.rawValue ?? "abstained")]).increment()
         if !analysis.proposals.isEmpty {

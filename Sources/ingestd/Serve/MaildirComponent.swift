@@ -97,7 +97,7 @@ struct MaildirService: Service {
                         if let last = lastPass.value { lag.record(Date().timeIntervalSince(last)) }
                     }
                 }
-                await group.next()
+                _ = await group.next()
                 group.cancelAll()
             }
         }
