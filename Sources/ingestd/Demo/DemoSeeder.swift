@@ -135,14 +135,15 @@ struct DemoSeeder: Sendable {
         }
     }
 
-    /// Replaces `{today-N}` and `{today+N}` with ISO dates relative to `today`.
+    /// Replaces `{today}`, `{today-N}` and `{today+N}` with ISO dates relative to `today`.
     func resolveDates(_ text: String) -> String {
         var result = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{today") {
             result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}"),
-                  let offset = Int(rest[open.upperBound..<close].replacingOccurrences(of: "+", with: "")) else {
+            let close = rest[open.upperBound...].firstIndex(of: "}")
+            let sign = close.map { rest[open.upperBound..<$0].replacingOccurrences(of: "+", with: "") }
+            guard let close, let sign, let offset = sign.isEmpty ? 0 : Int(sign) else {
                 result += rest[open]
                 rest = rest[open.upperBound...]
                 continue
