@@ -38,7 +38,7 @@ def worker(host, port, user, password, deadline, results, errors, start_barrier)
     conn, cookie = login(host, port, user, password)
     start_barrier.wait()
     n = 0
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline["t"]:
         tab = TABS[n % len(TABS)]
         path = tab + ("?page=2" if (n // len(TABS)) % 2 else "")
         n += 1
@@ -78,7 +78,7 @@ def main():
     deadline_box = {}
 
     def run(index):
-        worker(url.hostname, url.port, f"{args.login_prefix}{index}", args.password, deadline_box["t"],
+        worker(url.hostname, url.port, f"{args.login_prefix}{index}", args.password, deadline_box,
                per_user[index], errors, barrier)
 
     deadline_box["t"] = time.monotonic() + 3600  # replaced once every user has logged in
