@@ -18,6 +18,8 @@ public struct WebOptions: Sendable {
     public var pageSize = 50
     /// Largest form body accepted, in bytes.
     public var maxFormBytes = 64 * 1024
+    /// Largest file a customer may upload from their page (proof of payment), in bytes.
+    public var maxUploadBytes = 5 * 1024 * 1024
     /// The clock (tests pin it).
     public var now: @Sendable () -> Date = { Date() }
 

@@ -20,6 +20,8 @@ public struct WebServer: Sendable {
     let submissions: any PageSubmissionSink
     let operatorServices: (any OperatorServices)?
     let modelJobs = ModelJobs()
+    /// Reads stored messages for the original-message view (the daemon sets one built on MailIngest).
+    public var messageReader: any OriginalMessageReader = PlainOriginalMessageReader()
 
     /// Makes the web UI over `store`. `metricsText` renders `/metrics` (Prometheus text format 0.0.4); `health`
     /// answers `/health`. With a `linkSigner` the customers' pages exist at `/c/<token>`; what customers send goes to
@@ -57,6 +59,7 @@ public struct WebServer: Sendable {
         addOperatorPages(to: router)
         addCustomerPageRoutes(to: router)
         addChartRoutes(to: router)
+        addCollectorRoutes(to: router)
         return router
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// The customer's interactive page: open items, per item an answer (paid, promise with a date, dispute with a
 /// reason) and a comment. A plain form; no script, no external resource.
 enum CustomerPageView {
-    static func page(customer: Customer, items: [Item], token: String, formToken: String, sent: Bool) -> HTML {
+    static func page(customer: Customer, items: [Item], token: String, formToken: String, sent: Bool,
+                     uploadMegabytes: Int = 5) -> HTML {
         let (code, s) = CustomerPageStrings.forLanguage(customer.language)
         let thanks: HTML = sent ? "<p class=\"notice\" role=\"status\">\(s.thanks)</p>" : ""
         let rows = items.map { item -> HTML in
@@ -30,9 +31,12 @@ enum CustomerPageView {
             <meta name="robots" content="noindex">
             <title>\(s.title)</title><link rel="stylesheet" href="/static/app.css"></head>
             <body><main><h1>\(s.title)</h1><p>\(customer.name)</p>\(thanks)<p>\(s.intro)</p>
-            <form method="post" action="/c/\(token)"><input type="hidden" name="_csrf" value="\(formToken)">
+            <form method="post" action="/c/\(token)" enctype="multipart/form-data">\
+            <input type="hidden" name="_csrf" value="\(formToken)">
             <table><thead><tr><th>\(s.invoice)</th><th>\(s.due)</th><th>\(s.open)</th><th>\(s.answer)</th>\
             <th>\(s.comment)</th></tr></thead><tbody>\(rows)</tbody></table>
+            <p><label>\(ProofOfPayment.label(code, megabytes: uploadMegabytes)) <input type="file" \
+            name="\(ProofOfPayment.field)" accept="application/pdf,image/png,image/jpeg"></label></p>
             <p><button type="submit">\(s.send)</button></p></form></main></body></html>
             """
     }

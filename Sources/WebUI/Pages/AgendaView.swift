@@ -51,7 +51,7 @@ enum AgendaView {
             let checked: HTML = f.channels.contains(channel) ? " checked" : ""
             return "<label><input type=\"checkbox\" name=\"channel\" value=\"\(channel.rawValue)\"\(checked)> \(channel.rawValue)</label> "
         }
-        let export: HTML = tab == .history ? "<a href=\"/agenda/history.csv\">Export CSV</a>" : ""
+        let export: HTML = tab == .history ? "<a href=\"/export/history.csv\">Export CSV</a>" : ""
         return """
             <form method="post" action="/agenda/filters" class="filters">\(Layout.csrf(session))
             <input type="hidden" name="tab" value="\(tab.rawValue)">
@@ -80,6 +80,7 @@ enum AgendaView {
             }
             if [.planned, .confirmed, .error].contains(row.status) {
                 buttons.append(button("/actions/\(row.action.rawValue)/cancel", "Cancel", session: session, tab: tab))
+                buttons.append("<a href=\"/reschedule/\(row.action.rawValue)?tab=\(tab.rawValue)\">Reschedule</a>")
             }
             let colour = row.colour == .none ? "" : row.colour.rawValue
             return """

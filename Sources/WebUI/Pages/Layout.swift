@@ -6,7 +6,7 @@ enum Layout {
     static func page(title: String, session: Session, body: HTML) -> HTML {
         let user = session.user
         var links: [HTML] = [
-            "<a href=\"/agenda/manual\">Agenda</a>", "<a href=\"/charts\">Charts</a>",
+            "<a href=\"/agenda/manual\">Agenda</a>", "<a href=\"/charts\">Charts</a>", "<a href=\"/alerts\">Alerts</a>",
         ]
         if user.role != .collector { links.append("<a href=\"/operator\">Operations</a>") }
         return """

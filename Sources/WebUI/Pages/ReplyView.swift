@@ -40,6 +40,7 @@ enum ReplyView {
             <dt>Matched by</dt><dd>\(Format.words(detail.correlation.rawValue))</dd>
             \(quarantine)
             </dl>
+            <p><a href="/replies/\(detail.id.rawValue)/original">Original message and attachments</a></p>
             <h2>What the customer wrote</h2>
             <div class="visible">\(visible)</div>
             <h2>Proposals</h2>

@@ -44,6 +44,7 @@ extension WebServer {
             ]
             return Responses.html(Layout.page(title: "Charts", session: session, body: """
                 <h1>Charts</h1>
+                <p><a href="/charts/daily">By planned day, over a date range</a></p>
                 \(BarChart.svg(title: "Actions by channel", bars: actionBars))
                 \(BarChart.svg(title: "Replies and comments by intent", bars: intentBars))
                 \(BarChart.svg(title: "Proposals", bars: decisionBars))

@@ -34,13 +34,21 @@ extension WebServer {
                 }
                 if answer != nil || !comment.isEmpty { lines.append(.init(item: item, answer: answer, comment: comment)) }
             }
-            if !lines.isEmpty {
-                let id = try await submissions.accept(PageSubmission(customer: customer, lines: lines,
+            let proof = try proofOfPayment(context)
+            if !lines.isEmpty || proof != nil {
+                let id: InboundMessageID
+                if let proof, lines.isEmpty {
+                    id = try await storeProofComment(customer: customer, proof: proof)
+                } else {
+                    id = try await submissions.accept(PageSubmission(customer: customer, lines: lines,
                                                                      receivedAt: options.now()))
+                }
+                if let proof { try await storeProof(proof, customer: customer, message: id) }
                 Counter(label: "ingestd_page_submissions_total").increment()
                 context.logger.info("customer page submission", metadata: ["customer.id": "\(customer.id)",
                                                                            "message.id": "\(id)",
-                                                                           "items": "\(lines.count)"])
+                                                                           "items": "\(lines.count)",
+                                                                           "upload": "\(proof != nil)"])
             }
             return Responses.redirect("/c/\(token)?sent=1")
         }
@@ -62,7 +70,7 @@ extension WebServer {
         guard let signer = linkSigner else { throw WebError.notFound }
         var response = Responses.html(CustomerPageView.page(customer: customer, items: try await openItems(customer),
                                                             token: token, formToken: signer.formToken(for: token),
-                                                            sent: sent))
+                                                            sent: sent, uploadMegabytes: options.maxUploadBytes / 1_048_576))
         // The token is in the URL: never send it on as a referrer.
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return response

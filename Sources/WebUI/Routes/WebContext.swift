@@ -8,6 +8,8 @@ public struct WebContext: RequestContext {
     public var session: Session?
     /// The decoded `application/x-www-form-urlencoded` body of a POST, set by `SessionMiddleware`.
     public var form = FormData("")
+    /// The files of a `multipart/form-data` POST to a customer's page, set by `SessionMiddleware`.
+    public var files: [UploadedFile] = []
     /// The client's IP address, when the channel knows it (rate limiting).
     public var clientAddress: String?
 

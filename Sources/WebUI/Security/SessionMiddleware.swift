@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Finds the session from its cookie, decodes a POST's form and refuses any state-changing request without the
 /// right CSRF token (synchroniser token per session; for the login form, a double-submit cookie; for a customer's
@@ -33,8 +34,17 @@ struct SessionMiddleware: RouterMiddleware {
         let path = request.uri.path
         let safe = request.method == .get || request.method == .head
         if !safe {
-            let body = try await request.collectBody(upTo: options.maxFormBytes)
-            context.form = FormData(String(buffer: body))
+            if path.hasPrefix("/c/"), let boundary = request.headers[.contentType].flatMap({ MultipartForm.boundary(contentType: $0) }) {
+                // The customer's page posts multipart/form-data (proof-of-payment upload, RFC 7578).
+                let body = try await request.collectBody(upTo: options.maxUploadBytes + options.maxFormBytes)
+                guard let form = MultipartForm(body: Array(buffer: body), boundary: boundary) else { throw WebError.badRequest }
+                context.form = FormData(form.fields.map { "\(FormData.encode($0.name))=\(FormData.encode($0.value))" }
+                    .joined(separator: "&"))
+                context.files = form.files
+            } else {
+                let body = try await request.collectBody(upTo: options.maxFormBytes)
+                context.form = FormData(String(buffer: body))
+            }
             let sent = context.form[Self.csrfField] ?? ""
             let expected: String? = if path == "/login" {
                 request.cookies[Self.loginCookie]?.value

@@ -58,7 +58,7 @@ struct ServeConfiguration: Sendable, Decodable, Equatable {
     }
 
     /// Top-level keys other areas own.
-    static let foreignSections = ["mailboxes", "outbound"]
+    static let foreignSections = ["mailboxes", "outbound", "maildirs"]
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

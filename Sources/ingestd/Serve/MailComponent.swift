@@ -24,10 +24,11 @@ enum MailComponent: DaemonComponent {
         let interpreter = try ModelLocator.interpreter(explicit: model)
         let pipeline = InboundPipeline(store: environment.store, configuration: InboundPipeline.Configuration(
             interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model)))
-        let pollers = MailPollers(mailboxes: mailboxes, sink: pipeline, state: environment.store,
-                                  board: environment.board, connect: IMAPConnector.connect)
+        let board = environment.board
+        let pollers = MailPollers(mailboxes: mailboxes, sink: MeteredInboundSink(pipeline: pipeline, mailbox: "imap"),
+                                  state: environment.store, board: board, connect: IMAPConnector.connect)
         environment.logger.info("mail pollers", metadata: ["imap.mailboxes": "\(mailboxes.count)"])
-        return [MailPollerService(pollers: pollers)]
+        return [MailPollerService(pollers: pollers), MailboxLagGauges.service(board: board, logger: environment.logger)]
     }
 }
 

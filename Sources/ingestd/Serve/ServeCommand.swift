@@ -52,18 +52,20 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("no server key (session_key_file/session_key_env): the customers' pages are off")
         }
         let environment = DaemonEnvironment(configuration: file, store: store, logger: logger)
-        let web = WebServer(store: store, options: Self.webOptions(serve.web),
+        var web = WebServer(store: store, options: Self.webOptions(serve.web),
                             metricsText: { registry.emitToString() },
                             health: { (try? await store.appliedMigrations()) != nil }, linkSigner: signer,
                             operatorServices: OperatorBridge.make(environment: environment))
+        web.messageReader = MailIngestMessageReader()
         let app = Application(router: web.router(),
                               configuration: .init(address: .hostname(serve.listen.host, port: serve.listen.port),
                                                    serverName: "ingestd"),
                               logger: logger)
         var services: [any Service] = [app]
-        services.append(PeriodicService(name: "sessions", interval: .seconds(600), logger: logger) {
+        services.append(PeriodicService(name: "sessions", interval: .seconds(600), logger: logger) { [web] in
             _ = await web.purgeSessions()
         })
+        services.append(ActionGauges.service(store: store, logger: logger))
         services.append(PeriodicService(name: "reply-backlog", interval: .seconds(60), logger: logger) {
             let oldest = try await store.oldestUnreviewed(collector: nil)
             Gauge(label: "ingestd_reply_backlog_age_seconds").record(oldest.map { Date().timeIntervalSince($0) } ?? 0)
