@@ -27,5 +27,5 @@ protocol DaemonComponent: Sendable {
 /// The parts `serve` starts besides the HTTP server. The IMAP poller, the pipeline and the outbound scheduler add
 /// themselves here when they land (the lead wires them).
 enum DaemonComponents {
-    static let all: [any DaemonComponent.Type] = [HousekeepingComponent.self, MailComponent.self]
+    static let all: [any DaemonComponent.Type] = [HousekeepingComponent.self, MailComponent.self, OutboundComponent.self]
 }
