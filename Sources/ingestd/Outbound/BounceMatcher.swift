@@ -15,6 +15,9 @@ struct BounceMatcher: Sendable {
     let store: any AgendaStore & OutboundStore & CorrelationStore
     /// How far back a DSN that names only its recipient looks for the email it answers.
     var recipientWindow: TimeInterval = 7 * 86_400
+    /// How much earlier than the send a DSN's arrival time may read: IMAP INTERNALDATE has whole seconds and comes
+    /// from the mail server's clock. A send newer than that (a rescheduled action sent again) is not failed.
+    var clockTolerance: TimeInterval = 600
 
     /// What one pass did.
     struct Result: Sendable, Hashable {
@@ -66,7 +69,9 @@ struct BounceMatcher: Sendable {
     private func apply(_ bounce: StoredBounce, envelopeID: String? = nil, at: Date,
                        to result: inout Result) async throws {
         guard let detail = Self.detail(bounce), let action = try await action(of: bounce, envelopeID: envelopeID),
-              try await store.recordBounce(action, detail: detail, receivedAt: bounce.receivedAt, at: at) else {
+              try await store.recordBounce(action, detail: detail,
+                                           receivedAt: bounce.receivedAt.addingTimeInterval(clockTolerance), at: at)
+        else {
             result.ignored += 1
             return
         }
@@ -91,7 +96,7 @@ struct BounceMatcher: Sendable {
         else { return nil }
         return try await store.lastSentEmailAction(customer: customer,
                                                    notBefore: bounce.receivedAt.addingTimeInterval(-recipientWindow),
-                                                   before: bounce.receivedAt)
+                                                   before: bounce.receivedAt.addingTimeInterval(clockTolerance))
     }
 
     /// The error detail for a bounce with at least one hard failure, from its first hard recipient:

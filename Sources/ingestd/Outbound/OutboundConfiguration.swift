@@ -118,7 +118,9 @@ struct OutboundConfiguration: Codable, Sendable {
 
     /// Reads a configuration file.
     static func load(path: String) throws -> OutboundConfiguration {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("cannot read outbound configuration \(path)")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {

@@ -23,7 +23,7 @@ import Testing
                      id: String) async throws -> Result<SMTPOutcome, SMTPError> {
         let configuration = SMTPServerConfiguration(host: "localhost", port: postfix.port, security: .startTLS,
                                                     username: user, password: password, authMechanism: mechanism,
-                                                    timeout: 5)
+                                                    timeout: 20)
         let sender = SMTPSender(configuration: configuration, verifier: nil)
         let result = await sender.send(try SMTPSessionPostfixTests.message(id), envelope: SMTPSessionPostfixTests.envelope())
         await sender.close()
