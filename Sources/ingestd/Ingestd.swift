@@ -10,6 +10,6 @@ struct Ingestd: AsyncParsableCommand {
         version: "0.1.0 (libetpan \(LibraryVersions.libetpan), libxml2 \(LibraryVersions.libxml2))",
         subcommands: [InspectCommand.self, TrainCommand.self, EvaluateCommand.self, CorpusCommand.self,
                       IngestCommand.self, PollCommand.self, SendCommand.self, PreviewCommand.self,
-                      ServeCommand.self, UserCommand.self, DemoCommand.self]
+                      RescheduleCommand.self, ServeCommand.self, UserCommand.self, DemoCommand.self]
     )
 }

@@ -222,14 +222,18 @@ import Testing
                                       receipt: SendReceipt(sentAt: Dataset.now, queueID: "Q1", reply: nil))
         let unsent = try #require(try await data.store.actions(of: try await data.customer("C3").id).first)
         #expect(unsent.status == .planned || claimed.contains { $0.id == unsent.id })
-        #expect(try await outbound.recordBounce(claimed[0].id, detail: "userunknown 5.1.1", at: Dataset.now))
-        #expect(try await outbound.recordBounce(claimed[1].id, detail: "userunknown 5.1.1", at: Dataset.now),
+        #expect(try await outbound.recordBounce(claimed[0].id, detail: "userunknown 5.1.1",
+                                                receivedAt: Dataset.now, at: Dataset.now))
+        #expect(try await outbound.recordBounce(claimed[1].id, detail: "userunknown 5.1.1",
+                                                receivedAt: Dataset.now, at: Dataset.now),
                 "an action to verify evidently went out")
-        #expect(!(try await outbound.recordBounce(claimed[0].id, detail: "again", at: Dataset.now)))
+        #expect(!(try await outbound.recordBounce(claimed[0].id, detail: "again",
+                                                receivedAt: Dataset.now, at: Dataset.now)))
         let bounced = try #require(try await data.store.action(claimed[0].id))
         #expect(bounced.status == .error && bounced.errorCause == .bounced && bounced.errorDetail == "userunknown 5.1.1")
         let planned = try await outbound.dueActions(Self.request())
         #expect(planned.count == 1)
-        #expect(!(try await outbound.recordBounce(planned[0], detail: "x", at: Dataset.now)), "never sent")
+        #expect(!(try await outbound.recordBounce(planned[0], detail: "x",
+                                                receivedAt: Dataset.now, at: Dataset.now)), "never sent")
     }
 }

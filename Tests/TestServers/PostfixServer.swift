@@ -25,10 +25,15 @@ public final class PostfixServer: @unchecked Sendable {
         public var relayDomains: [String]
         /// Also listen with STARTTLS and on an SMTPS port.
         public var tls: Bool
+        /// A ``SASLAuthServer``'s port: SMTP AUTH (PLAIN, LOGIN) after STARTTLS only, and mail is relayed only for
+        /// authenticated clients (no relay domains, no trusted networks). Needs `tls`.
+        public var saslPort: Int?
 
         /// Makes options.
         public init(rejections: [String: String] = [:], bouncing: [String] = [], routes: [String: String] = [:],
-                    relayDomains: [String] = ["customer.example", "acme.example"], tls: Bool = false) {
+                    relayDomains: [String] = ["customer.example", "acme.example"], tls: Bool = false,
+                    saslPort: Int? = nil) {
+            self.saslPort = saslPort
             self.rejections = rejections
             self.bouncing = bouncing
             self.routes = routes
@@ -184,6 +189,14 @@ public final class PostfixServer: @unchecked Sendable {
         if options.tls {
             lines += ["smtpd_tls_cert_file = \(d)/cert.pem", "smtpd_tls_key_file = \(d)/key.pem",
                       "smtpd_tls_security_level = may"]
+        }
+        if let sasl = options.saslPort {
+            // Later lines win in main.cf: nothing is relayed without AUTH.
+            lines += ["smtpd_sasl_auth_enable = yes", "smtpd_sasl_type = dovecot",
+                      "smtpd_sasl_path = inet:127.0.0.1:\(sasl)", "smtpd_tls_auth_only = yes", "mynetworks =",
+                      "relay_domains =", "smtpd_relay_restrictions = permit_sasl_authenticated, reject",
+                      "smtpd_recipient_restrictions = check_recipient_access "
+                        + "texthash:\(d)/recipient_access, permit_sasl_authenticated, reject"]
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -27,14 +27,27 @@ public protocol OutboundStore: Sendable {
     /// The send bookkeeping of an action, if it was ever claimed.
     func sendRecord(_ id: ActionID) async throws -> SendRecord?
     /// Marks a sent action (`done`, or `sending` to verify: its email evidently went out) as `error` `bounced` with
-    /// the DSN's reason (RFC 3464); returns false when the action was not sent or is already bounced.
-    func recordBounce(_ id: ActionID, detail: String, at: Date) async throws -> Bool
+    /// the DSN's reason (RFC 3464); returns false when the action was not sent, is already bounced, or was sent
+    /// (again, after a reschedule) after `receivedAt`, the DSN's arrival: an old DSN never fails a newer send.
+    func recordBounce(_ id: ActionID, detail: String, receivedAt: Date, at: Date) async throws -> Bool
     /// The ids of the actions a claim with `request` would take now, without claiming them (dry runs, previews).
     func dueActions(_ request: ClaimRequest) async throws -> [ActionID]
     /// A customer by id.
     func customer(id: CustomerID) async throws -> Customer?
     /// The action a sent Message-ID (bare, no brackets) names (RFC 5322 section 3.6.4), for DSN and reply correlation.
     func action(outboundMessageID: String) async throws -> ActionID?
+    /// The customer's email action most recently accepted by the server at or before `before` and after
+    /// `notBefore` (`done`, or already `bounced`), for a DSN that names only the failed recipient.
+    func lastSentEmailAction(customer: CustomerID, notBefore: Date, before: Date) async throws -> ActionID?
+    /// Moves an open action (`planned`, `confirmed`, or `error` once the cause is fixed) to another day, from the
+    /// agenda (`user`, a collector) or at the customer's request (`reason` says so, e.g. `customer_request`): an
+    /// error goes back to the status it was claimed from with its attempts reset; a hold is lifted. A `rescheduled`
+    /// history event keeps both dates and the reason. Refused (`invalidState`) while `sending` or once `done` or
+    /// `cancelled`.
+    func reschedule(_ id: ActionID, to day: Day, reason: String?, by user: UserID?, at: Date) async throws
+    /// Closes an action left "to verify" as `done` on evidence that the server accepted it (its queue id found in
+    /// the server's log under the action's Message-ID); false when the action is no longer `sending`.
+    func recordVerifiedSend(_ id: ActionID, queueID: String, acceptedAt: Date, at: Date) async throws -> Bool
 }
 
 /// Who holds a claim: a scheduler instance (host, process, start time), so a record from a stale instance is refused.
@@ -100,11 +113,14 @@ public struct ClaimedAction: Sendable, Hashable {
     public var pauseOnDispute: Bool
     /// The scenario's pausing rules (true when the action has no scenario step).
     public var pauseOnPromise: Bool
+    /// The customer has a reply or comment with proposals no collector has decided yet.
+    public var hasUnreviewedReply: Bool
 
     /// Makes a claimed action (stores build them; previews build unclaimed ones).
     public init(id: ActionID, customer: CustomerID, channel: Channel, mode: ActionMode, plannedDate: Day,
                 template: String?, items: [ItemID], messageID: String, captureToken: String, attempts: Int,
-                pauseOnDispute: Bool = true, pauseOnPromise: Bool = true) {
+                pauseOnDispute: Bool = true, pauseOnPromise: Bool = true, hasUnreviewedReply: Bool = false) {
+        self.hasUnreviewedReply = hasUnreviewedReply
         self.pauseOnDispute = pauseOnDispute
         self.pauseOnPromise = pauseOnPromise
         self.id = id

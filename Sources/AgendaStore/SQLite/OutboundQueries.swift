@@ -45,7 +45,8 @@ extension SQLiteAgendaStore: OutboundStore {
                     mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
                     template: template, items: items, messageID: row["outboundMessageId"],
                     captureToken: try Self.customerToken(db, row["customerId"], at: request.now), attempts: attempts,
-                    pauseOnDispute: step?["pauseOnDispute"] ?? true, pauseOnPromise: step?["pauseOnPromise"] ?? true))
+                    pauseOnDispute: step?["pauseOnDispute"] ?? true, pauseOnPromise: step?["pauseOnPromise"] ?? true,
+                    hasUnreviewedReply: try Self.hasUnreviewedReply(db, row["customerId"])))
                 try History.append(db, at: request.now, entity: "action", entityID: id, event: "status_changed",
                                    customer: row["customerId"], channel: channel, status: .sending,
                                    detail: ["from": from, "to": "sending", "owner": request.owner.name])
@@ -176,13 +177,17 @@ extension SQLiteAgendaStore: OutboundStore {
         }
     }
 
-    public func recordBounce(_ id: ActionID, detail: String, at: Date) async throws -> Bool {
+    public func recordBounce(_ id: ActionID, detail: String, receivedAt: Date, at: Date) async throws -> Bool {
         try await immediate { db in
-            guard let status = try String.fetchOne(db, sql: "SELECT status FROM action WHERE id = ?",
-                                                   arguments: [id.rawValue]) else {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT a.status, s.sentAt, s.claimedAt FROM action a LEFT JOIN outboundSend s ON s.actionId = a.id
+                WHERE a.id = ?
+                """, arguments: [id.rawValue]) else {
                 throw AgendaStoreError(.notFound, "action \(id)")
             }
-            guard let from = ActionStatus(rawValue: status), [.done, .sending].contains(from) else { return false }
+            guard let from = ActionStatus(rawValue: row["status"]), [.done, .sending].contains(from) else { return false }
+            // The send this DSN can answer must be older than the DSN (a rescheduled action sent again is newer).
+            if let sent = (row["sentAt"] as Date?) ?? (row["claimedAt"] as Date?), sent > receivedAt { return false }
             try db.execute(sql: "UPDATE action SET status = 'error', errorCause = 'bounced', errorDetail = ? WHERE id = ?",
                            arguments: [detail, id.rawValue])
             try Self.history(db, id, at: at, from: from, to: .error, detail: ["cause": ErrorCause.bounced.rawValue])
@@ -224,7 +229,7 @@ extension SQLiteAgendaStore: OutboundStore {
     }
 
     /// Runs `body` in an IMMEDIATE transaction (the write lock is taken at BEGIN, across processes too).
-    private func immediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func immediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
@@ -236,7 +241,7 @@ extension SQLiteAgendaStore: OutboundStore {
     }
 
     /// Checks that the action is `sending` under `claim`; returns `.sending`.
-    private static func checkClaim(_ db: Database, _ id: ActionID, _ claim: ClaimOwner) throws -> ActionStatus {
+    static func checkClaim(_ db: Database, _ id: ActionID, _ claim: ClaimOwner) throws -> ActionStatus {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.status, s.claimOwner FROM action a LEFT JOIN outboundSend s ON s.actionId = a.id WHERE a.id = ?
             """, arguments: [id.rawValue]) else { throw AgendaStoreError(.notFound, "action \(id)") }
@@ -264,14 +269,14 @@ extension SQLiteAgendaStore: OutboundStore {
         }
     }
 
-    private static func claimedFrom(_ db: Database, _ id: ActionID) throws -> ActionStatus {
+    static func claimedFrom(_ db: Database, _ id: ActionID) throws -> ActionStatus {
         let text = try String.fetchOne(db, sql: "SELECT claimedFrom FROM outboundSend WHERE actionId = ?",
                                        arguments: [id.rawValue])
         return try Decode.value(ActionStatus.self, text) ?? .planned
     }
 
-    private static func history(_ db: Database, _ id: ActionID, at: Date, from: ActionStatus, to: ActionStatus,
-                                user: UserID? = nil, detail: [String: Any]) throws {
+    static func history(_ db: Database, _ id: ActionID, at: Date, from: ActionStatus, to: ActionStatus,
+                        user: UserID? = nil, detail: [String: Any]) throws {
         let row = try Row.fetchOne(db, sql: "SELECT customerId, channel FROM action WHERE id = ?", arguments: [id.rawValue])
         var detail = detail
         detail["from"] = from.rawValue

@@ -6,7 +6,7 @@ import Metrics
 /// mailbox and kind, duplicates, quarantined per mailbox and reason, the analysis and classification time of each
 /// message, classifications and proposals by intent. A mailbox source's messages count under their
 /// `MailboxPosition.mailbox`, others under `mailbox`. Labels are codes and names, never message text.
-struct MeteredInboundSink: InboundSink {
+struct MeteredInboundSink: InboundSink, InboundBatchProcessor {
     /// The pipeline doing the work.
     let pipeline: InboundPipeline
     /// The label of messages without a mailbox position (a Maildir's name).
@@ -17,6 +17,11 @@ struct MeteredInboundSink: InboundSink {
     }
 
     func accept(batch: [InboundDelivery]) async throws -> [StoredInbound] {
+        try await process(batch: batch).map(\.stored)
+    }
+
+    /// The pipeline's steps over `batch`, with each message's outcome, recording the metrics on the way.
+    func process(batch: [InboundDelivery]) async throws -> [InboundPipeline.Outcome] {
         guard !batch.isEmpty else { return [] }
         let lookup = CorrelationLookup(store: pipeline.store)
         // Steps 1-4 per message, timed one by one (the concurrency pool bounds the parallelism to the cores).
@@ -37,7 +42,7 @@ struct MeteredInboundSink: InboundSink {
         for ((entry, elapsed), (outcome, delivery)) in zip(prepared, zip(outcomes, batch)) {
             Self.record(entry, elapsed: elapsed, outcome: outcome, mailbox: delivery.source?.mailbox ?? mailbox)
         }
-        return outcomes.map(\.stored)
+        return outcomes
     }
 
     /// Records one message's metrics.

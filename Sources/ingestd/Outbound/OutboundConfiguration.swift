@@ -72,6 +72,10 @@ struct OutboundConfiguration: Codable, Sendable {
     /// Letters written to an outbox folder for a print provider.
     struct Letters: Codable, Sendable {
         var outbox: String
+        /// Also render each letter as PDF with WeasyPrint (Debian `weasyprint`), or with `pdf_command`.
+        var pdf: Bool?
+        /// The renderer's arguments, `{html}` and `{pdf}` standing for the input and output files.
+        var pdfCommand: [String]?
     }
 
     /// Retry of temporary failures.
@@ -103,10 +107,20 @@ struct OutboundConfiguration: Codable, Sendable {
     var defaultLanguage: String?
     /// Team's offset from UTC in seconds (dates in headers, "today").
     var utcOffsetSeconds: Int?
+    /// Hold automatic sends to a customer whose reply or comment waits for a collector's review (default true).
+    var pauseOnUnreviewedReply: Bool?
+    /// The SMTP server's mail log (Postfix `maillog`), when this node can read it: actions left "to verify" by a
+    /// crash are closed as `done` when the log shows the server queued their Message-ID.
+    var serverLog: String?
+    /// Only claims older than this are judged from the log (default 1800 s): longer than any pass takes, so an
+    /// action another scheduler is still sending is never judged unsent.
+    var serverLogGraceSeconds: Double?
 
     /// Reads a configuration file.
     static func load(path: String) throws -> OutboundConfiguration {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("cannot read outbound configuration \(path)")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {

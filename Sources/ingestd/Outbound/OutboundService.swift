@@ -19,6 +19,9 @@ struct OutboundService: Sendable {
         var uncertain = 0
         /// Actions left in `sending` by earlier runs, for a person to verify.
         var toVerify = 0
+        /// Actions to verify the server's log showed accepted (now `done`) or never queued (back in the queue).
+        var verifiedSent = 0
+        var verifiedNotSent = 0
         /// Wall time of each channel delivery, seconds.
         var sendSeconds: [Double] = []
     }
@@ -35,6 +38,9 @@ struct OutboundService: Sendable {
     /// Claims and sends until nothing is due (or `limit` actions were claimed).
     func runPass(limit: Int? = nil) async throws -> PassReport {
         var report = PassReport()
+        if let log = configuration.serverLog {
+            (report.verifiedSent, report.verifiedNotSent) = try await verify(fromLog: log)
+        }
         let batch = max(1, configuration.batchSize ?? 100)
         while limit.map({ report.claimed < $0 }) ?? true {
             let size = min(batch, limit.map { $0 - report.claimed } ?? batch)
@@ -49,6 +55,45 @@ struct OutboundService: Sendable {
         let verifyBefore = now().addingTimeInterval(-60)
         report.toVerify = try await store.actionsToVerify(claimedBefore: verifyBefore).count
         return report
+    }
+
+    /// Judges the email actions left "to verify" (claimed more than the grace ago) from the SMTP server's log: queued
+    /// under their Message-ID -> `done` with the queue id; never queued -> back in the queue, sent by this pass.
+    /// Returns both counts. An unreadable log changes nothing.
+    func verify(fromLog path: String) async throws -> (sent: Int, notSent: Int) {
+        let grace = configuration.serverLogGraceSeconds ?? 1800
+        let candidates = try await store.actionsToVerify(claimedBefore: now().addingTimeInterval(-grace))
+        guard !candidates.isEmpty, let text = Self.tail(path, bytes: 64 << 20) else { return (0, 0) }
+        let log = PostfixLog(text[...])
+        var counts = (sent: 0, notSent: 0)
+        for action in candidates where action.channel == .email {
+            guard let messageID = action.messageID else { continue }
+            switch log.verdict(messageID) {
+            case .accepted(let queueID):
+                if try await store.recordVerifiedSend(action.id, queueID: queueID, acceptedAt: action.claimedAt,
+                                                      at: now()) { counts.sent += 1 }
+            case .notQueued, .absent:
+                do {
+                    try await store.resolveToVerify(action.id, sent: false, by: nil, at: now())
+                    counts.notSent += 1
+                } catch let error as AgendaStoreError where error.code == .invalidState {
+                    continue  // a person or another node resolved it meanwhile
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The last `bytes` of a file as text (from the first whole line), or nil when it cannot be read.
+    static func tail(_ path: String, bytes: Int) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd() else { return nil }
+        let start = size > UInt64(bytes) ? size - UInt64(bytes) : 0
+        guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return nil }
+        var text = String(decoding: data, as: UTF8.self)
+        if start > 0, let newline = text.firstIndex(of: "\n") { text = String(text[text.index(after: newline)...]) }
+        return text
     }
 
     /// What a pass would do, without claiming, sending or recording: one line per due action.
@@ -81,7 +126,9 @@ struct OutboundService: Sendable {
         let decision = OutboundPreflight.decide(channel: claim.channel, contacts: contacts, items: items, today: today,
                                                 channelAvailable: channels[claim.channel] != nil,
                                                 pauseOnDispute: claim.pauseOnDispute,
-                                                pauseOnPromise: claim.pauseOnPromise)
+                                                pauseOnPromise: claim.pauseOnPromise,
+                                                hasUnreviewedReply: claim.hasUnreviewedReply
+                                                    && configuration.pauseOnUnreviewedReply ?? true)
         return (decision, customer, items)
     }
 

@@ -67,7 +67,8 @@ struct SendCommand: AsyncParsableCommand {
             channels[.sms] = SMSChannel(configuration: sms, credential: credential)
         }
         if let letters = configuration.letters {
-            channels[.letter] = LetterChannel(outbox: URL(fileURLWithPath: letters.outbox))
+            let pdf = letters.pdfCommand ?? (letters.pdf == true ? LetterChannel.weasyPrint : nil)
+            channels[.letter] = LetterChannel(outbox: URL(fileURLWithPath: letters.outbox), pdfCommand: pdf)
         }
         return channels
     }
@@ -84,6 +85,7 @@ struct SendCommand: AsyncParsableCommand {
             "claimed": report.claimed, "sent": report.sent, "rejected": report.rejected, "retried": report.retried,
             "gave_up": report.gaveUp, "failed_before_send": report.failedBeforeSend, "held": report.held,
             "uncertain": report.uncertain, "to_verify": report.toVerify,
+            "verified_sent": report.verifiedSent, "verified_not_sent": report.verifiedNotSent,
             "send_ms_p50": percentile(0.5), "send_ms_p95": percentile(0.95),
             "send_seconds_total": (report.sendSeconds.reduce(0, +) * 1000).rounded() / 1000,
         ]

@@ -30,5 +30,5 @@ protocol DaemonComponent: Sendable {
 /// themselves here when they land (the lead wires them).
 enum DaemonComponents {
     static let all: [any DaemonComponent.Type] = [HousekeepingComponent.self, MailComponent.self,
-                                                  MaildirComponent.self]
+                                                  MaildirComponent.self, OutboundComponent.self]
 }

@@ -5,7 +5,8 @@ import ServiceLifecycle
 
 /// The mail part of `serve`: one IMAP poller per mailbox of the configuration's `mailboxes:` section (the same keys
 /// as `ingestd poll`'s file), every message through the ``InboundPipeline`` (analysis, detection, correlation,
-/// classification with the configured model, proposals) into the daemon's store. No section, no pollers.
+/// classification with the configured model, proposals) into the daemon's store, DSNs matched to the outbound
+/// actions they answer (``BounceMatchingSink``). No section, no pollers.
 enum MailComponent: DaemonComponent {
     static let name = "mail"
 
@@ -24,9 +25,12 @@ enum MailComponent: DaemonComponent {
         let interpreter = try ModelLocator.interpreter(explicit: model)
         let pipeline = InboundPipeline(store: environment.store, configuration: InboundPipeline.Configuration(
             interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model)))
+        // DSNs among the stored messages turn their outbound action to `bounced` (issue 7).
         let board = environment.board
-        let pollers = MailPollers(mailboxes: mailboxes, sink: MeteredInboundSink(pipeline: pipeline, mailbox: "imap"),
-                                  state: environment.store, board: board, connect: IMAPConnector.connect)
+        let sink = BounceMatchingSink(pipeline: MeteredInboundSink(pipeline: pipeline, mailbox: "imap"),
+                                      matcher: BounceMatcher(store: environment.store), logger: environment.logger)
+        let pollers = MailPollers(mailboxes: mailboxes, sink: sink, state: environment.store, board: board,
+                                  connect: IMAPConnector.connect)
         environment.logger.info("mail pollers", metadata: ["imap.mailboxes": "\(mailboxes.count)"])
         return [MailPollerService(pollers: pollers), MailboxLagGauges.service(board: board, logger: environment.logger)]
     }

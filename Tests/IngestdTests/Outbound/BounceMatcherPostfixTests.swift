@@ -33,12 +33,46 @@ import Testing
         #expect(result.bounced == [ActionID(3)] && result.ignored == 0)
         let action = try #require(try await fixture.store.action(ActionID(3)))
         #expect(action.status == .error && action.errorCause == .bounced)
-        #expect(action.errorDetail?.hasPrefix("userunknown 5.") == true, "\(action.errorDetail ?? "nil")")
+        #expect(action.errorDetail?.hasPrefix("5.1.1 mailbox unknown (userunknown") == true,
+                "\(action.errorDetail ?? "nil")")
         #expect(try await fixture.store.action(ActionID(1))?.status == .done)
         // Again from the start: nothing changes.
         let again = try await matcher.run(after: nil)
         #expect(again.bounced.isEmpty && again.ignored == 1)
         #expect(try await matcher.run(after: result.cursor).bounced.isEmpty)
+    }
+
+    /// The same real DSN with less in it: without the returned Message-ID the envelope id (`action-N`) names the
+    /// action; without either, the failed recipient's customer and its last email sent before the DSN.
+    @Test(arguments: ["envelope id", "recipient"])
+    func aDSNWithoutTheReturnedMessageIDIsStillMatched(clue: String) async throws {
+        let postfix: PostfixServer
+        do { postfix = try PostfixServer(.init(bouncing: ["bounce@customer.example"])) } catch {
+            Issue.record("Postfix could not start: \(error)")
+            throw error
+        }
+        defer { postfix.stop() }
+        let fixture = try await OutboundFixture.make(count: 3, smtpPort: postfix.port,
+                                                     emails: { $0 == 1 ? "bounce@customer.example" : nil })
+        defer { fixture.remove() }
+        #expect(try await fixture.service().runPass().sent == 3)
+        let sunk = postfix.waitForSink(count: 3)
+        let original = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") })
+        var text = String(decoding: original.data, as: UTF8.self)
+        #expect(DSNEnvelopeID.find(in: original.data) == "action-2")
+        // Hide the returned headers' Message-ID (and References, In-Reply-To if any).
+        text = text.replacingOccurrences(of: "Message-ID: <action-", with: "X-Hidden: <action-")
+        if clue == "recipient" {
+            text = text.replacingOccurrences(of: "Original-Envelope-Id: action-2", with: "X-Hidden: action-2")
+        }
+        let sink = BounceMatchingSink(pipeline: InboundPipeline(store: fixture.store),
+                                      matcher: BounceMatcher(store: fixture.store))
+        _ = try await sink.accept(raw: Data(text.utf8), source: nil, receivedAt: Date())
+        let stored = try #require(try await fixture.store.bounces(after: nil, limit: 5).first)
+        #expect(stored.originalMessageID == nil, "the Message-ID is hidden")
+        let action = try #require(try await fixture.store.action(ActionID(2)))
+        #expect(action.status == .error && action.errorCause == .bounced, "\(clue): \(action.status)")
+        #expect(try await fixture.store.action(ActionID(1))?.status == .done)
     }
 
     @Test func softFailuresDoNotBounce() {
@@ -50,6 +84,10 @@ import Testing
         var hard = soft
         hard.recipients.append(BounceRecipient(address: "c@d", status: "5.1.1", replyCode: "550", reason: "userunknown",
                                                hard: true, diagnostic: "550 5.1.1 User unknown"))
-        #expect(BounceMatcher.detail(hard) == "userunknown 5.1.1 550: 550 5.1.1 User unknown")
+        #expect(BounceMatcher.detail(hard) == "5.1.1 mailbox unknown (userunknown, reply 550): 550 5.1.1 User unknown")
+        let bare = BounceRecipient(address: "e@f", reason: "hostunknown", hard: true)
+        #expect(BounceMatcher.detail(StoredBounce(message: InboundMessageID(2), receivedAt: Date(), customer: nil,
+                                                  action: nil, originalMessageID: nil, recipients: [bare]))
+                == "hostunknown")
     }
 }

@@ -137,4 +137,41 @@ import Glibc
         #expect(page.contains("Client n° 0 SARL"))
         #expect(try await fixture.store.action(ActionID(1))?.status == .done)
     }
+
+    static let weasyPrintInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/weasyprint")
+
+    @Test(.enabled(if: weasyPrintInstalled, "needs WeasyPrint (Debian weasyprint)"))
+    func lettersAreAlsoRenderedAsPDF() async throws {
+        let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: outbox) }
+        let fixture = try await OutboundFixture.make(count: 1, smtpPort: 1, channel: .letter, extra: {
+            $0.smtp = nil
+            $0.letters = .init(outbox: outbox.path, pdf: true)
+        })
+        defer { fixture.remove() }
+        let report = try await fixture.service().runPass()
+        #expect(report.sent == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path).sorted()
+        #expect(files == ["action-1-C0.html", "action-1-C0.pdf"], "no temporary file left behind")
+        let pdf = try Data(contentsOf: outbox.appendingPathComponent("action-1-C0.pdf"))
+        #expect(pdf.starts(with: Data("%PDF-".utf8)) && pdf.count > 1000)
+        #expect(String(decoding: pdf.suffix(64), as: UTF8.self).contains("%%EOF"))
+        #expect(try await fixture.store.sendRecord(ActionID(1))?.queueID == "action-1-C0.pdf")
+    }
+
+    @Test func aFailingPDFRendererIsRetriedAndLeavesNoFile() async throws {
+        let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: outbox) }
+        let fixture = try await OutboundFixture.make(count: 1, smtpPort: 1, channel: .letter, extra: {
+            $0.smtp = nil
+            $0.letters = .init(outbox: outbox.path, pdfCommand: ["false", "{html}", "{pdf}"])
+            $0.retry = .init(maxAttempts: 5, delaysSeconds: [600])
+        })
+        defer { fixture.remove() }
+        let report = try await fixture.service().runPass()
+        #expect(report.sent == 0 && report.retried == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).isEmpty)
+        #expect(try await fixture.store.sendRecord(ActionID(1))?.lastReply == "pdf renderer failed (exit 1)")
+        #expect(try await fixture.store.action(ActionID(1))?.status == .planned)
+    }
 }
