@@ -53,8 +53,12 @@ enum MaildirComponent: DaemonComponent {
             var source = MaildirSource(root: root)
             source.interval = .seconds(interval)
             source.batchSize = batch
-            let sink = MeteredInboundSink(pipeline: pipeline, mailbox: "maildir/" + entry.name)
-            services.append(MaildirService(name: entry.name, source: source, sink: sink, logger: environment.logger))
+            let metered = MeteredInboundSink(pipeline: pipeline, mailbox: "maildir/" + entry.name)
+            // DSNs delivered to a Maildir turn their outbound action to `bounced`, as from the IMAP pollers.
+            let sink = BounceMatchingSink(pipeline: metered, matcher: BounceMatcher(store: environment.store),
+                                          logger: environment.logger)
+            services.append(MaildirService(name: entry.name, label: metered.mailbox, source: source, sink: sink,
+                                           logger: environment.logger))
         }
         return services
     }
@@ -64,12 +68,14 @@ enum MaildirComponent: DaemonComponent {
 /// `ingestd_mailbox_last_success_age_seconds` gauge (time since the last complete pass).
 struct MaildirService: Service {
     let name: String
+    /// The metrics label (`maildir/NAME`).
+    let label: String
     let source: MaildirSource
-    let sink: MeteredInboundSink
+    let sink: BounceMatchingSink
     let logger: Logger
 
     func run() async throws {
-        let name = self.name, logger = self.logger, label = sink.mailbox
+        let name = self.name, logger = self.logger, label = self.label
         let lag = Gauge(label: "ingestd_mailbox_last_success_age_seconds", dimensions: [("mailbox", label)])
         let lastPass = LastPass()
         try await cancelWhenGracefulShutdown {
