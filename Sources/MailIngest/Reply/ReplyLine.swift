@@ -123,6 +123,12 @@ struct ReplyLine: Sendable {
         }
         var text = text
         if let depth = text.withUTF8(asciiDepth) { return depth }
+        return scalarDepth(of: text)
+    }
+
+    /// The quote-marker rule over Unicode scalars (the first 64): `>`, full-width `＞` and a `|` followed by a space,
+    /// a marker or the end each add one level; spaces between them are skipped. ``asciiDepth(_:)`` is its fast path.
+    static func scalarDepth(of text: String) -> Int {
         let scalars = Array(text.unicodeScalars.prefix(64))
         var depth = 0
         var index = 0

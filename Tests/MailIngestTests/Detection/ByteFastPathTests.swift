@@ -81,7 +81,7 @@ import Testing
                      String(repeating: "> ", count: 40) + "x"]
         for text in Self.fixtureTexts { lines += text.split(separator: "\n").prefix(200).map(String.init) }
         for line in lines {
-            #expect(ReplyLine.depth(of: line) == Self.depthReference(line), "\(Array(line.unicodeScalars.prefix(8)))")
+            #expect(ReplyLine.depth(of: line) == ReplyLine.scalarDepth(of: line), "\(Array(line.unicodeScalars.prefix(8)))")
         }
     }
 
@@ -103,25 +103,5 @@ import Testing
             }
         }
         return (text, nil)
-    }
-
-    static func depthReference(_ text: String) -> Int {
-        let scalars = Array(text.unicodeScalars.prefix(64))
-        var depth = 0
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == ">" || scalar == "＞" {
-                depth += 1
-            } else if scalar == "|" {
-                let next: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : " "
-                guard next == " " || next == ">" || next == "|" else { break }
-                depth += 1
-            } else if !ReplyLine.isSpace(scalar) {
-                break
-            }
-            index += 1
-        }
-        return depth
     }
 }
