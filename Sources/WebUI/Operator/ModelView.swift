@@ -71,6 +71,11 @@ enum ModelView {
             "<p class=\"notice\">The \(kind) finished at \(Format.instant(at)): version <strong>\(version)</strong>.</p>"
         case .failed(let kind, let reason, let at):
             "<p class=\"error\">The \(kind) failed at \(Format.instant(at)): \(reason).</p>"
+        case .interrupted(let kind, let since):
+            """
+            <p class="error">The \(kind) started at \(Format.instant(since)) was interrupted: the daemon stopped \
+            before it ended. Start it again.</p>
+            """
         }
     }
 
