@@ -49,6 +49,19 @@ import WebUI
         #expect(try await fixture.store.inboundDetail(two.stored.id)?.analysis?.intent != nil, "still classified")
     }
 
+    @Test func serveMeteredSinkClassifiesWithTheLiveModel() async throws {
+        let fixture = try await PipelineFixture.make()
+        defer { fixture.remove() }
+        var configuration = InboundPipeline.Configuration(referenceDate: PipelineFixture.now)
+        configuration.live = try LiveModel(explicit: TestPaths.packageRoot.appendingPathComponent("models/feedback.igdm").path)
+        let sink = MeteredInboundSink(pipeline: InboundPipeline(store: fixture.store, configuration: configuration),
+                                      mailbox: "maildir/test")
+        let outcome = try #require(try await sink.process(batch: [(raw: Self.reply(3), source: nil,
+                                                                   receivedAt: PipelineFixture.now)]).first)
+        let analysis = try #require(try await fixture.store.inboundDetail(outcome.stored.id)?.analysis)
+        #expect(analysis.modelVersion == configuration.live?.current.version && analysis.intent != nil)
+    }
+
     @Test func aFileThatDoesNotLoadKeepsTheModelInUse() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("live-model-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -39,6 +39,7 @@ import Testing
             #expect(page.contains("Scenario step saved."))
             #expect(page.contains("<td>scenario step</td><td>standard #1</td>"))
             #expect(page.contains("+8d oldest_open_due_date sms automatic reminder-1"))
+            #expect(page.contains("<td>olga</td></tr>"), "the history names who changed it")
         }
     }
 

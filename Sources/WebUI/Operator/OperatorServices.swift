@@ -15,7 +15,7 @@ public protocol OperatorServices: Sendable {
     func train(name: String, extraExamples: Data) async throws -> TrainedModel
     /// Scores the installed model on the frozen test split; its version is the one recorded with analyses.
     func evaluateInstalled() async throws -> TrainedModel
-    /// Makes a candidate version the model the daemon loads (at its next start).
+    /// Makes a candidate version the model the daemon uses; the daemon reloads it at once (no restart).
     func install(version: String) async throws
     /// Reads a quarantined message's stored bytes again through the pipeline (analysis, correlation,
     /// classification) and stores the result in its place (``OperatorStore/reprocess(quarantined:as:by:at:)``).

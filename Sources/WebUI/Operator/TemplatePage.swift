@@ -18,13 +18,14 @@ extension WebServer {
                                             language: query.nonEmpty("language"))
             var outcome: TemplateView.Outcome?
             let history = try await store.configurationHistory(limit: 50)
+            let logins = Dictionary(try await store.users().map { ($0.id, $0.login) }, uniquingKeysWith: { a, _ in a })
             let notice = query.nonEmpty("notice").flatMap { TemplateView.notices[$0] }
             if let template = form.template, let key = form.customerKey {
                 if let language = form.language, !TemplateView.isLanguageTag(language) { form.language = nil }
                 guard let customer = try await store.customer(externalKey: key) else {
                     return Responses.html(TemplateView.page(session: session, scenarios: scenarios, names: names.sorted(),
                                                             request: form, outcome: .unknownCustomer, history: history,
-                                                            notice: notice))
+                                                            logins: logins, notice: notice))
                 }
                 let services = try daemon()
                 do {
@@ -38,7 +39,8 @@ extension WebServer {
                 }
             }
             return Responses.html(TemplateView.page(session: session, scenarios: scenarios, names: names.sorted(),
-                                                    request: form, outcome: outcome, history: history, notice: notice))
+                                                    request: form, outcome: outcome, history: history, logins: logins,
+                                                    notice: notice))
         }
     }
 }
@@ -68,7 +70,8 @@ enum TemplateView {
     static let notices = ["step_saved": "Scenario step saved.", "template_saved": "Template saved."]
 
     static func page(session: Session, scenarios: [ScenarioSummary], names: [String], request: Request,
-                     outcome: Outcome?, history: [ConfigurationChange] = [], notice: String? = nil) -> HTML {
+                     outcome: Outcome?, history: [ConfigurationChange] = [], logins: [UserID: String] = [:],
+                     notice: String? = nil) -> HTML {
         let scenarioRows = scenarios.map { scenario -> HTML in
             let steps = scenario.steps.enumerated().map { index, step -> HTML in
                 let sign = step.dayOffset >= 0 ? "+" : ""
@@ -94,7 +97,7 @@ enum TemplateView {
             """
             <tr><td>\(Format.instant(change.at))</td><td>\(Format.words(change.entity))</td><td>\(change.subject)</td>\
             <td><pre class="preview">\(change.before ?? "–")</pre></td><td><pre class="preview">\(change.after ?? "–")</pre></td>\
-            <td>\(change.user.rawValue)</td></tr>
+            <td>\(logins[change.user] ?? String(change.user.rawValue))</td></tr>
             """
         }
         let historyTable: HTML = history.isEmpty ? "<p class=\"muted\">No change yet.</p>" : """
