@@ -2,8 +2,9 @@ public import AgendaStore
 public import Hummingbird
 import Logging
 
-/// What the web UI needs from the store: the agenda, the accounts, the review and the operators' queries.
-public typealias WebStore = AgendaStore & AccountStore & ReviewStore & OperatorStore
+/// What the web UI needs from the store: the agenda, the accounts, the review and the operators' queries, and its
+/// own state across restarts (sessions, model jobs, configuration history).
+public typealias WebStore = AgendaStore & AccountStore & ReviewStore & OperatorStore & WebStateStore
 
 /// The people's side of `ingestd serve` (issue #8): the router of the collectors' and operators' pages, with its
 /// sessions and login throttle. The daemon puts the router in a Hummingbird `Application` and that in its service
@@ -37,7 +38,7 @@ public struct WebServer: Sendable {
         self.submissions = submissions ?? StorePageSubmissionSink(store: store)
         self.store = store
         self.options = options
-        self.sessions = SessionStore(lifetime: options.sessionLifetime)
+        self.sessions = SessionStore(lifetime: options.sessionLifetime, store: store)
         self.throttle = LoginThrottle(limit: options.loginAttempts, window: options.loginWindow)
         self.decoyHash = Passwords.hash(RandomToken.make(), cost: options.bcryptCost)
         self.metricsText = metricsText

@@ -70,6 +70,35 @@ actor FakeOperatorServices: OperatorServices {
 
     func templateNames() async -> [String] { ["reminder-1", "final-notice"] }
 
+    /// Template sources by `template/language`.
+    var sources: [String: TemplateSource] = ["reminder-1/fr": TemplateSource(subject: "Rappel", text: "Bonjour", html: nil)]
+    /// Drafts previewed.
+    var drafts: [TemplateSource] = []
+
+    func templateSource(template: String, language: String) async throws -> TemplateSource {
+        sources["\(template)/\(language)"] ?? TemplateSource(subject: nil, text: nil, html: nil)
+    }
+
+    /// Refuses a source holding `{{#open}}` without its end, as the Mustache parser would.
+    func previewDraft(_ source: TemplateSource, template: String, customer: CustomerID,
+                      language: String) async throws -> TemplatePreview {
+        try Self.check(source)
+        drafts.append(source)
+        return TemplatePreview(subject: source.subject ?? "", text: source.text ?? "", html: source.html,
+                               language: language)
+    }
+
+    func saveTemplate(_ source: TemplateSource, template: String, language: String) async throws {
+        try Self.check(source)
+        sources["\(template)/\(language)"] = source
+    }
+
+    static func check(_ source: TemplateSource) throws {
+        if source.text?.contains("{{#open}}") == true, source.text?.contains("{{/open}}") == false {
+            throw TemplateRejected("The text part is not valid Mustache: section open is not closed.")
+        }
+    }
+
     func preview(template: String, customer: CustomerID, language: String?) async throws -> TemplatePreview {
         previews.append((template, customer, language))
         guard template == "reminder-1" else { throw CocoaError(.fileReadNoSuchFile) }

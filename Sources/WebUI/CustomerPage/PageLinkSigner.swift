@@ -30,7 +30,7 @@ public struct PageLinkSigner: Sendable {
     }
 
     /// The CSRF token of the page's form: a MAC of the link token, so only a holder of the link can post to it.
-    func formToken(for token: String) -> String { mac("form:" + token) }
+    public func formToken(for token: String) -> String { mac("form:" + token) }
 
     private func mac(_ message: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: key)

@@ -21,6 +21,13 @@ public struct PageSubmission: Sendable, Hashable {
         public var answer: Answer?
         /// The comment (customer text).
         public var comment: String
+
+        /// Makes a line.
+        public init(item: Item, answer: Answer?, comment: String) {
+            self.item = item
+            self.answer = answer
+            self.comment = comment
+        }
     }
 
     /// The customer.
@@ -29,6 +36,13 @@ public struct PageSubmission: Sendable, Hashable {
     public var lines: [Line]
     /// When it was sent.
     public var receivedAt: Date
+
+    /// Makes a submission.
+    public init(customer: Customer, lines: [Line], receivedAt: Date) {
+        self.customer = customer
+        self.lines = lines
+        self.receivedAt = receivedAt
+    }
 }
 
 /// Where page submissions go: the same path as email replies (kind `comment`). The default stores them with the

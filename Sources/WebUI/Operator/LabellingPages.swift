@@ -6,16 +6,29 @@ import Logging
 extension WebServer {
     /// `/operator/labels`: the replies the classifier was unsure of (abstained, low confidence, or a collector
     /// corrected or rejected a proposal), each with a form to label its intent; the labels export as corpus JSON
-    /// Lines and feed the training page.
+    /// Lines and feed the training page. The queue is read a page at a time through indexes (newest first,
+    /// `?after=<cursor>` for the next page).
     func addLabellingPages(to router: Router<WebContext>) {
         router.get("/operator/labels") { request, context -> Response in
             let session = try Self.operatorSession(context)
-            let queue = try await store.labellingQueue(threshold: options.confidentThreshold, limit: 100)
-            let saved = FormData(request.uri.query ?? "").nonEmpty("saved") != nil
+            let query = FormData(request.uri.query ?? "")
+            var cursor: LabellingCursor?
+            if let text = query.nonEmpty("after") {
+                guard let parsed = LabellingView.cursor(text) else { throw WebError.badRequest }
+                cursor = parsed
+            }
+            let size = max(1, options.pageSize)
+            var queue = try await store.labellingPage(threshold: options.confidentThreshold, after: cursor,
+                                                      limit: size + 1)
+            let more = queue.count > size
+            if more { queue.removeLast() }
+            let saved = query.nonEmpty("saved") != nil
             return Responses.html(LabellingView.page(session: session, queue: queue,
                                                      labels: try await store.labelCount(),
                                                      threshold: options.confidentThreshold,
-                                                     notice: saved ? "Label saved." : nil))
+                                                     notice: saved ? "Label saved." : nil,
+                                                     next: more ? queue.last.map(LabellingView.cursorText) : nil,
+                                                     paged: cursor != nil))
         }
         router.post("/operator/labels/:id") { _, context -> Response in
             let session = try Self.operatorSession(context)
@@ -52,7 +65,11 @@ extension WebServer {
 /// The labelling queue.
 enum LabellingView {
     static func page(session: Session, queue: [LabellingCandidate], labels: Int, threshold: Double,
-                     notice: String?) -> HTML {
+                     notice: String?, next: String? = nil, paged: Bool = false) -> HTML {
+        var pager: [HTML] = []
+        if paged { pager.append("<a href=\"/operator/labels\">Newest</a>") }
+        if let next { pager.append("<a href=\"/operator/labels?after=\(next)\" rel=\"next\">Older</a>") }
+        let navigation: HTML = pager.isEmpty ? "" : "<p class=\"pager\">\(HTML.join(pager, separator: " "))</p>"
         let rows = queue.map { row($0, session: session) }
         let table: HTML = queue.isEmpty ? "<p class=\"muted\">No reply waits for a label.</p>" : """
             <table><thead><tr><th>Reply</th><th>Received</th><th>Language</th><th>Model said</th><th>Confidence</th>\
@@ -64,8 +81,20 @@ enum LabellingView {
             whose proposals a collector corrected or rejected. \(labels) \(labels == 1 ? "reply is" : "replies are") \
             labelled: <a href="/operator/labels/export.jsonl">export them as corpus examples</a> (JSON Lines) or \
             add them to a <a href="/operator/models">training run</a>.</p>
-            \(table)
+            \(table)\(navigation)
             """)
+    }
+
+    /// A page's end as `<milliseconds since 1970>-<id>`.
+    static func cursorText(_ candidate: LabellingCandidate) -> String {
+        "\(Int64((candidate.receivedAt.timeIntervalSince1970 * 1000).rounded()))-\(candidate.id.rawValue)"
+    }
+
+    /// Reads ``cursorText(_:)``; nil for anything else.
+    static func cursor(_ text: String) -> LabellingCursor? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let millis = Int64(parts[0]), let id = Int64(parts[1]), id > 0 else { return nil }
+        return LabellingCursor(receivedAt: Date(timeIntervalSince1970: Double(millis) / 1000), id: InboundMessageID(id))
     }
 
     static func row(_ candidate: LabellingCandidate, session: Session) -> HTML {

@@ -11,7 +11,7 @@ extension WebServer {
             let session = try Self.operatorSession(context)
             let notice = FormData(request.uri.query ?? "").nonEmpty("notice").flatMap { ModelView.notices[$0] }
             return Responses.html(ModelView.list(session: session, models: try await store.models(),
-                                                 job: await modelJobs.state, labels: try await store.labelCount(),
+                                                 job: await modelJobs.current(store: store), labels: try await store.labelCount(),
                                                  available: operatorServices != nil, notice: notice))
         }
         router.get("/operator/models/:id") { _, context -> Response in

@@ -7,7 +7,7 @@ enum ModelView {
         "started": "The job started; this page shows how it stands.",
         "busy": "A job is already running: wait for it to end.",
         "exists": "A version of this name is already registered: choose another name.",
-        "promoted": "Version promoted. The daemon loads it at its next start.",
+        "promoted": "Version promoted. The daemon classifies with it from the next message on.",
         "worse": "Not promoted: its macro-F1 on the frozen test split is below the promoted version's. Tick "
             + "\"even if worse\" to promote it anyway.",
         "install_failed": "The model file of this version could not be installed (see the daemon's log).",
@@ -71,6 +71,11 @@ enum ModelView {
             "<p class=\"notice\">The \(kind) finished at \(Format.instant(at)): version <strong>\(version)</strong>.</p>"
         case .failed(let kind, let reason, let at):
             "<p class=\"error\">The \(kind) failed at \(Format.instant(at)): \(reason).</p>"
+        case .interrupted(let kind, let since):
+            """
+            <p class="error">The \(kind) started at \(Format.instant(since)) was interrupted: the daemon stopped \
+            before it ended. Start it again.</p>
+            """
         }
     }
 

@@ -12,6 +12,8 @@ extension WebServer {
         addModelPages(to: router)
         addLabellingPages(to: router)
         addTemplatePage(to: router)
+        addScenarioEditing(to: router)
+        addTemplateEditing(to: router)
     }
 
     /// The session of an operator or admin; 404 for anyone else.

@@ -15,7 +15,7 @@ public protocol OperatorServices: Sendable {
     func train(name: String, extraExamples: Data) async throws -> TrainedModel
     /// Scores the installed model on the frozen test split; its version is the one recorded with analyses.
     func evaluateInstalled() async throws -> TrainedModel
-    /// Makes a candidate version the model the daemon loads (at its next start).
+    /// Makes a candidate version the model the daemon uses; the daemon reloads it at once (no restart).
     func install(version: String) async throws
     /// Reads a quarantined message's stored bytes again through the pipeline (analysis, correlation,
     /// classification) and stores the result in its place (``OperatorStore/reprocess(quarantined:as:by:at:)``).
@@ -24,6 +24,65 @@ public protocol OperatorServices: Sendable {
     func templateNames() async -> [String]
     /// Renders `template` for `customer` (their language unless `language` is given) without sending anything.
     func preview(template: String, customer: CustomerID, language: String?) async throws -> TemplatePreview
+    /// The saved parts of `template` in exactly `language` (each nil when that file does not exist).
+    func templateSource(template: String, language: String) async throws -> TemplateSource
+    /// Renders an unsaved source of `template` in `language` for `customer` as the saved one would render (nothing
+    /// is written or sent). Throws ``TemplateRejected`` for a source that does not parse.
+    func previewDraft(_ source: TemplateSource, template: String, customer: CustomerID,
+                      language: String) async throws -> TemplatePreview
+    /// Replaces the parts of `template` in `language` (a nil part's file is removed), the files the scheduler sends
+    /// from. Throws ``TemplateRejected`` for a source that does not parse or has neither text nor HTML.
+    func saveTemplate(_ source: TemplateSource, template: String, language: String) async throws
+}
+
+extension OperatorServices {
+    /// Template editing is not available (a process without a templates folder).
+    public func templateSource(template: String, language: String) async throws -> TemplateSource {
+        throw TemplateRejected("This process has no templates folder.")
+    }
+
+    /// Template editing is not available.
+    public func previewDraft(_ source: TemplateSource, template: String, customer: CustomerID,
+                             language: String) async throws -> TemplatePreview {
+        throw TemplateRejected("This process has no templates folder.")
+    }
+
+    /// Template editing is not available.
+    public func saveTemplate(_ source: TemplateSource, template: String, language: String) async throws {
+        throw TemplateRejected("This process has no templates folder.")
+    }
+}
+
+/// A template's parts in one language, as Mustache source (files `<lang>.subject|text|html.mustache`).
+public struct TemplateSource: Sendable, Hashable {
+    /// Subject line.
+    public var subject: String?
+    /// Plain-text body.
+    public var text: String?
+    /// HTML body.
+    public var html: String?
+
+    /// Makes a source.
+    public init(subject: String?, text: String?, html: String?) {
+        self.subject = subject
+        self.text = text
+        self.html = html
+    }
+
+    /// The parts by name, in file order.
+    public var parts: [(name: String, value: String?)] { [("subject", subject), ("text", text), ("html", html)] }
+}
+
+/// Why a template source was refused: a sentence for the operator (names the part and the parse error; templates
+/// are operator-written, never customer data).
+public struct TemplateRejected: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The sentence.
+    public var message: String
+
+    /// Makes a refusal.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
 }
 
 /// One poller's live status.

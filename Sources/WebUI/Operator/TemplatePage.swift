@@ -4,8 +4,9 @@ import Hummingbird
 import Logging
 
 extension WebServer {
-    /// `/operator/templates`: the scenarios with their steps, and a template rendered for a chosen customer as
-    /// `ingestd preview` does (nothing is sent). The preview form is a GET: it changes nothing.
+    /// `/operator/templates`: the scenarios with their steps (each with a link to change it), the templates (each
+    /// with a link to edit it), a template rendered for a chosen customer as `ingestd preview` does (nothing is
+    /// sent), and the history of changes. The preview form is a GET: it changes nothing.
     func addTemplatePage(to router: Router<WebContext>) {
         router.get("/operator/templates") { request, context -> Response in
             let session = try Self.operatorSession(context)
@@ -16,11 +17,15 @@ extension WebServer {
             var form = TemplateView.Request(template: query.nonEmpty("template"), customerKey: query.nonEmpty("customer"),
                                             language: query.nonEmpty("language"))
             var outcome: TemplateView.Outcome?
+            let history = try await store.configurationHistory(limit: 50)
+            let logins = Dictionary(try await store.users().map { ($0.id, $0.login) }, uniquingKeysWith: { a, _ in a })
+            let notice = query.nonEmpty("notice").flatMap { TemplateView.notices[$0] }
             if let template = form.template, let key = form.customerKey {
                 if let language = form.language, !TemplateView.isLanguageTag(language) { form.language = nil }
                 guard let customer = try await store.customer(externalKey: key) else {
                     return Responses.html(TemplateView.page(session: session, scenarios: scenarios, names: names.sorted(),
-                                                            request: form, outcome: .unknownCustomer))
+                                                            request: form, outcome: .unknownCustomer, history: history,
+                                                            logins: logins, notice: notice))
                 }
                 let services = try daemon()
                 do {
@@ -34,7 +39,8 @@ extension WebServer {
                 }
             }
             return Responses.html(TemplateView.page(session: session, scenarios: scenarios, names: names.sorted(),
-                                                    request: form, outcome: outcome))
+                                                    request: form, outcome: outcome, history: history, logins: logins,
+                                                    notice: notice))
         }
     }
 }
@@ -60,14 +66,19 @@ enum TemplateView {
         }
     }
 
+    /// Notices after a redirect.
+    static let notices = ["step_saved": "Scenario step saved.", "template_saved": "Template saved."]
+
     static func page(session: Session, scenarios: [ScenarioSummary], names: [String], request: Request,
-                     outcome: Outcome?) -> HTML {
+                     outcome: Outcome?, history: [ConfigurationChange] = [], logins: [UserID: String] = [:],
+                     notice: String? = nil) -> HTML {
         let scenarioRows = scenarios.map { scenario -> HTML in
             let steps = scenario.steps.enumerated().map { index, step -> HTML in
                 let sign = step.dayOffset >= 0 ? "+" : ""
                 return """
                     <li>\(index + 1). day \(sign)\(step.dayOffset) from \(Format.words(step.dayBase.rawValue)): \
-                    \(step.channel.rawValue), \(Format.words(step.mode.rawValue)), template <code>\(step.template)</code></li>
+                    \(step.channel.rawValue), \(Format.words(step.mode.rawValue)), template <code>\(step.template)</code> \
+                    <a href="/operator/scenarios/\(scenario.id.rawValue)/steps/\(index + 1)">change</a></li>
                     """
             }
             return "<tr><td>\(scenario.name)</td><td><ol class=\"plain\">\(steps)</ol></td></tr>"
@@ -79,9 +90,28 @@ enum TemplateView {
             let selected: HTML = request.template == name ? " selected" : ""
             return "<option value=\"\(name)\"\(selected)>\(name)</option>"
         }
+        let templateLinks = names.map { name -> HTML in
+            "<li><code>\(name)</code> <a href=\"/operator/templates/edit?template=\(name)&amp;language=en\">edit</a></li>"
+        }
+        let historyRows = history.map { change -> HTML in
+            """
+            <tr><td>\(Format.instant(change.at))</td><td>\(Format.words(change.entity))</td><td>\(change.subject)</td>\
+            <td><pre class="preview">\(change.before ?? "–")</pre></td><td><pre class="preview">\(change.after ?? "–")</pre></td>\
+            <td>\(logins[change.user] ?? String(change.user.rawValue))</td></tr>
+            """
+        }
+        let historyTable: HTML = history.isEmpty ? "<p class=\"muted\">No change yet.</p>" : """
+            <table><thead><tr><th>When</th><th>What</th><th>Which</th><th>Before</th><th>After</th><th>User</th></tr>\
+            </thead><tbody>\(historyRows)</tbody></table>
+            """
         return OperatorLayout.page(title: "Scenarios & templates", current: "/operator/templates", session: session,
-                                   body: """
+                                   notice: notice, body: """
             <h2>Scenarios</h2>\(scenarioTable)
+            <h2>Templates</h2><ul class="plain">\(templateLinks)</ul>
+            <form method="get" action="/operator/templates/edit" class="filters">
+            <label>Template <input name="template" size="16"></label>
+            <label>Language <input name="language" size="6" value="en"></label>
+            <button type="submit">Edit</button></form>
             <h2>Template preview</h2>
             <form method="get" action="/operator/templates" class="filters">
             <label>Template <select name="template">\(options)</select></label>
@@ -89,6 +119,7 @@ enum TemplateView {
             <label>Language <input name="language" size="6" placeholder="customer's" value="\(request.language ?? "")"></label>
             <button type="submit">Preview</button></form>
             \(outcome.map(result) ?? "")
+            <h2>History of changes</h2>\(historyTable)
             """)
     }
 

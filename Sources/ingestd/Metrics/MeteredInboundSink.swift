@@ -23,6 +23,8 @@ struct MeteredInboundSink: InboundSink, InboundBatchProcessor {
     /// The pipeline's steps over `batch`, with each message's outcome, recording the metrics on the way.
     func process(batch: [InboundDelivery]) async throws -> [InboundPipeline.Outcome] {
         guard !batch.isEmpty else { return [] }
+        // One model version for the whole batch (a promoted model is picked up here, ``LiveModel``).
+        let pipeline = self.pipeline.resolvingModel()
         let lookup = CorrelationLookup(store: pipeline.store)
         // Steps 1-4 per message, timed one by one (the concurrency pool bounds the parallelism to the cores).
         let prepared = await withTaskGroup(of: (Int, InboundPipeline.Prepared, Duration).self) { group in

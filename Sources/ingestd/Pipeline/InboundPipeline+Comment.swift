@@ -38,6 +38,7 @@ extension InboundPipeline {
     /// rethrown.
     func acceptComment(customer: CustomerID, itemNumber: String?, text: String, promiseDate: Day? = nil,
                        disputeReason: AgendaDisputeReason? = nil, receivedAt: Date) async throws -> Outcome {
+        let configuration = resolvingModel().configuration
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let explicit = promiseDate != nil || disputeReason != nil
         guard !text.isEmpty || explicit else { throw CommentRefusal(code: .empty) }

@@ -7,6 +7,8 @@ extension InboundPipeline {
     /// Steps 1 to 4 for one message: size check, analysis, quarantine reason, correlation, classification or
     /// auto-reply details. Never throws: a failed lookup quarantines the message instead.
     func prepare(_ delivery: InboundDelivery, lookup: CorrelationLookup) async -> Prepared {
+        // With a live model, the caller should resolve it once per batch (``resolvingModel()``); else per message.
+        guard configuration.live == nil else { return await resolvingModel().prepare(delivery, lookup: lookup) }
         let raw = delivery.raw
         var message = InboundMessage(raw: raw, source: delivery.source, kind: .other, receivedAt: delivery.receivedAt)
         var quarantine: QuarantineReason?

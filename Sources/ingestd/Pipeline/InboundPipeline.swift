@@ -39,6 +39,9 @@ struct InboundPipeline: InboundSink {
         var actionWindowDays = 30
         /// Messages of a batch analysed at once (MIME analysis and classification are CPU-bound).
         var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        /// When set, the model is read from here for each batch (replacing `interpreter` and `modelVersion`), so a
+        /// promoted model is used without a restart.
+        var live: LiveModel?
 
         init(limits: ParseLimits = .default, interpreter: ReplyInterpreter? = nil, modelVersion: String? = nil,
              referenceDate: Date? = nil) {
@@ -114,8 +117,22 @@ struct InboundPipeline: InboundSink {
         }
     }
 
+    /// This pipeline with the live model's current version, the model file checked for a promotion first (a file
+    /// that does not load keeps the model in use); itself without a live model.
+    func resolvingModel() -> InboundPipeline {
+        guard let live = configuration.live else { return self }
+        _ = try? live.refreshIfChanged()
+        let snapshot = live.current
+        var fixed = configuration
+        fixed.live = nil
+        fixed.interpreter = snapshot.interpreter
+        fixed.modelVersion = snapshot.version
+        return InboundPipeline(store: store, configuration: fixed)
+    }
+
     /// Steps 1 to 4 for every message, at most ``Configuration/concurrency`` at once; results in batch order.
     func prepare(_ batch: [InboundDelivery], lookup: CorrelationLookup) async -> [Prepared] {
+        guard configuration.live == nil else { return await resolvingModel().prepare(batch, lookup: lookup) }
         let lanes = max(1, min(configuration.concurrency, batch.count))
         if lanes == 1 {
             var prepared: [Prepared] = []

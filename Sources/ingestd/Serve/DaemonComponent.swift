@@ -13,6 +13,21 @@ struct DaemonEnvironment: Sendable {
     let logger: Logger
     /// The mail pollers' status, shared with the operators' pages.
     var board = MailboxStatusBoard()
+    /// The classifier model every pipeline of the daemon reads, replaced on promotion without a restart; nil: each
+    /// part loads the configured model itself (tests).
+    var model: LiveModel?
+
+    /// The daemon's live model, or one loaded now from the configured `model:`.
+    func liveModel() throws -> LiveModel {
+        try model ?? LiveModel(explicit: configuration.serve.model)
+    }
+
+    /// A pipeline over the daemon's store reading the live model.
+    func pipeline() throws -> InboundPipeline {
+        var configuration = InboundPipeline.Configuration()
+        configuration.live = try liveModel()
+        return InboundPipeline(store: store, configuration: configuration)
+    }
 }
 
 /// A part of the daemon (IMAP pollers, the outbound scheduler, ...): from the environment, the services it runs in

@@ -21,10 +21,7 @@ enum MailComponent: DaemonComponent {
         for mailbox in mailboxes where mailbox.account.allowInvalidCertificates {
             environment.logger.warning("certificate verification is off", metadata: ["imap.mailbox": "\(mailbox.key)"])
         }
-        let model = environment.configuration.serve.model
-        let interpreter = try ModelLocator.interpreter(explicit: model)
-        let pipeline = InboundPipeline(store: environment.store, configuration: InboundPipeline.Configuration(
-            interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model)))
+        let pipeline = try environment.pipeline()
         // DSNs among the stored messages turn their outbound action to `bounced` (issue 7).
         let board = environment.board
         let sink = BounceMatchingSink(pipeline: MeteredInboundSink(pipeline: pipeline, mailbox: "imap"),

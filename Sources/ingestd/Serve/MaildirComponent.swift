@@ -35,10 +35,7 @@ enum MaildirComponent: DaemonComponent {
         guard let section = try environment.configuration.section("maildirs", as: MaildirSection.self) else {
             return []
         }
-        let model = environment.configuration.serve.model
-        let interpreter = try ModelLocator.interpreter(explicit: model)
-        let pipeline = InboundPipeline(store: environment.store, configuration: InboundPipeline.Configuration(
-            interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: model)))
+        let pipeline = try environment.pipeline()
         var services: [any Service] = []
         for entry in section.entries {
             guard !entry.name.isEmpty, !entry.path.isEmpty else { throw ConfigurationError("maildirs: name and path are required") }

@@ -23,6 +23,9 @@ struct OperatorBridge: OperatorServices {
     let templateDirectory: String?
     /// The customers' page link pattern with `{customer}`, for previews.
     let pageLink: String?
+    /// The daemon's live model: reloaded as soon as a version is installed, so the pipelines use it without a
+    /// restart.
+    var live: LiveModel? = nil
 
     func mailboxStatuses() async -> [LiveMailboxStatus] {
         await board.all().map { status in
@@ -65,8 +68,9 @@ struct OperatorBridge: OperatorServices {
     }
 
     func install(version: String) async throws {
-        let path = modelPath, folder = candidateDirectory
+        let path = modelPath, folder = candidateDirectory, live = live
         try await Self.offThread {
+            defer { _ = try? live?.reload() }
             if ModelLocator.version(explicit: path) == version { return }
             guard Self.isSafeVersion(version) else { throw CommandError("no candidate file for this version") }
             let candidate = URL(fileURLWithPath: folder).appendingPathComponent("\(version).igdm")
@@ -85,9 +89,16 @@ struct OperatorBridge: OperatorServices {
         }
         // The daemon's own pipeline settings: the configured model (read here, once per request) and the limits.
         let path = modelPath
-        let interpreter = try await Self.offThread { try ModelLocator.interpreter(explicit: path) }
-        let pipeline = InboundPipeline(store: store, configuration: InboundPipeline.Configuration(
-            interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: path)))
+        let pipeline: InboundPipeline
+        if let live {
+            var configuration = InboundPipeline.Configuration()
+            configuration.live = live
+            pipeline = InboundPipeline(store: store, configuration: configuration).resolvingModel()
+        } else {
+            let interpreter = try await Self.offThread { try ModelLocator.interpreter(explicit: path) }
+            pipeline = InboundPipeline(store: store, configuration: InboundPipeline.Configuration(
+                interpreter: interpreter, modelVersion: interpreter == nil ? nil : ModelLocator.version(explicit: path)))
+        }
         let prepared = await pipeline.prepare((raw: raw, source: message.source, receivedAt: message.receivedAt),
                                               lookup: CorrelationLookup(store: store))
         let stored = try await store.reprocess(quarantined: message.id, as: prepared.entry, by: user, at: Date())
@@ -184,6 +195,7 @@ extension OperatorBridge {
                               modelPath: configuration.serve.model,
                               candidateDirectory: (configuration.serve.dataDirectory as NSString)
                                   .appendingPathComponent("models"),
-                              templateDirectory: settings?.templates ?? fallback, pageLink: settings?.pageLink)
+                              templateDirectory: settings?.templates ?? fallback, pageLink: settings?.pageLink,
+                              live: environment.model)
     }
 }

@@ -51,10 +51,15 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             logger.notice("no server key (session_key_file/session_key_env): the customers' pages are off")
         }
-        let environment = DaemonEnvironment(configuration: file, store: store, logger: logger)
+        var environment = DaemonEnvironment(configuration: file, store: store, logger: logger)
+        let model = try LiveModel(explicit: serve.model)
+        environment.model = model
+        // What customers submit on their page goes through the same classify step as email replies.
+        let pageSink = ClassifyingPageSubmissionSink(pipeline: try environment.pipeline())
         var web = WebServer(store: store, options: Self.webOptions(serve.web),
                             metricsText: { registry.emitToString() },
                             health: { (try? await store.appliedMigrations()) != nil }, linkSigner: signer,
+                            submissions: pageSink,
                             operatorServices: OperatorBridge.make(environment: environment))
         web.messageReader = MailIngestMessageReader()
         let app = Application(router: web.router(),
@@ -66,6 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
             _ = await web.purgeSessions()
         })
         services.append(ActionGauges.service(store: store, logger: logger))
+        // A model promoted by another process (`ingestd train`, another daemon) is noticed here even when no mail
+        // arrives; the pipelines also check before each batch.
+        services.append(PeriodicService(name: "model", interval: .seconds(30), logger: logger) {
+            let before = model.current.version
+            if try model.refreshIfChanged() {
+                logger.notice("classifier model reloaded", metadata: ["model.before": "\(before ?? "none")",
+                                                                      "model.version": "\(model.current.version ?? "none")"])
+            }
+        })
         services.append(PeriodicService(name: "reply-backlog", interval: .seconds(60), logger: logger) {
             let oldest = try await store.oldestUnreviewed(collector: nil)
             Gauge(label: "ingestd_reply_backlog_age_seconds").record(oldest.map { Date().timeIntervalSince($0) } ?? 0)
