@@ -25,15 +25,16 @@ public final class PostfixServer: @unchecked Sendable {
         public var relayDomains: [String]
         /// Also listen with STARTTLS and on an SMTPS port.
         public var tls: Bool
-        /// A ``SASLAuthServer``'s port: SMTP AUTH (PLAIN, LOGIN) after STARTTLS only, and mail is relayed only for
-        /// authenticated clients (no relay domains, no trusted networks). Needs `tls`.
-        public var saslPort: Int?
+        /// A Dovecot auth socket (``DovecotServer/authSocketPath``): SMTP AUTH (RFC 4954; PLAIN, LOGIN) under TLS
+        /// only (after STARTTLS, or on the SMTPS port), and mail is relayed only for authenticated clients (no relay
+        /// domains, no trusted networks). Needs `tls`.
+        public var saslPath: String?
 
         /// Makes options.
         public init(rejections: [String: String] = [:], bouncing: [String] = [], routes: [String: String] = [:],
                     relayDomains: [String] = ["customer.example", "acme.example"], tls: Bool = false,
-                    saslPort: Int? = nil) {
-            self.saslPort = saslPort
+                    saslPath: String? = nil) {
+            self.saslPath = saslPath
             self.rejections = rejections
             self.bouncing = bouncing
             self.routes = routes
@@ -169,6 +170,18 @@ public final class PostfixServer: @unchecked Sendable {
         (try? String(contentsOfFile: directory.appendingPathComponent("maillog").path, encoding: .utf8)) ?? ""
     }
 
+    /// Waits until the mail log satisfies `condition` (postlogd writes a moment after the reply the client saw), or
+    /// `timeout` passed; returns the log as last read.
+    public func waitForLog(timeout: TimeInterval = 10, _ condition: (String) -> Bool) -> String {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        var text = log()
+        while !condition(text) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            text = log()
+        }
+        return text
+    }
+
     // MARK: Configuration
 
     static func mainCF(_ d: String, options: Options) -> String {
@@ -190,10 +203,10 @@ public final class PostfixServer: @unchecked Sendable {
             lines += ["smtpd_tls_cert_file = \(d)/cert.pem", "smtpd_tls_key_file = \(d)/key.pem",
                       "smtpd_tls_security_level = may"]
         }
-        if let sasl = options.saslPort {
+        if let sasl = options.saslPath {
             // Later lines win in main.cf: nothing is relayed without AUTH.
             lines += ["smtpd_sasl_auth_enable = yes", "smtpd_sasl_type = dovecot",
-                      "smtpd_sasl_path = inet:127.0.0.1:\(sasl)", "smtpd_tls_auth_only = yes", "mynetworks =",
+                      "smtpd_sasl_path = \(sasl)", "smtpd_tls_auth_only = yes", "mynetworks =",
                       "relay_domains =", "smtpd_relay_restrictions = permit_sasl_authenticated, reject",
                       "smtpd_recipient_restrictions = check_recipient_access "
                         + "texthash:\(d)/recipient_access, permit_sasl_authenticated, reject"]
