@@ -184,33 +184,43 @@ public final class PostfixServer: @unchecked Sendable {
 
     // MARK: Configuration
 
+    /// `main.cf` with every parameter once. A repeated parameter is not harmless here: every Postfix process warns
+    /// "overriding earlier entry" for it at start, postlogd included, and postlogd writes its own warnings into the
+    /// log socket it alone drains (a datagram queue of `net.unix.max_dgram_qlen`, 10 on Debian). Under load the
+    /// other processes' warnings fill that queue before postlogd reads it; postlogd then blocks forever in its own
+    /// send, every process that logs blocks behind it, and smtpd never greets (maillog empty, no tlsmgr). That was
+    /// the "flaky" SMTP AUTH suite: only its configuration overrode parameters.
     static func mainCF(_ d: String, options: Options) -> String {
+        let sasl = options.saslPath
         var lines = [
             "compatibility_level = 3.6", "queue_directory = \(d)/queue", "data_directory = \(d)/data",
             "mail_owner = postfix", "setgid_group = postdrop", "inet_interfaces = 127.0.0.1", "inet_protocols = ipv4",
             "myhostname = mail.test.example", "mydomain = test.example", "myorigin = test.example",
-            "mydestination =", "relay_domains = \(options.relayDomains.joined(separator: " "))",
-            "mynetworks = 127.0.0.0/8",
-            "smtpd_recipient_restrictions = check_recipient_access texthash:\(d)/recipient_access, "
-                + "permit_mynetworks, reject_unauth_destination",
             "transport_maps = texthash:\(d)/transport", "default_transport = sink", "relay_transport = sink",
             "maillog_file = \(d)/maillog", "maillog_file_prefixes = \(d)", "alias_maps =", "alias_database =",
             "smtputf8_enable = no", "biff = no", "smtpd_banner = $myhostname ESMTP",
             "sink_destination_concurrency_limit = 20", "sink_destination_recipient_limit = 1",
-            "fail_destination_recipient_limit = 1",
+            "fail_destination_recipient_limit = 1", "mydestination =",
         ]
+        if let sasl {
+            // Nothing is relayed without AUTH: no relay domains, no trusted networks.
+            lines += ["relay_domains =", "mynetworks =",
+                      "smtpd_recipient_restrictions = check_recipient_access texthash:\(d)/recipient_access, "
+                        + "permit_sasl_authenticated, reject",
+                      "smtpd_relay_restrictions = permit_sasl_authenticated, reject",
+                      "smtpd_sasl_auth_enable = yes", "smtpd_sasl_type = dovecot", "smtpd_sasl_path = \(sasl)",
+                      "smtpd_tls_auth_only = yes"]
+        } else {
+            lines += ["relay_domains = \(options.relayDomains.joined(separator: " "))", "mynetworks = 127.0.0.0/8",
+                      "smtpd_recipient_restrictions = check_recipient_access texthash:\(d)/recipient_access, "
+                        + "permit_mynetworks, reject_unauth_destination"]
+        }
         if options.tls {
             lines += ["smtpd_tls_cert_file = \(d)/cert.pem", "smtpd_tls_key_file = \(d)/key.pem",
                       "smtpd_tls_security_level = may"]
         }
-        if let sasl = options.saslPath {
-            // Later lines win in main.cf: nothing is relayed without AUTH.
-            lines += ["smtpd_sasl_auth_enable = yes", "smtpd_sasl_type = dovecot",
-                      "smtpd_sasl_path = \(sasl)", "smtpd_tls_auth_only = yes", "mynetworks =",
-                      "relay_domains =", "smtpd_relay_restrictions = permit_sasl_authenticated, reject",
-                      "smtpd_recipient_restrictions = check_recipient_access "
-                        + "texthash:\(d)/recipient_access, permit_sasl_authenticated, reject"]
-        }
+        let names = lines.map { $0.prefix { $0 != " " } }
+        precondition(Set(names).count == names.count, "main.cf must name each parameter once")
         return lines.joined(separator: "\n") + "\n"
     }
 
