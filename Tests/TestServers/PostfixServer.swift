@@ -154,12 +154,14 @@ public final class PostfixServer: @unchecked Sendable {
         }
     }
 
-    /// Waits until at least `count` messages were delivered to the sink (or `timeout` passed); returns them.
-    public func waitForSink(count: Int, timeout: TimeInterval = 10) -> [(queueID: String, data: Data)] {
+    /// Waits until at least `count` messages were delivered to the sink (or `timeout` passed); returns them. Async
+    /// so the wait never holds a thread of the cooperative pool (two on this machine): a test blocking one starved
+    /// the async work of tests running beside it (the scheduler pass of `OutboundComponentTests` took 25 s).
+    public func waitForSink(count: Int, timeout: TimeInterval = 10) async -> [(queueID: String, data: Data)] {
         let deadline = Date(timeIntervalSinceNow: timeout)
         var messages = sinkMessages()
         while messages.count < count && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
             messages = sinkMessages()
         }
         return messages
@@ -172,11 +174,11 @@ public final class PostfixServer: @unchecked Sendable {
 
     /// Waits until the mail log satisfies `condition` (postlogd writes a moment after the reply the client saw), or
     /// `timeout` passed; returns the log as last read.
-    public func waitForLog(timeout: TimeInterval = 10, _ condition: (String) -> Bool) -> String {
+    public func waitForLog(timeout: TimeInterval = 10, _ condition: (String) -> Bool) async -> String {
         let deadline = Date(timeIntervalSinceNow: timeout)
         var text = log()
         while !condition(text) && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
+            try? await Task.sleep(for: .milliseconds(20))
             text = log()
         }
         return text

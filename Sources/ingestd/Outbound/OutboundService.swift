@@ -113,7 +113,7 @@ struct OutboundService: Sendable {
             let claim = ClaimedAction(id: id, customer: action.customer, channel: action.channel, mode: action.mode,
                                       plannedDate: action.plannedDate, template: nil, items: action.items,
                                       messageID: "", captureToken: "", attempts: 0, hasUnreviewedReply: waiting)
-            let (decision, _, _) = try await preflight(claim)
+            let decision = try await preflight(claim).decision
             lines.append("action \(id.rawValue) \(action.channel.rawValue): \(Self.describe(decision))")
         }
         return lines
@@ -134,7 +134,9 @@ struct OutboundService: Sendable {
                             messageIDDomain: configuration.messageIdDomain)
     }
 
-    private func preflight(_ claim: ClaimedAction) async throws -> (OutboundDecision, Customer?, [Item]) {
+    /// The decision for a claimed action, with what rendering needs (read once).
+    private func preflight(_ claim: ClaimedAction) async throws
+        -> (decision: OutboundDecision, customer: Customer?, contacts: [Contact], items: [Item]) {
         let customer = try await store.customer(id: claim.customer)
         let contacts = try await store.contacts(of: claim.customer)
         let wanted = Set(claim.items)
@@ -146,11 +148,11 @@ struct OutboundService: Sendable {
                                                 pauseOnPromise: claim.pauseOnPromise,
                                                 hasUnreviewedReply: claim.hasUnreviewedReply
                                                     && configuration.pauseOnUnreviewedReply ?? true)
-        return (decision, customer, items)
+        return (decision, customer, contacts, items)
     }
 
     private func process(_ claim: ClaimedAction, into report: inout PassReport) async throws {
-        let (decision, customer, items) = try await preflight(claim)
+        let (decision, customer, contacts, items) = try await preflight(claim)
         let at = now()
         switch decision {
         case .fail(let cause):
@@ -162,7 +164,7 @@ struct OutboundService: Sendable {
             report.held += 1
         case .send(let destination):
             guard let customer, let channel = channels[claim.channel] else { return }
-            let contact = try await store.contacts(of: claim.customer).first(where: \.isCollectionContact)
+            let contact = contacts.first(where: \.isCollectionContact)
             let context = OutboundTemplates.context(customer: customer, contact: contact, items: items,
                                                     actionID: claim.id, plannedDate: claim.plannedDate,
                                                     today: Day(date: at, secondsFromGMT: offset),

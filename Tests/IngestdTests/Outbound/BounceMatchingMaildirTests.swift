@@ -24,7 +24,7 @@ import Testing
         defer { fixture.remove() }
         #expect(try await fixture.service().runPass().sent == 3)
         // Two deliveries and the DSN to the envelope sender (collections@acme.example), all in the sink.
-        let sunk = postfix.waitForSink(count: 3)
+        let sunk = await postfix.waitForSink(count: 3)
         let dsn = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") },
                                "no DSN; postfix log: \(postfix.log().suffix(600))")
         #expect(try await fixture.store.action(ActionID(2))?.status == .done, "accepted before it bounced")

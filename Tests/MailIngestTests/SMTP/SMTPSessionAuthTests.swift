@@ -59,11 +59,11 @@ import Testing
             return
         }
         #expect(reply.queueID?.isEmpty == false)
-        let delivered = postfix.waitForSink(count: 1)
+        let delivered = await postfix.waitForSink(count: 1)
         #expect(delivered.count == 1 && delivered.first?.queueID == reply.queueID)
         #expect(MessageParser().parse(try #require(delivered.first?.data)).messageID == id)
         let used = "sasl_method=\(mechanism.rawValue), sasl_username=\(Self.user)"
-        #expect(postfix.waitForLog { $0.contains(used) }.contains(used))
+        #expect(await postfix.waitForLog { $0.contains(used) }.contains(used))
     }
 
     @Test(arguments: cases)
@@ -82,7 +82,7 @@ import Testing
         #expect(error.description.hasPrefix("smtp authentication_failed at auth"), "\(error)")
         #expect(!error.description.contains("nope") && !(error.reply?.text.contains("nope") ?? false))
         let failed = "SASL \(mechanism.rawValue) authentication failed"
-        #expect(postfix.waitForLog { $0.contains(failed) }.contains(failed))
+        #expect(await postfix.waitForLog { $0.contains(failed) }.contains(failed))
         #expect(postfix.sinkMessages().isEmpty)
     }
 
@@ -104,7 +104,7 @@ import Testing
         }
         #expect(error.kind == .authenticationFailed && error.stage == .auth && error.reply == nil)
         // smtpd logs each session's commands when it ends (`disconnect from ... ehlo=2 starttls=1 ...`).
-        let log = postfix.waitForLog { $0.components(separatedBy: "disconnect from").count == 3 }
+        let log = await postfix.waitForLog { $0.components(separatedBy: "disconnect from").count == 3 }
         let sessions = log.split(separator: "\n").filter { $0.contains("disconnect from") }
         #expect(sessions.count == 2 && sessions.allSatisfy { !$0.contains("auth=") }, "\(sessions)")
         #expect(postfix.sinkMessages().isEmpty)
