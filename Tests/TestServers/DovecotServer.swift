@@ -27,6 +27,9 @@ public final class DovecotServer: @unchecked Sendable {
 
     /// Dovecot's `imap_capability` override, if any (e.g. a list without MOVE to force COPY + EXPUNGE).
     public let imapCapability: String?
+    /// The auth service's client socket for an MTA (Postfix `smtpd_sasl_type = dovecot`, `smtpd_sasl_path` = this
+    /// path), when started with `authSocket: true`; nil otherwise.
+    public let authSocketPath: String?
 
     private let lock = NSLock()
     private var master: Process?
@@ -35,14 +38,16 @@ public final class DovecotServer: @unchecked Sendable {
 
     /// Creates the directory, certificates and config, and starts Dovecot; returns once it greets on the IMAP port.
     /// `imapCapability` replaces the capability list announced after login (Dovecot's `imap_capability`);
-    /// `certificateHost` is the name in the server certificate (only `localhost` also carries `IP:127.0.0.1`).
+    /// `certificateHost` is the name in the server certificate (only `localhost` also carries `IP:127.0.0.1`);
+    /// `authSocket` adds a client listener of the auth service (``authSocketPath``, mode 0666) for SMTP AUTH.
     public init(users: [String: String] = ["alice": "secret", "bob": "hunter2"], imapCapability: String? = nil,
-                certificateHost: String = "localhost") throws {
+                certificateHost: String = "localhost", authSocket: Bool = false) throws {
         self.imapCapability = imapCapability
         let template = NSTemporaryDirectory() + "/ingestd-dovecot.XXXXXX"
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else { throw TestServerError("mkdtemp failed: errno \(errno)") }
         directory = String(cString: made)
+        authSocketPath = authSocket ? directory + "/run/smtp-auth" : nil
         chmod(directory, 0o755)
         self.users = users
         let ports = try Loopback.freePorts(3)
@@ -268,10 +273,20 @@ public final class DovecotServer: @unchecked Sendable {
                 port = \(lmtpPort)
               }
             }
-
+            \(authSocketPath == nil ? "" : Self.authListener)
             """
         try Data(config.utf8).write(to: URL(fileURLWithPath: configFile))
     }
+
+    /// The auth service's extra client listener (relative to `base_dir`): Postfix's smtpd connects to it after
+    /// dropping privileges, hence mode 0666 (the temp dir is the only gate, as for every other socket here).
+    static let authListener = """
+        service auth {
+          unix_listener smtp-auth {
+            mode = 0666
+          }
+        }
+        """
 
     func nextDeliveryNumber() -> Int {
         lock.withLock {

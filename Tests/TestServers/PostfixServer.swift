@@ -25,15 +25,16 @@ public final class PostfixServer: @unchecked Sendable {
         public var relayDomains: [String]
         /// Also listen with STARTTLS and on an SMTPS port.
         public var tls: Bool
-        /// A ``SASLAuthServer``'s port: SMTP AUTH (PLAIN, LOGIN) after STARTTLS only, and mail is relayed only for
-        /// authenticated clients (no relay domains, no trusted networks). Needs `tls`.
-        public var saslPort: Int?
+        /// A Dovecot auth socket (``DovecotServer/authSocketPath``): SMTP AUTH (RFC 4954; PLAIN, LOGIN) under TLS
+        /// only (after STARTTLS, or on the SMTPS port), and mail is relayed only for authenticated clients (no relay
+        /// domains, no trusted networks). Needs `tls`.
+        public var saslPath: String?
 
         /// Makes options.
         public init(rejections: [String: String] = [:], bouncing: [String] = [], routes: [String: String] = [:],
                     relayDomains: [String] = ["customer.example", "acme.example"], tls: Bool = false,
-                    saslPort: Int? = nil) {
-            self.saslPort = saslPort
+                    saslPath: String? = nil) {
+            self.saslPath = saslPath
             self.rejections = rejections
             self.bouncing = bouncing
             self.routes = routes
@@ -153,12 +154,14 @@ public final class PostfixServer: @unchecked Sendable {
         }
     }
 
-    /// Waits until at least `count` messages were delivered to the sink (or `timeout` passed); returns them.
-    public func waitForSink(count: Int, timeout: TimeInterval = 10) -> [(queueID: String, data: Data)] {
+    /// Waits until at least `count` messages were delivered to the sink (or `timeout` passed); returns them. Async
+    /// so the wait never holds a thread of the cooperative pool (two on this machine): a test blocking one starved
+    /// the async work of tests running beside it (the scheduler pass of `OutboundComponentTests` took 25 s).
+    public func waitForSink(count: Int, timeout: TimeInterval = 10) async -> [(queueID: String, data: Data)] {
         let deadline = Date(timeIntervalSinceNow: timeout)
         var messages = sinkMessages()
         while messages.count < count && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
             messages = sinkMessages()
         }
         return messages
@@ -169,35 +172,57 @@ public final class PostfixServer: @unchecked Sendable {
         (try? String(contentsOfFile: directory.appendingPathComponent("maillog").path, encoding: .utf8)) ?? ""
     }
 
+    /// Waits until the mail log satisfies `condition` (postlogd writes a moment after the reply the client saw), or
+    /// `timeout` passed; returns the log as last read.
+    public func waitForLog(timeout: TimeInterval = 10, _ condition: (String) -> Bool) async -> String {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        var text = log()
+        while !condition(text) && Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+            text = log()
+        }
+        return text
+    }
+
     // MARK: Configuration
 
+    /// `main.cf` with every parameter once. A repeated parameter is not harmless here: every Postfix process warns
+    /// "overriding earlier entry" for it at start, postlogd included, and postlogd writes its own warnings into the
+    /// log socket it alone drains (a datagram queue of `net.unix.max_dgram_qlen`, 10 on Debian). Under load the
+    /// other processes' warnings fill that queue before postlogd reads it; postlogd then blocks forever in its own
+    /// send, every process that logs blocks behind it, and smtpd never greets (maillog empty, no tlsmgr). That was
+    /// the "flaky" SMTP AUTH suite: only its configuration overrode parameters.
     static func mainCF(_ d: String, options: Options) -> String {
+        let sasl = options.saslPath
         var lines = [
             "compatibility_level = 3.6", "queue_directory = \(d)/queue", "data_directory = \(d)/data",
             "mail_owner = postfix", "setgid_group = postdrop", "inet_interfaces = 127.0.0.1", "inet_protocols = ipv4",
             "myhostname = mail.test.example", "mydomain = test.example", "myorigin = test.example",
-            "mydestination =", "relay_domains = \(options.relayDomains.joined(separator: " "))",
-            "mynetworks = 127.0.0.0/8",
-            "smtpd_recipient_restrictions = check_recipient_access texthash:\(d)/recipient_access, "
-                + "permit_mynetworks, reject_unauth_destination",
             "transport_maps = texthash:\(d)/transport", "default_transport = sink", "relay_transport = sink",
             "maillog_file = \(d)/maillog", "maillog_file_prefixes = \(d)", "alias_maps =", "alias_database =",
             "smtputf8_enable = no", "biff = no", "smtpd_banner = $myhostname ESMTP",
             "sink_destination_concurrency_limit = 20", "sink_destination_recipient_limit = 1",
-            "fail_destination_recipient_limit = 1",
+            "fail_destination_recipient_limit = 1", "mydestination =",
         ]
+        if let sasl {
+            // Nothing is relayed without AUTH: no relay domains, no trusted networks.
+            lines += ["relay_domains =", "mynetworks =",
+                      "smtpd_recipient_restrictions = check_recipient_access texthash:\(d)/recipient_access, "
+                        + "permit_sasl_authenticated, reject",
+                      "smtpd_relay_restrictions = permit_sasl_authenticated, reject",
+                      "smtpd_sasl_auth_enable = yes", "smtpd_sasl_type = dovecot", "smtpd_sasl_path = \(sasl)",
+                      "smtpd_tls_auth_only = yes"]
+        } else {
+            lines += ["relay_domains = \(options.relayDomains.joined(separator: " "))", "mynetworks = 127.0.0.0/8",
+                      "smtpd_recipient_restrictions = check_recipient_access texthash:\(d)/recipient_access, "
+                        + "permit_mynetworks, reject_unauth_destination"]
+        }
         if options.tls {
             lines += ["smtpd_tls_cert_file = \(d)/cert.pem", "smtpd_tls_key_file = \(d)/key.pem",
                       "smtpd_tls_security_level = may"]
         }
-        if let sasl = options.saslPort {
-            // Later lines win in main.cf: nothing is relayed without AUTH.
-            lines += ["smtpd_sasl_auth_enable = yes", "smtpd_sasl_type = dovecot",
-                      "smtpd_sasl_path = inet:127.0.0.1:\(sasl)", "smtpd_tls_auth_only = yes", "mynetworks =",
-                      "relay_domains =", "smtpd_relay_restrictions = permit_sasl_authenticated, reject",
-                      "smtpd_recipient_restrictions = check_recipient_access "
-                        + "texthash:\(d)/recipient_access, permit_sasl_authenticated, reject"]
-        }
+        let names = lines.map { $0.prefix { $0 != " " } }
+        precondition(Set(names).count == names.count, "main.cf must name each parameter once")
         return lines.joined(separator: "\n") + "\n"
     }
 

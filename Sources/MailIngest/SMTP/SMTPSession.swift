@@ -76,6 +76,13 @@ public final class SMTPSession {
             try hello()
         }
         if let username = configuration.username {
+            // Only a mechanism the server announced (RFC 4954 section 3): a server that offers no AUTH here (e.g.
+            // Postfix's `smtpd_tls_auth_only` before STARTTLS) never sees the password.
+            let offered: Int32 = switch configuration.authMechanism {
+            case .plain: Int32(MAILSMTP_AUTH_PLAIN)
+            case .login: Int32(MAILSMTP_AUTH_LOGIN)
+            }
+            guard session.pointee.auth & offered != 0 else { throw SMTPError(.authenticationFailed, stage: .auth) }
             let mechanism = configuration.authMechanism.rawValue
             result = mailesmtp_auth_sasl(session, mechanism, configuration.host, nil, nil, username, username,
                                          configuration.password ?? "", nil)

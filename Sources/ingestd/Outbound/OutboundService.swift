@@ -96,18 +96,35 @@ struct OutboundService: Sendable {
         return text
     }
 
-    /// What a pass would do, without claiming, sending or recording: one line per due action.
+    /// What a pass would do, without claiming, sending or recording: one line per due action, with the same
+    /// preflight as a pass (holds with their reason, errors with their cause), the pause on unreviewed replies too.
     func dryRun(limit: Int = 1000) async throws -> [String] {
         var lines: [String] = []
+        var unreviewed: [CustomerID: Bool] = [:]
         for id in try await store.dueActions(request(limit: limit)) {
             guard let action = try await store.action(id) else { continue }
+            let waiting: Bool
+            if let known = unreviewed[action.customer] {
+                waiting = known
+            } else {
+                waiting = try await hasUnreviewedReply(action.customer)
+                unreviewed[action.customer] = waiting
+            }
             let claim = ClaimedAction(id: id, customer: action.customer, channel: action.channel, mode: action.mode,
                                       plannedDate: action.plannedDate, template: nil, items: action.items,
-                                      messageID: "", captureToken: "", attempts: 0)
-            let (decision, _, _) = try await preflight(claim)
+                                      messageID: "", captureToken: "", attempts: 0, hasUnreviewedReply: waiting)
+            let decision = try await preflight(claim).decision
             lines.append("action \(id.rawValue) \(action.channel.rawValue): \(Self.describe(decision))")
         }
         return lines
+    }
+
+    /// True when a reply or comment of the customer still has proposals no collector decided: the replies tab's
+    /// red count for that customer, the same rule the store applies when it claims (`openProposals > 0`).
+    private func hasUnreviewedReply(_ customer: CustomerID) async throws -> Bool {
+        guard configuration.pauseOnUnreviewedReply ?? true else { return false }
+        let today = Day(date: now(), secondsFromGMT: offset)
+        return try await store.replies(AgendaQuery(today: today, customer: customer, limit: 1)).toDo > 0
     }
 
     private func request(limit: Int) -> ClaimRequest {
@@ -117,7 +134,9 @@ struct OutboundService: Sendable {
                             messageIDDomain: configuration.messageIdDomain)
     }
 
-    private func preflight(_ claim: ClaimedAction) async throws -> (OutboundDecision, Customer?, [Item]) {
+    /// The decision for a claimed action, with what rendering needs (read once).
+    private func preflight(_ claim: ClaimedAction) async throws
+        -> (decision: OutboundDecision, customer: Customer?, contacts: [Contact], items: [Item]) {
         let customer = try await store.customer(id: claim.customer)
         let contacts = try await store.contacts(of: claim.customer)
         let wanted = Set(claim.items)
@@ -129,11 +148,11 @@ struct OutboundService: Sendable {
                                                 pauseOnPromise: claim.pauseOnPromise,
                                                 hasUnreviewedReply: claim.hasUnreviewedReply
                                                     && configuration.pauseOnUnreviewedReply ?? true)
-        return (decision, customer, items)
+        return (decision, customer, contacts, items)
     }
 
     private func process(_ claim: ClaimedAction, into report: inout PassReport) async throws {
-        let (decision, customer, items) = try await preflight(claim)
+        let (decision, customer, contacts, items) = try await preflight(claim)
         let at = now()
         switch decision {
         case .fail(let cause):
@@ -145,7 +164,7 @@ struct OutboundService: Sendable {
             report.held += 1
         case .send(let destination):
             guard let customer, let channel = channels[claim.channel] else { return }
-            let contact = try await store.contacts(of: claim.customer).first(where: \.isCollectionContact)
+            let contact = contacts.first(where: \.isCollectionContact)
             let context = OutboundTemplates.context(customer: customer, contact: contact, items: items,
                                                     actionID: claim.id, plannedDate: claim.plannedDate,
                                                     today: Day(date: at, secondsFromGMT: offset),

@@ -26,6 +26,8 @@ struct OutboundTemplates: Sendable {
 
     let directory: URL
     let defaultLanguage: String
+    /// Parsed files, checked against the disk at each use.
+    private let cache = TemplateCache()
 
     init(directory: String, defaultLanguage: String = "en") {
         self.directory = URL(fileURLWithPath: directory)
@@ -34,7 +36,7 @@ struct OutboundTemplates: Sendable {
 
     /// Renders `template` for `language` with `context`.
     func render(_ template: String, language: String?, context: [String: Any]) throws -> Rendered {
-        let folder = directory.appendingPathComponent(template)
+        let folder = directory.path + "/" + template + "/"
         var candidates: [String] = []
         if let language, !language.isEmpty {
             candidates.append(language.lowercased())
@@ -42,12 +44,13 @@ struct OutboundTemplates: Sendable {
         }
         candidates.append(defaultLanguage)
         for candidate in candidates {
-            let text = read(folder, candidate, "text")
-            let html = read(folder, candidate, "html")
+            let text = try cache.template(at: folder + candidate + ".text.mustache", prefix: Self.textMode)
+            let html = try cache.template(at: folder + candidate + ".html.mustache")
             guard text != nil || html != nil else { continue }
-            let subject = try read(folder, candidate, "subject").map { try renderText($0, context) } ?? ""
-            let renderedHTML = try html.map { try MustacheTemplate(string: $0).render(context) }
-            let renderedText = try text.map { try renderText($0, context) }
+            let subject = try cache.template(at: folder + candidate + ".subject.mustache", prefix: Self.textMode)
+                .map { $0.render(context) } ?? ""
+            let renderedHTML = html.map { $0.render(context) }
+            let renderedText = text.map { $0.render(context) }
                 ?? renderedHTML.map { HTMLText.convert($0).lines.map(\.text).joined(separator: "\n") } ?? ""
             return Rendered(subject: subject.trimmingCharacters(in: .whitespacesAndNewlines), text: renderedText,
                             html: renderedHTML, language: candidate)
@@ -55,13 +58,8 @@ struct OutboundTemplates: Sendable {
         throw Missing(template: template, language: language ?? defaultLanguage)
     }
 
-    private func read(_ folder: URL, _ language: String, _ kind: String) -> String? {
-        try? String(contentsOf: folder.appendingPathComponent("\(language).\(kind).mustache"), encoding: .utf8)
-    }
-
-    private func renderText(_ source: String, _ context: [String: Any]) throws -> String {
-        try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source).render(context)
-    }
+    /// Subject and text templates render without HTML escaping.
+    private static let textMode = "{{% CONTENT_TYPE: TEXT}}"
 
     /// The values templates see: `customer` (name, key), `contact` (name, email, phone), `items` (number, issue_date,
     /// due_date, amount, open_amount, currency, days_overdue), `totals` (currency, open_amount), `page_link`,

@@ -22,7 +22,7 @@ import Testing
         let report = try await fixture.service().runPass()
         #expect(report.sent == 3)
         // Two deliveries and one DSN to collections@acme.example.
-        let sunk = postfix.waitForSink(count: 3)
+        let sunk = await postfix.waitForSink(count: 3)
         let dsn = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") })
         let pipeline = InboundPipeline(store: fixture.store)
         let outcome = try await pipeline.process(raw: dsn.data, source: nil, receivedAt: Date())
@@ -56,7 +56,7 @@ import Testing
                                                      emails: { $0 == 1 ? "bounce@customer.example" : nil })
         defer { fixture.remove() }
         #expect(try await fixture.service().runPass().sent == 3)
-        let sunk = postfix.waitForSink(count: 3)
+        let sunk = await postfix.waitForSink(count: 3)
         let original = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") })
         var text = String(decoding: original.data, as: UTF8.self)
         #expect(DSNEnvelopeID.find(in: original.data) == "action-2")

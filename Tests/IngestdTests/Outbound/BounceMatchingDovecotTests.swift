@@ -29,7 +29,7 @@ struct BounceMatchingDovecotTests {
         defer { fixture.remove() }
         let report = try await fixture.service().runPass()
         #expect(report.sent == 3)
-        #expect(postfix.waitForSink(count: 2).count == 2, "the two good addresses are delivered")
+        #expect(await postfix.waitForSink(count: 2).count == 2, "the two good addresses are delivered")
 
         // The DSN reaches Dovecot by LMTP a moment later (Postfix's bounce daemon, then its LMTP client).
         let deadline = Date(timeIntervalSinceNow: 20)

@@ -33,7 +33,7 @@ import Testing
         let cpu = Self.childrenCPUSeconds() - cpuBefore
         let report = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
         #expect(report["sent"] as? Int == Self.actions)
-        let delivered = postfix.waitForSink(count: Self.actions, timeout: 120).count
+        let delivered = await postfix.waitForSink(count: Self.actions, timeout: 120).count
         #expect(delivered == Self.actions)
         let line: [String: Any] = [
             "benchmark": "outbound", "actions": Self.actions, "batch": batch, "binary": TestPaths.ingestd.path,

@@ -41,7 +41,7 @@ import Testing
         let running = Task { try await service.run() }
         defer { running.cancel() }
         // The first pass runs at once; wait for its three deliveries.
-        #expect(postfix.waitForSink(count: 3, timeout: 20).count == 3)
+        #expect(await postfix.waitForSink(count: 3, timeout: 20).count == 3)
         let deadline = Date(timeIntervalSinceNow: 10)
         var done = 0
         while done < 3 && Date() < deadline {

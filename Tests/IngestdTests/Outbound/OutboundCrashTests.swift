@@ -112,7 +112,7 @@ import Testing
         result.toVerify = statuses[.sending]?.count ?? 0
         result.other = actions - result.done - result.toVerify
         // Wait until the sink holds every done action and has settled.
-        _ = postfix.waitForSink(count: result.done, timeout: 30)
+        _ = await postfix.waitForSink(count: result.done, timeout: 30)
         try await Task.sleep(for: .milliseconds(300))
         let delivered = postfix.sinkMessages()
         var counts: [String: Int] = [:]
@@ -142,7 +142,7 @@ import Testing
         let final = try await fixture.actionsByStatus()
         result.leftToVerify = final[.sending]?.count ?? 0
         result.finalDone = final[.done]?.count ?? 0
-        _ = postfix.waitForSink(count: result.finalDone, timeout: 30)
+        _ = await postfix.waitForSink(count: result.finalDone, timeout: 30)
         try await Task.sleep(for: .milliseconds(300))
         var finalCounts: [String: Int] = [:]
         for message in postfix.sinkMessages() {

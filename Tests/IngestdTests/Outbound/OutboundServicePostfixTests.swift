@@ -25,7 +25,7 @@ import Testing
         defer { fixture.remove() }
         let report = try await fixture.service().runPass()
         #expect(report.claimed == 4 && report.sent == 4 && report.rejected == 0 && report.toVerify == 0)
-        let delivered = postfix.waitForSink(count: 4)
+        let delivered = await postfix.waitForSink(count: 4)
         #expect(delivered.count == 4)
         let byID = Dictionary(uniqueKeysWithValues: delivered.map { (MessageParser().parse($0.data).messageID ?? "", $0) })
         for index in 0..<4 {
@@ -65,7 +65,7 @@ import Testing
         #expect(rejected.status == .error && rejected.errorCause == .addressRejected)
         let words = try #require(rejected.errorDetail)
         #expect(words.hasPrefix("550 5.1.1") && words.contains("User unknown"))
-        #expect(postfix.waitForSink(count: 2).count == 2)
+        #expect(await postfix.waitForSink(count: 2).count == 2)
     }
 
     @Test func aDeferredRecipientIsRetriedThenSendFailed() async throws {
@@ -94,7 +94,7 @@ import Testing
         let action = try #require(try await fixture.store.action(ActionID(1)))
         #expect(action.status == .error && action.errorCause == .contactHasNoEmail)
         #expect(try await fixture.store.sendRecord(ActionID(1))?.attempts == 0)
-        #expect(postfix.waitForSink(count: 1).count == 1)
+        #expect(await postfix.waitForSink(count: 1).count == 1)
     }
 
     @Test func aServerThatIsDownLeavesActionsQueuedForRetry() async throws {

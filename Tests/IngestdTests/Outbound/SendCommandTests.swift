@@ -3,11 +3,10 @@ import Testing
 @testable import AgendaStore
 @testable import ingestd
 
-/// `ingestd send --dry-run` through the built executable: what would happen to each due action, nothing recorded.
+/// `ingestd send --dry-run` through the built executable: what would happen to each due action (sends, errors with
+/// their cause, holds with their reason, the pause on an unreviewed reply included), nothing recorded.
 @Suite struct SendCommandTests {
-    @Test func aDryRunSaysWhatWouldHappenAndChangesNothing() async throws {
-        let fixture = try await OutboundFixture.make(count: 2, smtpPort: 1, emails: { $0 == 0 ? "" : nil })
-        defer { fixture.remove() }
+    static func dryRun(_ fixture: OutboundFixture) throws -> [String] {
         let process = Process()
         process.executableURL = TestPaths.ingestd
         process.arguments = ["send", "--store", fixture.storePath, "--config", fixture.configPath, "--dry-run"]
@@ -17,8 +16,13 @@ import Testing
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines == [
+        return output.split(separator: "\n").map(String.init)
+    }
+
+    @Test func aDryRunSaysWhatWouldHappenAndChangesNothing() async throws {
+        let fixture = try await OutboundFixture.make(count: 2, smtpPort: 1, emails: { $0 == 0 ? "" : nil })
+        defer { fixture.remove() }
+        #expect(try Self.dryRun(fixture) == [
             "action 1 email: error contact_has_no_email: The collection contact has no email address.",
             "action 2 email: send by email",
         ])
@@ -26,5 +30,31 @@ import Testing
             #expect(try await fixture.store.action(ActionID(id))?.status == .planned)
             #expect(try await fixture.store.sendRecord(ActionID(id)) == nil)
         }
+    }
+
+    /// The dry run shows the hold a pass applies to a customer whose reply waits for review (unless the
+    /// configuration turns the pause off), and the pass that follows does hold that action with the same reason.
+    @Test(arguments: [true, false])
+    func aDryRunShowsTheHoldOnAnUnreviewedReply(pause: Bool) async throws {
+        let fixture = try await OutboundFixture.make(count: 3, smtpPort: 1, extra: {
+            $0.pauseOnUnreviewedReply = pause
+            $0.retry = .init(maxAttempts: 3, delaysSeconds: [600])
+        })
+        defer { fixture.remove() }
+        try await OutboundPausingTests.unreviewedReply(fixture, customer: 1)
+        let tomorrow = Day(date: Date()).adding(days: 1).iso
+        let held = "action 2 email: held (unreviewed_reply) until \(tomorrow): "
+            + "A reply from the customer waits for your review."
+        #expect(try Self.dryRun(fixture) == [
+            "action 1 email: send by email",
+            pause ? held : "action 2 email: send by email",
+            "action 3 email: send by email",
+        ])
+        #expect(try await fixture.store.sendRecord(ActionID(2)) == nil, "a dry run records nothing")
+        // Port 1 refuses connections: the actions not held are retried later, nothing is sent.
+        let report = try await fixture.service().runPass()
+        #expect(report.held == (pause ? 1 : 0) && report.retried == (pause ? 2 : 3))
+        #expect(try await fixture.store.sendRecord(ActionID(2))?.heldReason
+                == (pause ? HoldReason.unreviewedReply.rawValue : nil))
     }
 }

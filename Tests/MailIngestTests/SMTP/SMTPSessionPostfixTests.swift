@@ -49,7 +49,7 @@ import Testing
         }
         await sender.close()
         #expect(sender.connectionsOpened == 1)
-        let delivered = postfix.waitForSink(count: 5)
+        let delivered = await postfix.waitForSink(count: 5)
         #expect(Set(delivered.map(\.queueID)) == Set(queueIDs))
         let ids = delivered.compactMap { MessageParser().parse($0.data).messageID }
         #expect(Set(ids) == Set((1...5).map { "action-\($0).t@acme.example" }))
@@ -84,7 +84,7 @@ import Testing
         }
         await sender.close()
         #expect(sender.connectionsOpened == 1)
-        #expect(postfix.waitForSink(count: 1).count == 1)
+        #expect(await postfix.waitForSink(count: 1).count == 1)
     }
 
     @Test func anAcceptedThenBouncedRecipientGivesADSNNamingTheEnvelopeID() async throws {
@@ -100,7 +100,7 @@ import Testing
             return
         }
         await sender.close()
-        let dsn = try #require(postfix.waitForSink(count: 1).first)
+        let dsn = try #require(await postfix.waitForSink(count: 1).first)
         let text = String(decoding: dsn.data, as: UTF8.self)
         #expect(text.contains("multipart/report") && text.contains("Original-Envelope-Id: action-9"))
         #expect(text.contains("Final-Recipient: rfc822; bounce@customer.example"))
@@ -149,7 +149,7 @@ import Testing
             return
         }
         #expect(error.kind == .certificateRejected && error.stage == .verify)
-        #expect(postfix.waitForSink(count: 1, timeout: 2).count == 1)
+        #expect(await postfix.waitForSink(count: 1, timeout: 2).count == 1)
     }
 
     @Test func theGnuTLSVerifierAcceptsTheServersCAAndRefusesAnUnknownOne() async throws {
