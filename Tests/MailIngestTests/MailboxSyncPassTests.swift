@@ -35,6 +35,29 @@ struct MailboxSyncPassTests {
         #expect(outcome.cursor == MailboxCursor(uidValidity: 7, lastUID: 41))
     }
 
+    @Test("An unchanged HIGHESTMODSEQ (RFC 7162) means nothing new, even without UIDNEXT")
+    func modSeqUnchanged() {
+        let stored = MailboxCursor(uidValidity: 7, lastUID: 41, highestModSeq: 900)
+        var pass = MailboxSyncPass(stored: stored, status: Self.status(next: nil, count: 41, modSeq: 900),
+                                   batchSize: 10, marksReconciled: true, markMode: .default)
+        let (actions, outcome) = Self.run(&pass, uids: [41])
+        #expect(actions.count == 1)
+        #expect(outcome.upToDate)
+        #expect(outcome.cursor == stored)
+    }
+
+    @Test("A changed HIGHESTMODSEQ, a new UIDVALIDITY or marks in doubt still search",
+          arguments: [(UInt32(7), UInt64(901), true), (8, 900, true), (7, 900, false)])
+    func modSeqDoesNotSkip(validity: UInt32, modSeq: UInt64, marksReconciled: Bool) {
+        let stored = MailboxCursor(uidValidity: 7, lastUID: 41, highestModSeq: 900)
+        var pass = MailboxSyncPass(stored: stored, status: Self.status(validity, next: nil, count: 42, modSeq: modSeq),
+                                   batchSize: 10, marksReconciled: marksReconciled, markMode: .default)
+        let (actions, outcome) = Self.run(&pass, uids: [41, 42])
+        #expect(actions.first.map { if case .search = $0 { true } else { false } } == true)
+        #expect(!outcome.upToDate)
+        #expect(outcome.cursor.highestModSeq == modSeq)
+    }
+
     @Test("An empty mailbox is up to date even without UIDNEXT")
     func emptyMailbox() {
         var pass = MailboxSyncPass(stored: nil, status: Self.status(next: nil, count: 0), batchSize: 10,

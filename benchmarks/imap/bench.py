@@ -74,7 +74,9 @@ def main():
         print(f"ratio               {swift_rate / python_rate:.0%} of the Python fetch rate (target >= 60%)")
         print(f"ratio by CPU time   {python_cpu / swift_cpu:.0%} (client CPU per message, Python over ingestd;"
               " steadier on a shared machine)")
+        print(f"CPU per message     ingestd {swift_cpu / max(stored, 1) * 1e6:.0f} µs, python {python_cpu / max(fetched, 1) * 1e6:.0f} µs")
         print(f"peak RSS ingestd    {peak_kb / 1024:.0f} MB")
+        print(f"load average        {' '.join(f'{x:.1f}' for x in os.getloadavg())} (other processes share the cores)")
         if stored != args.messages or marked != args.messages:
             sys.exit("not every message was stored and marked")
     finally:

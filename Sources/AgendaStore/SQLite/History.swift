@@ -17,7 +17,7 @@ enum History {
         try db.cachedStatement(sql: """
             INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [at, entity, entityID, event, customer, user, channel?.rawValue, status?.rawValue,
+            """).execute(arguments: [StoredDate.value(at), entity, entityID, event, customer, user, channel?.rawValue, status?.rawValue,
                                      detailJSON])
     }
 

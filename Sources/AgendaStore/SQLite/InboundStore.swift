@@ -49,7 +49,7 @@ extension SQLiteAgendaStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [hash, message.source?.mailbox, message.source?.uidValidity, message.source?.uid,
                              message.kind.rawValue, message.messageID, message.fromAddress, message.subject,
-                             message.receivedAt, message.customer?.rawValue, message.action?.rawValue,
+                             StoredDate.value(message.receivedAt), message.customer?.rawValue, message.action?.rawValue,
                              message.correlation.rawValue, message.quarantineReason,
                              analysis?.proposals.count ?? 0])
         let id = db.lastInsertedRowID

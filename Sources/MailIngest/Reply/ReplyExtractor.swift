@@ -143,19 +143,26 @@ public enum ReplyExtractor {
     /// The lines of one role joined with LF, without blank lines at either end; where lines of another role were
     /// cut out between two runs, the runs are parted by exactly one blank line.
     static func joined(_ lines: [ReplyLine], _ roles: [Role], _ role: Role) -> String {
-        var runs: [[String]] = []
-        var previous = -2
-        for index in lines.indices where roles[index] == role {
-            if index != previous + 1 { runs.append([]) }
-            runs[runs.count - 1].append(lines[index].raw)
-            previous = index
+        // One pass over the runs, appending in place (blank is `trimmed.isEmpty`, the trim of `raw`).
+        var result = ""
+        var index = 0
+        while index < lines.count {
+            guard roles[index] == role else { index += 1; continue }
+            var end = index
+            while end < lines.count, roles[end] == role { end += 1 }
+            var first = index, last = end - 1
+            while first <= last, lines[first].isBlank { first += 1 }
+            while last >= first, lines[last].isBlank { last -= 1 }
+            if first <= last {
+                if !result.isEmpty { result += "\n\n" }
+                result += lines[first].raw
+                for line in lines[(first + 1)..<(last + 1)] {
+                    result += "\n"
+                    result += line.raw
+                }
+            }
+            index = end
         }
-        let trimmed = runs.map { run -> ArraySlice<String> in
-            let isBlank = { (text: String) in ReplyLine.trim(text).isEmpty }
-            guard let first = run.firstIndex(where: { !isBlank($0) }),
-                  let last = run.lastIndex(where: { !isBlank($0) }) else { return [] }
-            return run[first...last]
-        }.filter { !$0.isEmpty }
-        return trimmed.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+        return result
     }
 }

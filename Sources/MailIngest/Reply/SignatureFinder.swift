@@ -118,6 +118,21 @@ enum SignatureFinder {
 
     /// `text` is one closing of the table once spaces and trailing punctuation are cut off.
     static func isClosingPhrase(_ text: Substring) -> Bool {
+        // ASCII text as bytes: the same trims (a space first; the ASCII ones of the punctuation and a space last).
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard CharacterPrefix.isASCII(bytes) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            while end > start, Self.asciiClosingTrail.contains(bytes[end - 1]) { end -= 1 }
+            return SignaturePatterns.closings.contains(String(decoding: bytes[start..<end], as: UTF8.self))
+        }), let ascii {
+            return ascii
+        }
+        return isClosingPhraseByCharacters(text)
+    }
+
+    /// ``isClosingPhrase(_:)`` over Characters: the rule itself, and the path for non-ASCII text.
+    static func isClosingPhraseByCharacters(_ text: Substring) -> Bool {
         var text = text
         while let first = text.first, first == " " { text.removeFirst() }
         while let last = text.last, ",.!:;-–—~".contains(last) || "，。！：；、～ ".contains(last) {
@@ -125,6 +140,9 @@ enum SignatureFinder {
         }
         return SignaturePatterns.closings.contains(String(text))
     }
+
+    /// The ASCII characters ``isClosingPhrase(_:)`` cuts off the end.
+    private static let asciiClosingTrail = Set(",.!:;-~ ".utf8)
 
     /// A closing, a place preposition and one to three capitalised words: "Viele Grüße aus Bad Homburg".
     static func hasPlace(_ line: ReplyLine) -> Bool {
@@ -177,10 +195,34 @@ enum SignatureFinder {
 
     /// A phone number, an address or a web link.
     static func hasContactDetail(_ line: ReplyLine) -> Bool {
-        let text = line.folded
+        var text = line.folded
+        // An ASCII line is read as bytes (every character is one byte there); others take the Character path.
+        if let ascii = text.withUTF8({ CharacterPrefix.isASCII($0) ? Self.asciiContactDetail($0) : nil }) { return ascii }
+        return hasContactDetailByCharacters(text)
+    }
+
+    /// ``hasContactDetail(_:)`` over Characters and scalars: the rule itself, and the path for non-ASCII lines.
+    static func hasContactDetailByCharacters(_ text: String) -> Bool {
         if text.contains("@") || text.contains("http") || text.contains("www.") { return true }
         var digits = 0
         for scalar in text.unicodeScalars where scalar >= "0" && scalar <= "9" { digits += 1 }
+        return digits >= 7
+    }
+
+    /// ``hasContactDetail(_:)`` over an ASCII line's bytes.
+    private static func asciiContactDetail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "@"): return true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "h"):
+                if bytes[index...].starts(with: "http".utf8) { return true }
+            case UInt8(ascii: "w"):
+                if bytes[index...].starts(with: "www.".utf8) { return true }
+            default: break
+            }
+        }
         return digits >= 7
     }
 

@@ -179,9 +179,7 @@ struct MailboxPoller: Sendable {
         let key = mailbox.key
         let outcomes = batch.messages.isEmpty ? [] : try await batch.staged.store()
         let at = now()
-        for (message, outcome) in zip(batch.messages, outcomes) {
-            await board.stored(key, created: outcome.created, internalDate: message.internalDate, at: at)
-        }
+        await board.stored(key, batch: zip(batch.messages, outcomes).map { ($1.created, $0.internalDate) }, at: at)
         return (batch.messages.map(\.uid), outcomes.allSatisfy(\.created))
     }
 

@@ -60,6 +60,12 @@ actor MailboxStatusBoard {
         statuses[key] = status
     }
 
+    /// ``stored(_:created:internalDate:at:)`` for each message of a batch, in order, in one call (one actor hop a
+    /// batch instead of one a message).
+    func stored(_ key: String, batch: [(created: Bool, internalDate: Date?)], at now: Date) {
+        for message in batch { stored(key, created: message.created, internalDate: message.internalDate, at: now) }
+    }
+
     func succeeded(_ key: String, at now: Date) {
         var status = statuses[key, default: MailboxStatus(key: key)]
         status.lastSuccess = now

@@ -57,3 +57,34 @@ enum MailFixtures {
                       waitPolicy: WaitPolicy(useIdle: idle, pollInterval: .milliseconds(50)))
     }
 }
+
+/// Counts UID SEARCH commands (a lock: the session thread writes, the test reads).
+final class SearchCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+    func add() { lock.withLock { value += 1 } }
+}
+
+/// A real session whose SELECT answers lose UIDNEXT (as some servers send them), counting searches: only
+/// HIGHESTMODSEQ can then tell that nothing is new.
+final class WithoutUIDNext: IMAPMailboxSession {
+    let base: any IMAPMailboxSession
+    let searches: SearchCounter
+    init(_ base: any IMAPMailboxSession, _ searches: SearchCounter) { self.base = base; self.searches = searches }
+    var capabilities: Set<String> { base.capabilities }
+    func select(_ mailbox: String, readOnly: Bool) throws -> IMAPMailboxStatus {
+        var status = try base.select(mailbox, readOnly: readOnly)
+        status.uidNext = nil
+        return status
+    }
+    func searchUIDs(from first: UInt32) throws -> [UInt32] {
+        searches.add()
+        return try base.searchUIDs(from: first)
+    }
+    func fetch(uids: [UInt32]) throws -> [IMAPFetchedMessage] { try base.fetch(uids: uids) }
+    func addFlags(_ flags: [String], uids: [UInt32]) throws { try base.addFlags(flags, uids: uids) }
+    func move(uids: [UInt32], to mailbox: String) throws { try base.move(uids: uids, to: mailbox) }
+    func idle(timeout: Duration) throws -> Bool { try base.idle(timeout: timeout) }
+    func logout() { base.logout() }
+}

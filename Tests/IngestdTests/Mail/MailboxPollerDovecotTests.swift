@@ -45,6 +45,34 @@ struct MailboxPollerDovecotTests {
         #expect(try Self.count(server, ["SEEN"]) == 0)  // BODY.PEEK leaves \Seen alone
     }
 
+    @Test("CONDSTORE: with HIGHESTMODSEQ unchanged a pass skips UID SEARCH, even when UIDNEXT is not given")
+    func modSeqSkipsSearch() async throws {
+        let server = try DovecotServer(), temp = try TemporaryStore()
+        defer { server.stop(); temp.cleanup() }
+        try server.dropIntoMaildir((0..<5).map { MailFixtures.message($0, size: 500) }, user: "alice")
+        let searches = SearchCounter()
+        var poller = Self.poller(MailFixtures.mailbox(batch: 50, settings: Self.settings(server)),
+                                 sink: CountingSink(store: temp.store), store: temp.store)
+        poller.connect = { settings in WithoutUIDNext(try IMAPConnector.connect(settings), searches) }
+        // The drain's first pass fetches and marks (the marks move HIGHESTMODSEQ); its second finds nothing new and
+        // stores the server's HIGHESTMODSEQ with the cursor.
+        #expect(try await poller.drain() == 5)
+        let cursor = try #require(try await temp.store.cursor(of: "test/INBOX"))
+        #expect(cursor.highestModSeq != nil)
+        let thread = SessionThread(label: "test")
+        let connect = poller.connect, settings = poller.mailbox.account
+        let box = try await thread.run { SessionBox(try connect(settings)) }
+        let before = searches.count
+        let idle = try await poller.pass(box, thread: thread, marksReconciled: true)
+        #expect(idle.upToDate && idle.fetched == 0)
+        #expect(searches.count == before)  // the same HIGHESTMODSEQ in SELECT: no SEARCH
+        try server.deliver(MailFixtures.message(77), to: "alice")
+        let next = try await poller.pass(box, thread: thread, marksReconciled: true)
+        #expect(next.fetched == 1)
+        #expect(searches.count == before + 1)
+        try await thread.run { box.session.logout() }
+    }
+
     @Test("Move mode empties the mailbox into the target; seen mode sets \\Seen", arguments: ["move", "seen"])
     func modes(mode: String) async throws {
         let server = try DovecotServer(), temp = try TemporaryStore()

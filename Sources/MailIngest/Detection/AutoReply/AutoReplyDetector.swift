@@ -134,6 +134,11 @@ public enum AutoReplyDetector {
 
     /// True when `subject` (reply markers already stripped) starts with `prefix` followed by a separator or the end.
     static func subjectStarts(_ subject: Substring, with prefix: String) -> Bool {
+        // Two different ASCII first bytes: the first characters' canonical decompositions start with different
+        // letters, so `hasPrefix` (canonical equivalence) is false too; this spares it for most phrases.
+        if let first = subject.utf8.first, let wanted = prefix.utf8.first, first < 0x80, wanted < 0x80, first != wanted {
+            return false
+        }
         guard subject.hasPrefix(prefix) else { return false }
         let after = subject.dropFirst(prefix.count).first
         return after == nil || after == ":" || after == " " || after == "-" || after == "】" || after == "]"

@@ -100,7 +100,11 @@ public struct MailboxSyncPass: Sendable {
     public mutating func start() -> Action {
         precondition(phase == .idle, "start() called twice")
         let nothingAbove = status.uidNext.map { $0 <= cursor.lastUID &+ 1 } ?? false
-        if status.messageCount == 0 || (!reconcile && nothingAbove) {
+        // RFC 7162 section 3.1: every new message gets a mod-sequence above all others, so a HIGHESTMODSEQ equal to
+        // the one stored at the end of the last complete pass (same UIDVALIDITY) means nothing arrived since; this
+        // also covers a server that leaves UIDNEXT out of its SELECT answer.
+        let modSeqUnchanged = status.highestModSeq != nil && status.highestModSeq == cursor.highestModSeq
+        if status.messageCount == 0 || (!reconcile && (nothingAbove || modSeqUnchanged)) {
             return finish(upToDate: true)
         }
         phase = .searching
