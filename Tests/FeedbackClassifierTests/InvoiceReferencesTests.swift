@@ -20,6 +20,18 @@ import Testing
         #expect(Self.numbers(text) == expected, "\(text)")
     }
 
+    /// Numbers with a series or year and a space ("FCT 2026-1071", "FV 6133/2026") are named by their digits or
+    /// by their serial alone ("0912", "6133"); a year alone names nothing.
+    @Test(arguments: [
+        ("FCT 2026-1071 intra in saptamana 24", ["FCT 2026-1071"]), ("Sulla 0912 ho un dubbio", ["FT-2026/0912"]),
+        ("oprocz 6133 wszystko zaplacone", ["FV 6133/2026"]), ("w 2026 roku", []),
+        ("0885'i yarın ödüyoruz", ["Fatura 2026/0885"]),
+    ] as [(String, [String])])
+    func matchesBySerial(_ text: String, _ expected: [String]) {
+        let open = ["FCT 2026-1071", "FCT 2026-1060", "FT-2026/0912", "FT-2026/0901", "FV 6133/2026", "Fatura 2026/0885"]
+        #expect(InvoiceReferences.find(in: text, openItems: open).map(\.number) == expected, "\(text)")
+    }
+
     @Test func unmatchedReferencesAreMarked() {
         let refs = InvoiceReferences.find(in: "INV-99999 and F-118", openItems: Self.open)
         #expect(refs.map(\.matched) == [false, true])
