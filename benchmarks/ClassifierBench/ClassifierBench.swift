@@ -6,7 +6,8 @@
 // date or amount differs from the label (ids and values only, never the text); CLF_BENCH_INTENT_ONLY=1 skips the
 // interpreter's timing (for profiling the intent model alone); CLF_BENCH_TRAIN_NAME=NAME first trains a model on the
 // train split of the files (as `ingestd train` does, named NAME) and writes it to MODEL; CLF_BENCH_ITEM_THRESHOLD sets
-// ReplyInterpreter.itemIntentThreshold.
+// ReplyInterpreter.itemIntentThreshold; CLF_BENCH_ERRORS=1 lists, on standard error, the ids of the replies whose intent
+// is wrong with the gold and predicted intents (never the text).
 import FeedbackClassifier
 import Foundation
 import Glibc

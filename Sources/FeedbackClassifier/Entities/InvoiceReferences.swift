@@ -54,7 +54,7 @@ public enum InvoiceReferences {
                     let byNumber = normalizedOpen.filter({ $0.digits == digitKey(token) }).onlyElement {
                 // "2026-1071" for "FCT 2026-1071", "118" for "F-118": the digits without the prefix.
                 match = byNumber.number
-            } else if isSerial(token), let bySerial = normalizedOpen.filter({ $0.serials.contains(digitKey(token)) }).onlyElement {
+            } else if isSerial(token), let bySerial = normalizedOpen.filter({ $0.serials.contains(token) }).onlyElement {
                 // "0912" for "FT-2026/0912": the serial after the year or series.
                 match = bySerial.number
             } else if k.count >= 5, let near = normalizedOpen.filter({ $0.key.count >= 5 && editDistanceAtMostOne($0.key, k) }).onlyElement {
@@ -87,7 +87,7 @@ public enum InvoiceReferences {
             if token.contains(where: \.isNumber), keys.contains(key(token)) || !isDateOrAmount(token)
                 && (looksLikeReference(token, after: previousWord)
                     || (token.count >= 3 && token.allSatisfy(\.isNumber) && digitKeys.contains(digitKey(token)))
-                    || (isSerial(token) && serials.contains(digitKey(token)))) {
+                    || (isSerial(token) && serials.contains(token))) {
                 for k in start..<end { chars[k] = " " }
                 changed = true
             }
@@ -119,12 +119,13 @@ public enum InvoiceReferences {
         return out
     }
 
-    /// The runs of three or more digits of a reference with several runs, without leading zeros, years left out
-    /// (`FT-2026/0912` -> `912`, `FV 6133/2026` -> `6133`): the serial a customer may write alone.
+    /// The runs of three or more digits of a reference with several runs, as written (leading zeros kept: "0912"
+    /// names FT-2026/0912, "912" or "100" do not), years left out (`FV 6133/2026` -> `6133`): the serial a customer
+    /// may write alone.
     static func serialKeys(_ s: String) -> [String] {
         let runs = s.split { !$0.isNumber }
         guard runs.count >= 2 else { return [] }
-        return runs.filter { isSerial(String($0)) }.map { digitKey(String($0)) }
+        return runs.map(String.init).filter(isSerial)
     }
 
     /// A bare number that can name an item by its serial: three or more digits, not a year.
