@@ -26,6 +26,10 @@ import Testing
         ("a metà mese", "2026-12-15"), ("em 30 dias", "2026-12-16"), ("mid-December", "2026-12-15"), ("Ende Dezember", "2026-12-31"),
         ("on the 20th", "2026-11-20"), ("月末", "2026-11-30"), ("下周五", "2026-11-27"), ("12月15日", "2026-12-15"),
         ("15日にお支払いします", "2026-12-15"), ("来週の金曜日", "2026-11-27"),
+        // A day with a case ending stands alone; "przyszła środa" is next week's.
+        ("przelew 15-go", "2026-12-15"), ("przelew 20-go", "2026-11-20"), ("uplata ide 25-og", "2026-11-25"),
+        ("25'inde gönderiyorum", "2026-11-25"), ("ayın 30'unda", "2026-11-30"), ("3'ünde ödüyoruz", "2026-12-03"),
+        ("do 15-go grudnia", "2026-12-15"), ("w przyszłą środę", "2026-11-25"), ("0885'i yarın ödüyoruz", "2026-11-17"),
     ] as [(String, String?)])
     func resolves(_ text: String, _ expected: String?) {
         #expect(Self.first(text) == expected, "\(text)")

@@ -11,13 +11,25 @@ import Testing
     @Test(arguments: [
         ("We will pay F-118 on Friday", ["F-118"]), ("facture f118 réglée", ["F-118"]),
         ("inv 10233 and 300612", ["INV-10233", "300612"]), ("Rechnung FA-2026-0456", ["FA2026/0456"]),
-        ("RE 2026 0012", []), ("invoice INV-10223", ["INV-10233"]),  // one swapped digit
+        ("RE 2026 0012", ["RE-2026-0012"]), ("invoice INV-10223", ["INV-10233"]),  // by its serial; one swapped digit
         ("la facture 121", ["F-121"]), ("#300612", ["300612"]),
         ("F-118, F-118 again", ["F-118"]), ("invoice 777777 is not ours", ["777777"]),
         ("paid on 15.12.2026 the amount 1.250,00", []),
     ] as [(String, [String])])
     func matches(_ text: String, _ expected: [String]) {
         #expect(Self.numbers(text) == expected, "\(text)")
+    }
+
+    /// Numbers with a series or year and a space ("FCT 2026-1071", "FV 6133/2026") are named by their digits or
+    /// by their serial alone ("0912", "6133"); a year alone names nothing.
+    @Test(arguments: [
+        ("FCT 2026-1071 intra in saptamana 24", ["FCT 2026-1071"]), ("Sulla 0912 ho un dubbio", ["FT-2026/0912"]),
+        ("oprocz 6133 wszystko zaplacone", ["FV 6133/2026"]), ("w 2026 roku", []),
+        ("0885'i yarın ödüyoruz", ["Fatura 2026/0885"]), ("912 adet", []),
+    ] as [(String, [String])])
+    func matchesBySerial(_ text: String, _ expected: [String]) {
+        let open = ["FCT 2026-1071", "FCT 2026-1060", "FT-2026/0912", "FT-2026/0901", "FV 6133/2026", "Fatura 2026/0885"]
+        #expect(InvoiceReferences.find(in: text, openItems: open).map(\.number) == expected, "\(text)")
     }
 
     @Test func unmatchedReferencesAreMarked() {

@@ -6,7 +6,8 @@
 // date or amount differs from the label (ids and values only, never the text); CLF_BENCH_INTENT_ONLY=1 skips the
 // interpreter's timing (for profiling the intent model alone); CLF_BENCH_TRAIN_NAME=NAME first trains a model on the
 // train split of the files (as `ingestd train` does, named NAME) and writes it to MODEL; CLF_BENCH_ITEM_THRESHOLD sets
-// ReplyInterpreter.itemIntentThreshold.
+// ReplyInterpreter.itemIntentThreshold; CLF_BENCH_ERRORS=1 lists, on standard error, the ids of the replies whose intent
+// is wrong with the gold and predicted intents (never the text).
 import FeedbackClassifier
 import Foundation
 import Glibc
@@ -41,6 +42,15 @@ struct ClassifierBench {
         // Quality: one pass (prediction is deterministic).
         let evaluation = Evaluation(examples: test, predictions: texts.map(model.predictIntent))
 
+        if environment["CLF_BENCH_ERRORS"] == "1" {
+            // Ids of the replies whose intent is wrong, with the gold and predicted intents (never the text).
+            for example in test {
+                let p = model.predictIntent(example.text)
+                if p.intent != example.intent {
+                    FileHandle.standardError.write(Data("\(example.id)\t\(example.intent.rawValue)\t\(p.intent.rawValue)\t\(p.confidence)\n".utf8))
+                }
+            }
+        }
         if ProcessInfo.processInfo.environment["CLF_BENCH_MISSES"] == "1" {
             listMisses(test, contexts: contexts, interpreter: interpreter)
         }
@@ -99,11 +109,23 @@ struct ClassifierBench {
     /// Prints each labelled item the interpreter gets wrong: id, item, what is wrong, label and proposal.
     static func listMisses(_ examples: [LabelledReply], contexts: [ReplyContext], interpreter: ReplyInterpreter) {
         var lines: [String] = []
+        var items = 0, qualificationsRight = 0, promises = 0, datesRight = 0, amounts = 0, amountsRight = 0
         for (example, context) in zip(examples, contexts) {
             guard let labelled = example.items, !labelled.isEmpty else { continue }
             let result = interpreter.interpret(example.text, context: context)
             for item in labelled {
                 let proposal = result.items.first { $0.number == item.number }
+                // Counted as `ingestd evaluate` counts them (EntityReport).
+                items += 1
+                if proposal?.qualification?.rawValue == item.qualification { qualificationsRight += 1 }
+                if item.qualification == "promise_to_pay", let date = item.promiseDate {
+                    promises += 1
+                    if proposal?.promiseDate?.description == date { datesRight += 1 }
+                }
+                if let amount = item.amount {
+                    amounts += 1
+                    if proposal?.amount?.decimal == amount { amountsRight += 1 }
+                }
                 let got = proposal?.qualification?.rawValue ?? "-"
                 let want = item.qualification ?? "-"
                 if got != want {
@@ -116,6 +138,10 @@ struct ClassifierBench {
                 }
             }
         }
+        lines.append(String(format: "items: qualification right %.1f%% (%d/%d); promise dates exact %.1f%% (%d/%d); "
+                            + "partial amounts right %.1f%% (%d/%d)", Double(qualificationsRight) * 100 / Double(max(items, 1)),
+                            qualificationsRight, items, Double(datesRight) * 100 / Double(max(promises, 1)), datesRight,
+                            promises, Double(amountsRight) * 100 / Double(max(amounts, 1)), amountsRight, amounts))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 

@@ -62,7 +62,7 @@ public struct DateExtractor: Sendable {
             for phrase in Self.compiled {
                 guard let match = phrase.match(tokens, at: i, language: language),
                       match.length > (best?.length ?? 0),
-                      let date = resolve(phrase.meaning, match.captures, next: tokens.indices.contains(i + match.length) ? tokens[i + match.length] : nil)
+                      let date = resolve(phrase.meaning, match.captures, next: Self.token(after: i + match.length, in: tokens))
                 else { continue }
                 best = (match.length, date, phrase.meaning)
             }
@@ -110,6 +110,12 @@ public struct DateExtractor: Sendable {
                 (c.position >= m.end && c.position <= m.end + 1) || (m.position >= c.end && m.position <= c.end + 1)
             }
         }
+    }
+
+    /// The token at `index`, past a day mark ("15-go grudnia": the month follows the day).
+    static func token(after index: Int, in tokens: [DateScanner.Token]) -> DateScanner.Token? {
+        let k = index < tokens.count && tokens[index] == DateScanner.dayMark ? index + 1 : index
+        return k < tokens.count ? tokens[k] : nil
     }
 
     static let compiled: [DatePhrase] = DateVocabulary.phrases.map { DatePhrase($0.0, meaning: $0.1) }

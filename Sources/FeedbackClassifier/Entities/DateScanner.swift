@@ -12,6 +12,14 @@ struct DateScanner {
     private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "e", "er", "re", "eme", "o", "a", "te",
                                                        "de", "ste", "ten", "sten", "ci", "inci", "nci", "unci", "go", "og", "ga", "tog",
                                                        "ego", "eme", "ieme", "nd"]
+    /// Case endings that make a number a day of the month on its own, after `-` or an apostrophe: Polish "15-go",
+    /// Croatian "15-og", Turkish "25'inde", "30'unda", "15'ine".
+    private static let dayCaseSuffixes: Set<String> = ["go", "ego", "og", "ga", "tog", "inde", "inda", "unda", "unde",
+                                                       "sinde", "sinda", "ine", "ina", "une", "una", "sine", "sina",
+                                                       "nde", "nda"]
+    /// The token put after a number with a day case ending ("#" never starts a scanned word).
+    static let dayMark = Token.word("#day")
+
     private static let elisions: Set<String> = ["d", "l", "qu", "j", "n", "s", "c", "dell", "all", "nell", "dall"]
 
     static func tokens(_ text: String) -> [Token] {
@@ -48,19 +56,24 @@ struct DateScanner {
                 var k = j
                 if k < chars.count, chars[k] == "." , !(k + 1 < chars.count && isDigit(chars[k + 1])) {
                     ordinal = true; k += 1
-                } else if k < chars.count, chars[k] == ":" || chars[k] == "-" || chars[k] == "'" , k + 1 < chars.count,
-                          chars[k + 1].isLetter {
+                } else if k < chars.count, chars[k] == ":" || chars[k] == "-" || chars[k] == "'" || chars[k] == "’",
+                          k + 1 < chars.count, chars[k + 1].isLetter {
                     k += 1
                 }
                 var suffix = ""
                 var m = k
                 while m < chars.count, chars[m].isLetter, !isCJK(chars[m]), suffix.count < 5 { suffix.append(chars[m]); m += 1 }
-                if !suffix.isEmpty, ordinalSuffixes.contains(suffix) || suffix == "º" || suffix == "ª" {
+                var dayCase = false
+                if !suffix.isEmpty, k > j, m == chars.count || !chars[m].isLetter, (1...31).contains(current),
+                   dayCaseSuffixes.contains(suffix) {
+                    ordinal = true; dayCase = true; k = m
+                } else if !suffix.isEmpty, ordinalSuffixes.contains(suffix) || suffix == "º" || suffix == "ª" {
                     ordinal = true; k = m
                 } else if !suffix.isEmpty, !ordinal {
                     k = j  // letters glued to a number (INV123): not a date part
                 }
                 out.append(.number(current, ordinal: ordinal))
+                if dayCase { out.append(dayMark) }
                 i = max(k, j)
                 continue
             }

@@ -103,8 +103,8 @@ enum DateVocabulary {
     /// "next" before or after a weekday, week or month.
     static let next: Set<String> = ["next", "prochain", "prochaine", "nachsten", "nachste", "nachster",
                                     "proximo", "proxima", "prossimo", "prossima", "volgende",
-                                    "przyszly", "przyszlym", "przyszlej", "przyszlego",
-                                    "nastepny", "nastepnym", "nastepnego", "viitoare", "viitor", "viitoarea",
+                                    "przyszly", "przyszlym", "przyszlej", "przyszlego", "przyszla", "przyszle",
+                                    "nastepny", "nastepnym", "nastepnego", "nastepna", "nastepnej", "nastepne", "viitoare", "viitor", "viitoarea",
                                     "urmatoare", "urmatorul", "urmatoarea", "nasta", "gelecek", "onumuzdeki",
                                     "sljedeci", "sljedeceg", "sljedecem", "iduci", "iduceg", "iducem", "viitoare"]
 
@@ -215,8 +215,10 @@ enum DateVocabulary {
         ("semana que viene|vem ?el|na|no <weekday>", .weekday(next: true)),
         ("?this|ce|cette|diesen|dieser|este|esta|questo|questa|deze|ten|aceasta|denna|bu|ovaj|ovog|ovu <weekday>", .weekday(next: false)),
         // Day and month.
-        ("<day> ?de|of|the <month> ?de|of <year>", .dayMonth), ("<month> <day> ?<year>", .monthDay),
-        ("?the <day> ?of|de <month>", .dayMonth),
+        ("<day> ?#day ?de|of|the <month> ?de|of <year>", .dayMonth), ("<month> <day> ?<year>", .monthDay),
+        ("?the <day> ?#day ?of|de <month>", .dayMonth),
+        // A day with a case ending, alone ("przelew 15-go", "25'inde gönderiyorum").
+        ("<day> #day", .dayOnly),
         // A day of the month alone after a preposition ("on the 15th", "le 15", "am 15.").
         ("on the <day>", .dayOnly), ("le|du <day>", .dayOnly), ("by|until|before|avant|vor|antes|prima|voor|tot|przed|pana|innan|till|kadar ?the|le|dem|den|del|dia <day>", .dayOnly), ("am|bis zum|zum <day>", .dayOnly), ("el|dia|dias|los ?dia|dias <day>", .dayOnly),
         ("il <day>", .dayOnly), ("op de <day>", .dayOnly), ("no dia|ate dia <day>", .dayOnly), ("dnia <day>", .dayOnly),

@@ -23,7 +23,7 @@ public enum InvoiceReferences {
 
     /// The references in `text`, matched against `openItems` (their numbers), in text order, each item once.
     public static func find(in text: String, openItems: [String]) -> [Reference] {
-        let normalizedOpen = openItems.map { (number: $0, key: key($0), digits: digitKey($0)) }
+        let normalizedOpen = openItems.map { (number: $0, key: key($0), digits: digitKey($0), serials: serialKeys($0)) }
         var out: [Reference] = []
         var seen: Set<String> = []
         let chars = Array(text)
@@ -48,10 +48,15 @@ public enum InvoiceReferences {
             guard token.contains(where: \.isNumber), !isDateOrAmount(token) else { continue }
             let k = key(token)
             var match: String?
+            let digitsOnly = token.allSatisfy { $0.isNumber || "-/._".contains($0) }
             if let exact = normalizedOpen.first(where: { $0.key == k }) { match = exact.number }
-            else if token.allSatisfy(\.isNumber), token.count >= 3,
+            else if digitsOnly, token.count >= 3,
                     let byNumber = normalizedOpen.filter({ $0.digits == digitKey(token) }).onlyElement {
+                // "2026-1071" for "FCT 2026-1071", "118" for "F-118": the digits without the prefix.
                 match = byNumber.number
+            } else if isSerial(token), let bySerial = normalizedOpen.filter({ $0.serials.contains(token) }).onlyElement {
+                // "0912" for "FT-2026/0912": the serial after the year or series.
+                match = bySerial.number
             } else if k.count >= 5, let near = normalizedOpen.filter({ $0.key.count >= 5 && editDistanceAtMostOne($0.key, k) }).onlyElement {
                 match = near.number
             }
@@ -68,6 +73,7 @@ public enum InvoiceReferences {
     /// "FV/2026/08/030" is not read as a date or an amount.
     public static func masking(_ text: String, openItems: [String]) -> String {
         let keys = Set(openItems.map(key)), digitKeys = Set(openItems.map(digitKey))
+        let serials = Set(openItems.flatMap(serialKeys))
         var chars = Array(text)
         var i = 0
         var previousWord = ""
@@ -80,7 +86,8 @@ public enum InvoiceReferences {
             // An open item's number is masked even when shaped like a date; other tokens when they look like one.
             if token.contains(where: \.isNumber), keys.contains(key(token)) || !isDateOrAmount(token)
                 && (looksLikeReference(token, after: previousWord)
-                    || (token.count >= 3 && token.allSatisfy(\.isNumber) && digitKeys.contains(digitKey(token)))) {
+                    || (token.count >= 3 && token.allSatisfy(\.isNumber) && digitKeys.contains(digitKey(token)))
+                    || (isSerial(token) && serials.contains(token))) {
                 for k in start..<end { chars[k] = " " }
                 changed = true
             }
@@ -110,6 +117,21 @@ public enum InvoiceReferences {
         }
         if !pendingZeros.isEmpty, !inDigits { out.append("0") }
         return out
+    }
+
+    /// The runs of three or more digits of a reference with several runs, as written (leading zeros kept: "0912"
+    /// names FT-2026/0912, "912" or "100" do not), years left out (`FV 6133/2026` -> `6133`): the serial a customer
+    /// may write alone.
+    static func serialKeys(_ s: String) -> [String] {
+        let runs = s.split { !$0.isNumber }
+        guard runs.count >= 2 else { return [] }
+        return runs.map(String.init).filter(isSerial)
+    }
+
+    /// A bare number that can name an item by its serial: three or more digits, not a year.
+    static func isSerial(_ token: String) -> Bool {
+        guard token.count >= 3, token.allSatisfy(\.isNumber) else { return false }
+        return !(token.count == 4 && (token.hasPrefix("19") || token.hasPrefix("20")))
     }
 
     /// The digits of a reference without leading zeros (`F-0118` -> `118`).

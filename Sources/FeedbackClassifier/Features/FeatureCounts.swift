@@ -55,33 +55,37 @@ public struct FeatureCounts: Sendable {
     }
 }
 
-/// Feature hash -> column, open addressing as ``FeatureCounts``. Key and column share one slot (16 bytes), so a
-/// lookup touches one cache line: the table is megabytes and most lookups miss the caches.
+/// Feature hash -> column, open addressing as ``FeatureCounts``. A slot is 8 bytes: the column and the hash's upper
+/// 32 bits as a tag (the slot index comes from its lower bits), so the table of a 52,000-column model is 1 MB and more
+/// of it stays in the caches (most lookups are of features the model never kept and missed the caches).
 struct ColumnIndex: Sendable {
-    private struct Slot { var key: UInt64; var column: Int32 }
+    private struct Slot { var tag: UInt32; var column: Int32 }
     private var slots: [Slot]
     private let mask: Int
 
     init(_ hashes: [UInt64]) {
         var capacity = 16
         while capacity < hashes.count * 2 { capacity <<= 1 }
-        slots = [Slot](repeating: Slot(key: 0, column: -1), count: capacity)
+        slots = [Slot](repeating: Slot(tag: 0, column: -1), count: capacity)
         mask = capacity - 1
         for (column, raw) in hashes.enumerated() {
             let key = raw == 0 ? 1 : raw
+            let tag = UInt32(truncatingIfNeeded: key >> 32)
             var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
-            slots[i] = Slot(key: key, column: Int32(column))
+            while slots[i].column >= 0 && slots[i].tag != tag { i = (i + 1) & mask }
+            if slots[i].column < 0 { slots[i] = Slot(tag: tag, column: Int32(column)) }
         }
     }
 
-    /// The column of `hash`, or nil when training never kept it.
+    /// The column of `hash`, or nil when training never kept it. Two kept hashes that share the slot chain and the
+    /// tag (about one in 4 billion) share the first one's column.
     subscript(_ raw: UInt64) -> Int32? {
         let key = raw == 0 ? 1 : raw
+        let tag = UInt32(truncatingIfNeeded: key >> 32)
         return slots.withUnsafeBufferPointer { table in
             var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while table[i].key != 0 {
-                if table[i].key == key { return table[i].column }
+            while table[i].column >= 0 {
+                if table[i].tag == tag { return table[i].column }
                 i = (i + 1) & mask
             }
             return nil

@@ -78,18 +78,25 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         var end = FeatureHash(kind: Kind.bigram.rawValue); end.add(previous); end.add(0x20); end.add("</s>"); bump(end)
         if useCues {
             // Concepts shared by the languages (IntentCues), weighted like three words each.
-            let found = IntentCues.find(words: cueWords, folded: folded, negationAfter: negationAfter)
-            for concept in found {
-                var h = FeatureHash(kind: Kind.cue.rawValue); h.add(concept)
-                counts.add(h.value, cueWeight)
-            }
-            if cuePairWeight > 0 {
-                // Pairs of distinct concepts, in a fixed order: "not_receive" with "invoice" means something neither
-                // says alone.
-                let distinct = Array(Set(found)).sorted()
-                for (i, a) in distinct.enumerated() {
-                    for b in distinct[(i + 1)...] {
-                        var h = FeatureHash(kind: Kind.cuePair.rawValue); h.add(a); h.add(0x2B); h.add(b)
+            var found: [Int32] = []
+            found.reserveCapacity(32)
+            IntentCues.findIDs(words: cueWords, folded: folded, negationAfter: negationAfter, into: &found)
+            let tables = Self.cueTables
+            for concept in found { counts.add(tables.hashes[Int(concept)], cueWeight) }
+            if cuePairWeight > 0, found.count >= 2 {
+                // Pairs of distinct concepts, in name order (ids sort as names do): "not_receive" with "invoice"
+                // means something neither says alone.
+                found.sort()
+                var distinct = 0
+                for k in found.indices where k == 0 || found[k] != found[k - 1] {
+                    found[distinct] = found[k]
+                    distinct += 1
+                }
+                for i in 0..<distinct {
+                    let prefix = tables.pairPrefixes[Int(found[i])]
+                    for j in (i + 1)..<distinct {
+                        var h = FeatureHash(state: prefix)
+                        for byte in tables.utf8[Int(found[j])] { h.add(byte) }
                         counts.set(h.value, cuePairWeight)
                     }
                 }
@@ -97,6 +104,14 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         }
         return counts
     }
+
+    /// Each concept name's feature hash, its pair prefix (kind, name, "+") and its bytes, by id in ``IntentCues/names``.
+    private static let cueTables: (hashes: [UInt64], pairPrefixes: [UInt64], utf8: [[UInt8]]) = {
+        let names = IntentCues.names
+        return (names.map { var h = FeatureHash(kind: Kind.cue.rawValue); h.add($0); return h.value },
+                names.map { var h = FeatureHash(kind: Kind.cuePair.rawValue); h.add($0); h.add(0x2B); return h.value },
+                names.map { Array($0.utf8) })
+    }()
 
     /// The n-grams of `word` between boundary marks ("<" + word + ">"), read in place (no padded copy). FNV-1a is
     /// sequential, so the n-grams starting at one position extend one hash: the 3-gram's, then the 4-gram's ...

@@ -4,6 +4,9 @@ struct FeatureHash {
 
     init(kind: UInt8) { add(kind) }
 
+    /// Continues a hash from a state computed before (a common prefix).
+    init(state: UInt64) { value = state }
+
     mutating func add(_ byte: UInt8) {
         value ^= UInt64(byte)
         value &*= 0x0000_0100_0000_01B3

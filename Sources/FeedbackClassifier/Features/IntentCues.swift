@@ -33,10 +33,30 @@ enum IntentCues {
     /// A multi-part pattern and its concept.
     struct Pattern: Sendable {
         let parts: [Part]
-        let concept: String
+        /// The concept's id and its negated variant's id in ``names``.
+        let concept: Int32
+        let notConcept: Int32
         /// True when the pattern itself holds a negation word (so no `not_` is put before it).
         let negated: Bool
     }
+
+    /// Every feature name the concepts give, sorted: each concept, its `not_` variant, `question` and `address`.
+    /// A concept's id is its position here, so ids sort as their names do.
+    static let names: [String] = {
+        var all = Set<String>(["question", "address"])
+        for concept in concepts.keys {  // "negation" too: its CJK entries are found as concepts
+            all.insert(concept)
+            all.insert("not_" + concept)
+        }
+        return all.sorted()
+    }()
+
+    /// The id of each name in ``names``.
+    static let ids: [String: Int32] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
+    /// The id of each name's `not_` variant (itself for `question`, `address` and the `not_` names).
+    static let negatedIDs: [Int32] = names.map { ids["not_" + $0] ?? ids[$0]! }
+    static let questionID = ids["question"]!
+    static let addressID = ids["address"]!
 
     /// The compiled lexicon: patterns indexed by their first word or stem, suffixes and CJK substrings.
     struct Index: Sendable {
@@ -46,11 +66,11 @@ enum IntentCues {
         /// Stems that start patterns, by their first three letters.
         var byStemHead: [UInt64: [(stem: String, pattern: Int)]] = [:]
         /// Suffixes by their last two letters.
-        var bySuffixTail: [UInt64: [(suffix: String, length: Int, concepts: [String])]] = [:]
+        var bySuffixTail: [UInt64: [(suffix: String, length: Int, concepts: [Int32])]] = [:]
         var negations: Set<String> = []
         var negationKeys: Set<UInt64> = []
         /// CJK entries by their first character.
-        var cjk: [Unicode.Scalar: [(entry: [Unicode.Scalar], id: Int, concept: String)]] = [:]
+        var cjk: [Unicode.Scalar: [(entry: [Unicode.Scalar], id: Int, concept: Int32)]] = [:]
         var cjkCount = 0
         /// The same maps frozen for lookups: key -> position in the lists below.
         var wordTable = KeyTable([])
@@ -58,7 +78,7 @@ enum IntentCues {
         var stemTable = KeyTable([])
         var stemLists: [[(stem: String, pattern: Int)]] = []
         var suffixTable = KeyTable([])
-        var suffixLists: [[(suffix: String, length: Int, concepts: [String])]] = []
+        var suffixLists: [[(suffix: String, length: Int, concepts: [Int32])]] = []
         var negationTable = KeyTable([])
 
         /// Freezes the dictionaries into ``KeyTable``s (in key order, so the tables are the same on every run).
@@ -78,10 +98,11 @@ enum IntentCues {
 
     static let index: Index = {
         var index = Index()
+        var pending: [(parts: [Part], concept: String)] = []
         for (concept, entries) in concepts.sorted(by: { $0.key < $1.key }) {
             for entry in entries {
                 if entry.unicodeScalars.contains(where: TextFolding.isCJK), let first = entry.unicodeScalars.first {
-                    index.cjk[first, default: []].append((Array(entry.unicodeScalars), index.cjkCount, concept))
+                    index.cjk[first, default: []].append((Array(entry.unicodeScalars), index.cjkCount, ids[concept]!))
                     index.cjkCount += 1
                     continue
                 }
@@ -94,9 +115,9 @@ enum IntentCues {
                     let suffix = String(entry.dropFirst())
                     let tail = key(suffix.utf8.suffix(2))
                     if let k = index.bySuffixTail[tail]?.firstIndex(where: { $0.suffix == suffix }) {
-                        index.bySuffixTail[tail]![k].concepts.append(concept)
+                        index.bySuffixTail[tail]![k].concepts.append(ids[concept]!)
                     } else {
-                        index.bySuffixTail[tail, default: []].append((suffix, suffix.count, [concept]))
+                        index.bySuffixTail[tail, default: []].append((suffix, suffix.count, [ids[concept]!]))
                     }
                     continue
                 }
@@ -105,13 +126,13 @@ enum IntentCues {
                     if piece.hasSuffix("*"), piece.count > 3 { return .stem(String(piece.dropLast())) }
                     return .word(String(piece))
                 }
-                index.patterns.append(Pattern(parts: parts, concept: concept, negated: false))
+                pending.append((parts, concept))
             }
         }
         // Negation words are known only now: mark the patterns that contain one.
-        index.patterns = index.patterns.map { p in
+        index.patterns = pending.map { p in
             let negated = p.parts.contains { if case .word(let w) = $0 { index.negations.contains(w) } else { false } }
-            return Pattern(parts: p.parts, concept: p.concept, negated: negated)
+            return Pattern(parts: p.parts, concept: ids[p.concept]!, notConcept: ids["not_" + p.concept]!, negated: negated)
         }
         for (i, p) in index.patterns.enumerated() {
             switch p.parts.first {
@@ -139,11 +160,18 @@ enum IntentCues {
     /// negation word stands within the three words before, or within `negationAfter` words after (verb-second
     /// languages: "wir zahlen nicht", "vi betalar inte"), and the matched phrase holds no negation itself.
     static func find(words: [String], folded: String, negationAfter: Int = 0) -> [String] {
+        var found: [Int32] = []
+        findIDs(words: words, folded: folded, negationAfter: negationAfter, into: &found)
+        return found.map { names[Int($0)] }
+    }
+
+    /// ``find(words:folded:negationAfter:)`` as ids in ``names``, appended to `found` (no strings built: this runs
+    /// for every prediction).
+    static func findIDs(words: [String], folded: String, negationAfter: Int, into found: inout [Int32]) {
         let index = Self.index
-        var found: [String] = []
         var lastNegation = -10
         var coveredUntil = 0  // words before this are inside a longer phrase already matched
-        var concepts: [(String, Bool)] = []  // one word's matches, reused
+        var concepts: [(Int32, Int32, Bool)] = []  // one word's matches (concept, negated concept, self-negated), reused
         for i in words.indices {
             let word = words[i]
             let utf8 = word.utf8
@@ -156,40 +184,46 @@ enum IntentCues {
                 }
             }
             concepts.removeAll(keepingCapacity: true)
-            func consider<C: Sequence>(_ candidates: C) where C.Element == Int {
-                for c in candidates {
-                    let p = index.patterns[c]
-                    if p.parts.count == 1, i < coveredUntil { continue }
-                    guard let end = match(p.parts, from: 1, at: i + 1, in: words) else { continue }
-                    // A phrase covers its words (so "paid" in "will be paid" is not also a payment made), unless it
-                    // holds its own negation ("not received": "received" then counts as negated).
-                    if p.parts.count > 1, !p.negated { coveredUntil = max(coveredUntil, end) }
-                    concepts.append((p.concept, p.negated))
-                }
+            func consider(_ c: Int) {
+                let p = index.patterns[c]
+                if p.parts.count == 1, i < coveredUntil { return }
+                guard let end = match(p.parts, from: 1, at: i + 1, in: words) else { return }
+                // A phrase covers its words (so "paid" in "will be paid" is not also a payment made), unless it
+                // holds its own negation ("not received": "received" then counts as negated).
+                if p.parts.count > 1, !p.negated { coveredUntil = max(coveredUntil, end) }
+                concepts.append((p.concept, p.notConcept, p.negated))
             }
-            if let w = index.wordTable[key(utf8)] { consider(index.wordLists[w]) }
+            if let w = index.wordTable[key(utf8)] { for c in index.wordLists[w] { consider(c) } }
             if utf8.count >= 3 {
                 if let st = index.stemTable[key(utf8.prefix(3))] {
-                    let stems = index.stemLists[st]
                     // Byte comparison: words and stems are folded the same way (TextFolding), so bytes decide.
-                    consider(stems.lazy.filter { utf8.starts(with: $0.stem.utf8) }.map(\.pattern))
+                    for s in index.stemLists[st] where utf8.starts(with: s.stem.utf8) { consider(s.pattern) }
                 }
                 if let sf = index.suffixTable[key(utf8.suffix(2))] {
                     let suffixes = index.suffixLists[sf]
                     let length = word.count  // characters, only when a suffix may match
                     for s in suffixes where length >= s.length + 2 && word.hasSuffix(s.suffix) {
-                        concepts.append(contentsOf: s.concepts.map { ($0, false) })
+                        for c in s.concepts { concepts.append((c, negatedIDs[Int(c)], false)) }
                     }
                 }
             }
-            for (k, (concept, selfNegated)) in concepts.enumerated()
-            where !concepts[..<k].contains(where: { $0.0 == concept }) {
-                found.append(negatedHere && !selfNegated ? "not_" + concept : concept)
+            for k in concepts.indices where !concepts[..<k].contains(where: { $0.0 == concepts[k].0 }) {
+                let (concept, notConcept, selfNegated) = concepts[k]
+                found.append(negatedHere && !selfNegated ? notConcept : concept)
             }
         }
-        if folded.contains("?") || folded.contains("？") { found.append("question") }
-        if folded.contains("@") { found.append("address") }
-        if folded.unicodeScalars.contains(where: TextFolding.isCJK) {
+        // Byte scans: "?" (and the full-width "？", EF BC 9F) and "@" are ASCII or fixed bytes in UTF-8.
+        var question = false, address = false, cjk = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in folded.utf8 {
+            if byte == 0x3F || byte == 0x9F && previous == (0xEF, 0xBC) { question = true }
+            else if byte == 0x40 { address = true }
+            else if byte >= 0xE1 && byte <= 0xF0 { cjk = true }  // lead bytes of U+1000 and above: check the scalars
+            previous = (previous.1, byte)
+        }
+        if question { found.append(questionID) }
+        if address { found.append(addressID) }
+        if cjk, folded.unicodeScalars.contains(where: TextFolding.isCJK) {
             let scalars = Array(folded.unicodeScalars)
             var seen = Set<Int>()
             for start in scalars.indices {
@@ -201,7 +235,6 @@ enum IntentCues {
                 }
             }
         }
-        return found
     }
 
     /// The concepts of a raw reply text (folded and tokenised as ``FeatureExtractor`` does).

@@ -2,18 +2,30 @@ public import Foundation
 
 /// The shipped classifier: the intent model and the dispute-reason model, saved together in one file.
 public struct FeedbackModel: Sendable {
-    public var intent: TextModel
+    public var intent: TextModel { didSet { intentLabels = Self.intents(of: intent) } }
+    /// The intent of each label of the intent model, in label order.
+    private var intentLabels: [Intent]
     /// Trained on the disputes only; nil when the corpus has too few.
     public var disputeReason: TextModel?
 
     public init(intent: TextModel, disputeReason: TextModel?) {
         self.intent = intent
         self.disputeReason = disputeReason
+        self.intentLabels = Self.intents(of: intent)
+    }
+
+    private static func intents(of model: TextModel) -> [Intent] {
+        model.metadata.labels.map { Intent(rawValue: $0) ?? .other }
     }
 
     /// Classifies the visible text of a reply.
     public func predictIntent(_ text: String) -> IntentPrediction {
-        IntentPrediction(intent.predict(text))
+        // As IntentPrediction(intent.predict(text)), without the label strings.
+        let (p, order) = intent.rankedProbabilities(text)
+        let best = order[0]
+        return IntentPrediction(intent: intentLabels[best], confidence: p[best],
+                                ranked: order.map { (intent: intentLabels[$0], confidence: p[$0]) },
+                                abstained: p[best] < intent.labelThresholds[best])
     }
 
     /// Why the reply disputes, or nil without a reason model.

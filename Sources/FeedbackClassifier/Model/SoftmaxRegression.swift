@@ -123,7 +123,19 @@ struct SoftmaxRegression: Sendable {
             }
         }
         let scale = squares > 0 ? 1 / sqrt(squares) : 0
-        return (0..<classes).map { biases[$0] + sums[$0] * scale }
+        for k in 0..<classes { sums[k] = biases[k] + sums[k] * scale }
+        return sums
+    }
+
+    /// ``probabilities(_:temperature:)`` computed in place (the same operations in the same order).
+    static func softmaxInPlace(_ values: inout [Float], temperature: Float = 1) {
+        guard !values.isEmpty else { return }
+        for k in values.indices { values[k] /= temperature }
+        var top = values[0]
+        for v in values where v > top { top = v }
+        var total: Float = 0
+        for k in values.indices { values[k] = exp(values[k] - top); total += values[k] }
+        for k in values.indices { values[k] /= total }
     }
 
     /// Softmax of logits divided by `temperature`.

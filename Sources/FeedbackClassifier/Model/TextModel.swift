@@ -21,7 +21,9 @@ public struct TextModel: Sendable {
         public var labels: [String]
     }
 
-    public var metadata: Metadata
+    public var metadata: Metadata { didSet { labelThresholds = Self.thresholds(of: metadata) } }
+    /// Each label's threshold in label order (1.01, never reached, for a label without one).
+    private(set) var labelThresholds: [Float]
     /// Hash of each kept feature, by column.
     var columnHashes: [UInt64]
     var columns: ColumnIndex
@@ -31,6 +33,7 @@ public struct TextModel: Sendable {
 
     init(metadata: Metadata, columnHashes: [UInt64], columnWeights: [Float]? = nil, regression: SoftmaxRegression) {
         self.metadata = metadata
+        self.labelThresholds = Self.thresholds(of: metadata)
         self.columnHashes = columnHashes
         self.columnWeights = columnWeights
         self.regression = regression
@@ -54,6 +57,23 @@ public struct TextModel: Sendable {
     /// Classifies `text`.
     public func predict(_ text: String) -> TextPrediction {
         prediction(fromLogits: logits(text))
+    }
+
+    private static func thresholds(of metadata: Metadata) -> [Float] {
+        metadata.labels.map { metadata.thresholds[$0] ?? 1.01 }
+    }
+
+    /// Calibrated probabilities of `text` in label order and the label indices most likely first (ties in label
+    /// order), without the label strings of ``predict(_:)``.
+    func rankedProbabilities(_ text: String) -> (probabilities: [Float], order: [Int]) {
+        var p = logits(text)
+        SoftmaxRegression.softmaxInPlace(&p, temperature: metadata.temperature)
+        var order = Array(p.indices)
+        for i in 1..<max(order.count, 1) {  // insertion sort: a handful of labels, stable
+            var j = i
+            while j > 0, p[order[j - 1]] < p[order[j]] { order.swapAt(j - 1, j); j -= 1 }
+        }
+        return (p, order)
     }
 
     func prediction(fromLogits logits: [Float]) -> TextPrediction {

@@ -42,7 +42,11 @@ public struct ReplyInterpreter: Sendable {
             var confidence = intent.confidence
             if perItem, !own.isEmpty {
                 let local = model.predictIntent(own.joined(separator: " "))
-                if local.confidence >= itemIntentThreshold { itemIntent = local.intent; confidence = local.confidence }
+                // A clause's own intent replaces the reply's when it says something about the item: an auto-reply,
+                // a wrong contact or "other" is what a whole reply is, not a clause.
+                if local.confidence >= itemIntentThreshold, ![.autoReply, .wrongContact, .other].contains(local.intent) {
+                    itemIntent = local.intent; confidence = local.confidence
+                }
             }
             let scope = !own.isEmpty && (perItem || itemsWithOwnDates.contains(number)) ? own : [text]
             let scopeText = scope.joined(separator: "\n")

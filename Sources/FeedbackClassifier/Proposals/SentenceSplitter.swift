@@ -32,11 +32,29 @@ enum SentenceSplitter {
             if ".!?".contains(c) {
                 let next = i + 1 < chars.count ? chars[i + 1] : " "
                 let afterNext = i + 2 < chars.count ? chars[i + 2] : " "
-                if next == " " && !afterNext.isNumber || next == "\n" || i + 1 == chars.count { flush() }
+                if next == " " && !afterNext.isNumber && !isOrdinalDay(chars, dot: i) || next == "\n" || i + 1 == chars.count {
+                    flush()
+                }
             }
         }
         flush()
         return out
+    }
+
+    /// True when the `.` at `dot` ends a day of one or two digits followed by a month name ("am 16. Oktober",
+    /// "do 15. prosinca", "den 1. december"): an ordinal date, not a sentence end.
+    static func isOrdinalDay(_ chars: [Character], dot: Int) -> Bool {
+        var start = dot
+        while start > 0, chars[start - 1].isASCII, chars[start - 1].isNumber { start -= 1 }
+        guard (1...2).contains(dot - start), start == 0 || !chars[start - 1].isLetter && !chars[start - 1].isNumber
+                && chars[start - 1] != "." else { return false }
+        var j = dot + 1
+        while j < chars.count, chars[j] == " " { j += 1 }
+        var word = ""
+        while j < chars.count, chars[j].isLetter, word.count < 12 { word.append(chars[j]); j += 1 }
+        guard word.count >= 3 else { return false }
+        let folded = TextFolding.stripAccents(TextFolding.fold(word))
+        return DateVocabulary.months[folded] != nil && !DateVocabulary.riskyMonthWords.contains(folded)
     }
 }
 
