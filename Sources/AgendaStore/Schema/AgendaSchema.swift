@@ -6,7 +6,8 @@ enum AgendaSchema {
     static let migrationNames = ["v1-collection-domain", "v2-inbound-and-proposals", "v3-alerts-and-models",
                                   "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking",
                                   "serve-user-credentials", "perf_history_by_collector",
-                                  "operator-labels-and-quarantine", "ui-collector-uploads"]
+                                  "operator-labels-and-quarantine", "ui-collector-uploads",
+                                  "ui-speed-collector-indexes"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -20,6 +21,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[7]) { db in try db.execute(sql: perfHistoryByCollector) }
         migrator.registerMigration(migrationNames[8]) { db in try db.execute(sql: operatorLabels) }
         migrator.registerMigration(migrationNames[9]) { db in try db.execute(sql: collectorUploads) }
+        migrator.registerMigration(migrationNames[10]) { db in try db.execute(sql: uiSpeedCollectorIndexes) }
         return migrator
     }
 
