@@ -48,6 +48,7 @@ public struct WebServer: Sendable {
     /// The router with every route and the security middleware.
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ServerTimingMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: MetricsMiddleware<WebContext>())
         router.add(middleware: SessionMiddleware(sessions: sessions, options: options, linkSigner: linkSigner))

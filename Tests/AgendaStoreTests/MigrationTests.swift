@@ -17,12 +17,12 @@ import Testing
     @Test func emptyDatabaseMigratesToTheCurrentSchema() async throws {
         let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
         #expect(try await store.appliedMigrations() == AgendaSchema.migrationNames)
-        #expect(AgendaStoreInfo.schemaVersion == 11)
+        #expect(AgendaStoreInfo.schemaVersion == 12)
         let names = try await Self.schema(store).map { $0.split(separator: ":")[0] }
         for table in ["user", "customer", "customerField", "contact", "item", "qualificationChange", "scenario",
                       "scenarioStep", "action", "actionItem", "history", "inboundMessage", "inboundRaw", "analysis",
                       "proposal", "decision", "mailboxSync", "alertRule", "alert", "modelVersion", "outboundSend",
-                      "replyLabel", "quarantineDisposition", "upload"] {
+                      "replyLabel", "quarantineDisposition", "upload", "inboundByCollector"] {
             #expect(names.contains("table \(table)"[...]), "missing table \(table)")
         }
         let journal = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }

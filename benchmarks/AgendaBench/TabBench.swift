@@ -8,16 +8,29 @@ struct TabBench {
     let collectors: Int
     let queries: Int
 
+    /// How many filter mixes `mix` cycles through.
+    static let mixes = 11
+
     func mix(_ n: Int) -> (String, AgendaQuery) {
         let collector = UserID(Int64(n % collectors + 1))
-        switch n % 6 {
+        let week = (from: today.adding(days: -7), to: today.adding(days: 7))
+        switch n % Self.mixes {
         case 0: return ("first page", AgendaQuery(today: today))
         case 1: return ("collector", AgendaQuery(today: today, collector: collector))
         case 2: return ("collector+segment", AgendaQuery(today: today, collector: collector,
                                                         customerFields: ["segment": "retail"]))
         case 3: return ("status+channel", AgendaQuery(today: today, statuses: [.error, .planned], channels: [.email, .call]))
-        case 4: return ("date range", AgendaQuery(today: today, from: today.adding(days: -7), to: today.adding(days: 7)))
-        default: return ("page 20", AgendaQuery(today: today, collector: collector, offset: 1_000))
+        case 4: return ("date range", AgendaQuery(today: today, from: week.from, to: week.to))
+        case 5: return ("page 21", AgendaQuery(today: today, collector: collector, offset: 1_000))
+        // The operator's view of one segment or of the insured customers (custom fields without a collector).
+        case 6: return ("segment", AgendaQuery(today: today, customerFields: ["segment": "retail"]))
+        case 7: return ("insured", AgendaQuery(today: today, customerFields: ["credit_insurance_limit": "5000"]))
+        // A collector narrowing their own work: statuses and channels, a date range, a field plus a date range.
+        case 8: return ("collector+status+channel", AgendaQuery(today: today, collector: collector,
+                                                               statuses: [.error, .planned], channels: [.email, .call]))
+        case 9: return ("collector+dates", AgendaQuery(today: today, collector: collector, from: week.from, to: week.to))
+        default: return ("collector+segment+dates", AgendaQuery(today: today, collector: collector, from: week.from,
+                                                               to: week.to, customerFields: ["segment": "retail"]))
         }
     }
 

@@ -48,6 +48,9 @@ public struct AgendaPage<Row: Sendable>: Sendable {
     public var total: Int
     /// Red count: rows that need someone today.
     public var toDo: Int
+    /// True when counting stopped at the store's cap (custom-field filters over everyone's customers): `total` and
+    /// `toDo` are then lower bounds ("at least"), the rows are still exact.
+    public var capped = false
 }
 
 /// The colour of an action row (DESIGN.md vocabulary).

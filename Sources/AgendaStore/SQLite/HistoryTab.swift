@@ -60,6 +60,31 @@ extension AgendaSQL {
         return (clause, id)
     }
 
+    /// Custom fields without a collector (see FieldScopedTabs): counts capped, through the fields' customers (their
+    /// events in error from the partial index `history_error`); the page newest first checking each event's customer
+    /// when many customers have the fields, else through those customers' events.
+    static func historyByFields(_ db: Database, _ query: AgendaQuery, cap: Int,
+                                wideFrom: Int) throws -> AgendaPage<HistoryRow> {
+        var rows = Clause(from: "history h")
+        historyCommon(query, time: "at", into: &rows)
+        var toDoRows = rows
+        toDoRows.from = "history h INDEXED BY history_error"
+        toDoRows.add("h.status = 'error'")
+        let wide = try wideFields(db, query, threshold: wideFrom)
+        let counts = try fieldCounts(db, query, wide: wide, scan: (rows, toDoRows), through: (rows, toDoRows),
+                                     customerColumn: "h.customerId", cap: cap)
+        var page: Clause
+        if wide {
+            page = rows
+            page.from = "history h NOT INDEXED"
+            fieldExists(query, "h.customerId", into: &page)
+        } else {
+            page = throughFieldCustomers(query, rows, customerColumn: "h.customerId")
+        }
+        return AgendaPage(rows: try historyRows(db, page, limit: query.limit, offset: query.offset),
+                          total: counts.total, toDo: counts.toDo, capped: counts.capped)
+    }
+
     /// Grey total and red count (events in error) of the history tab.
     static func historyCounts(_ db: Database, _ query: AgendaQuery, direct: Bool) throws -> (total: Int, toDo: Int) {
         let byRows = direct || query.customer != nil || !query.customerFields.isEmpty
@@ -132,7 +157,9 @@ extension AgendaSQL {
         }
     }
 
-    static func history(_ db: Database, _ query: AgendaQuery, direct: Bool = false) throws -> AgendaPage<HistoryRow> {
+    static func history(_ db: Database, _ query: AgendaQuery, direct: Bool = false, cap: Int = countCap,
+                        wideFrom: Int = wideFieldCustomers) throws -> AgendaPage<HistoryRow> {
+        if !direct && fieldScoped(query) { return try historyByFields(db, query, cap: cap, wideFrom: wideFrom) }
         let counts = try historyCounts(db, query, direct: direct)
         let rows = try historyRows(db, historyPageClause(query, direct: direct), limit: query.limit,
                                    offset: query.offset)

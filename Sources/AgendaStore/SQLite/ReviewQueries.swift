@@ -57,9 +57,11 @@ extension SQLiteAgendaStore: ReviewStore {
     public func oldestUnreviewed(collector: UserID?) async throws -> Date? {
         try await pool.read { db in
             if let collector {
+                // Oldest first in the collector's range of `inboundByCollector`: stops at the first one to review.
                 return try Date.fetchOne(db, sql: """
-                    SELECT min(m.receivedAt) FROM customer c JOIN inboundMessage m ON m.customerId = c.id
-                    WHERE c.collectorId = ? AND m.kind IN ('reply','comment') AND m.openProposals > 0
+                    SELECT m.receivedAt FROM inboundByCollector m
+                    WHERE m.collectorId = ? AND m.kind IN ('reply','comment') AND m.openProposals > 0
+                    ORDER BY m.receivedAt LIMIT 1
                     """, arguments: [collector.rawValue])
             }
             return try Date.fetchOne(db, sql: """

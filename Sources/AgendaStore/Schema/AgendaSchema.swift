@@ -7,7 +7,7 @@ enum AgendaSchema {
                                   "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking",
                                   "serve-user-credentials", "perf_history_by_collector",
                                   "operator-labels-and-quarantine", "ui-collector-uploads",
-                                  "ui-features-state"]
+                                  "ui-features-state", "ui-speed-collector-indexes"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -22,6 +22,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[8]) { db in try db.execute(sql: operatorLabels) }
         migrator.registerMigration(migrationNames[9]) { db in try db.execute(sql: collectorUploads) }
         migrator.registerMigration(migrationNames[10]) { db in try db.execute(sql: uiFeaturesState) }
+        migrator.registerMigration(migrationNames[11]) { db in try db.execute(sql: uiSpeedCollectorIndexes) }
         return migrator
     }
 
