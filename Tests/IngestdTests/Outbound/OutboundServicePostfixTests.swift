@@ -81,7 +81,9 @@ import Testing
         #expect(failed.status == .error && failed.errorCause == .sendFailed)
         #expect(failed.errorDetail?.hasPrefix("450 4.2.1") == true)
         #expect(try await fixture.store.sendRecord(ActionID(1))?.attempts == 3)
-        #expect(postfix.log().components(separatedBy: "Mailbox busy").count - 1 == 3, "three RCPTs refused")
+        // postlogd writes the log asynchronously: wait for the third line rather than reading at once.
+        let busy = { (log: String) in log.components(separatedBy: "Mailbox busy").count - 1 }
+        #expect(busy(await postfix.waitForLog { busy($0) >= 3 }) == 3, "three RCPTs refused")
     }
 
     @Test func missingContactDetailsFailBeforeAnySend() async throws {
