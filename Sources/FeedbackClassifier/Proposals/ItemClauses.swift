@@ -30,6 +30,30 @@ enum ItemClauses {
         return out
     }
 
+    /// Words for "the other(s)" or "the remaining" (folded, accent-free) in the 14 languages.
+    static let otherWords: Set<String> = ["other", "others", "remaining", "autres", "restantes", "anderen", "ubrigen",
+                                          "restlichen", "otras", "otros", "demas", "altre", "altri", "restanti",
+                                          "andere", "overige", "outras", "outros", "demais", "pozostale", "pozostalych",
+                                          "inne", "celelalte", "ovriga", "andra", "diger", "kalan", "ostale", "ostalih",
+                                          "ostala"]
+    static let otherCJK = ["他の", "その他の", "残りの", "其他", "其余", "其它", "剩下"]
+    /// Starts of the words for invoices (folded, accent-free), and the CJK words.
+    static let invoiceStems = ["invoice", "bill", "factur", "rechnung", "fattur", "fatur", "faktur", "racun", "nota",
+                               "notas"]
+    static let invoiceCJK = ["請求書", "請求", "发票", "账单"]
+
+    /// The sentences naming no item that speak of "the other invoices" ("Diğer üç faturanın ödemesini ...",
+    /// "the remaining invoices will follow"): the open items a reply does not name.
+    static func sentencesAboutOthers(_ sentences: [String], openItems: [String]) -> [String] {
+        sentences.filter { sentence in
+            guard clauses(in: sentence, openItems: openItems).isEmpty else { return false }
+            if otherCJK.contains(where: sentence.contains) { return invoiceCJK.contains(where: sentence.contains) }
+            let words = TextFolding.stripAccents(TextFolding.fold(sentence)).split { !$0.isLetter }.map(String.init)
+            return words.contains(where: otherWords.contains)
+                && words.contains { w in invoiceStems.contains { w.hasPrefix($0) } }
+        }
+    }
+
     /// The clauses of `sentence` by the items they name, in order; empty when it names none.
     static func clauses(in sentence: String, openItems: [String]) -> [(numbers: [String], text: String)] {
         let refs = InvoiceReferences.find(in: sentence, openItems: openItems)

@@ -25,10 +25,18 @@ public struct ReplyInterpreter: Sendable {
         let reason = intent.intent == .dispute ? model.predictDisputeReason(text)?.reason : nil
 
         // The items named; none named means every open item; with no open items known, the references as written.
-        let named = matched.isEmpty && openNumbers.isEmpty ? references.map(\.number) : matched
+        let mentioned = matched.isEmpty && openNumbers.isEmpty ? references.map(\.number) : matched
+        // "Die anderen drei Rechnungen ...": the open items not named get the sentences about the others.
+        let others = mentioned.isEmpty ? [] : ItemClauses.sentencesAboutOthers(sentences, openItems: openNumbers)
+        let unnamed = others.isEmpty ? [] : openNumbers.filter { !mentioned.contains($0) }
+        let named = mentioned + unnamed
         let targets = named.isEmpty ? openNumbers : named
         // Which words talk about which item (clauses and the sentences that continue them), when several are named.
-        let ownTexts = named.count >= 2 ? ItemClauses.texts(sentences: sentences, openItems: openNumbers) : [:]
+        var ownTexts = named.count >= 2 ? ItemClauses.texts(sentences: sentences, openItems: openNumbers) : [:]
+        if !unnamed.isEmpty {
+            for number in mentioned { ownTexts[number]?.removeAll { others.contains($0) } }
+            for number in unnamed { ownTexts[number] = others }
+        }
         let perItem = Set(named.compactMap { ownTexts[$0] }).count >= 2
         let itemsWithOwnDates = Set(targets.filter { number in
             (ownTexts[number] ?? []).contains { !dates.dates(in: $0).isEmpty }
