@@ -35,6 +35,20 @@ import Testing
         #expect(Self.first(text) == expected, "\(text)")
     }
 
+    /// "Next week, at the latest Friday" names next week's Friday; a day linked to its month ("el 8 de enero") is that
+    /// date, and the words after the month do not start another one.
+    @Test(arguments: [
+        ("zahl ich dir nächste Woche, spätestens Freitag", ["2026-11-27"]),
+        ("la semaine prochaine, au plus tard vendredi", ["2026-11-27"]),
+        ("volgende week uiterlijk vrijdag", ["2026-11-27"]),
+        ("El pago se hará el 8 de enero, primer día de pagos del año.", ["2027-01-08"]),
+        ("we pay on the 8th of January, first thing", ["2027-01-08"]),
+    ] as [(String, [String])])
+    func weekAndMonthContext(_ text: String, _ expected: [String]) {
+        let dates = DateExtractor(today: Self.monday).dates(in: text).map(\.date.description)
+        #expect(dates == expected, "\(text)")
+    }
+
     /// A weekday beside a calendar date names that date, not "the next such weekday".
     @Test(arguments: [
         ("vi betalar tisdag 7 april", "2027-04-07"), ("Ödeme 12 Haziran Cuma günü yapılacak", "2027-06-12"),

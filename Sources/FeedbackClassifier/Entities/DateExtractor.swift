@@ -112,11 +112,17 @@ public struct DateExtractor: Sendable {
         }
     }
 
-    /// The token at `index`, past a day mark ("15-go grudnia": the month follows the day).
+    /// The token at `index`, past a day mark ("15-go grudnia": the month follows the day) and past a linking word
+    /// before a month ("el 8 de enero": the month is what follows the day, so "el 8" is not a date on its own).
     static func token(after index: Int, in tokens: [DateScanner.Token]) -> DateScanner.Token? {
-        let k = index < tokens.count && tokens[index] == DateScanner.dayMark ? index + 1 : index
+        var k = index < tokens.count && tokens[index] == DateScanner.dayMark ? index + 1 : index
+        if k + 1 < tokens.count, case .word(let w) = tokens[k], monthLinks.contains(w),
+           case .word(let m) = tokens[k + 1], DateVocabulary.months[m] != nil { k += 1 }
         return k < tokens.count ? tokens[k] : nil
     }
+
+    /// Words between a day and its month: "8 de enero", "the 8th of January", "8 di gennaio", "8 do mês".
+    static let monthLinks: Set<String> = ["de", "of", "di", "del", "do", "da"]
 
     static let compiled: [DatePhrase] = DateVocabulary.phrases.map { DatePhrase($0.0, meaning: $0.1) }
 

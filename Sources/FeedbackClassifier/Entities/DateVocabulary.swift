@@ -109,6 +109,10 @@ enum DateVocabulary {
                                     "sljedeci", "sljedeceg", "sljedecem", "iduci", "iduceg", "iducem", "viitoare"]
 
     /// Phrases, as space-separated slots: a literal (alternatives with `|`, optional with a leading `?`), or
+    /// Optional slots for "at the latest" between a week and its weekday: "au plus tard", "a más tardar",
+    /// "al più tardi", "o mais tardar", "cel târziu", "en geç", and the one-word forms.
+    static let latest = "?au|a|al|o|cel|en ?plus|mas|piu|mais ?spatestens|spaetestens|uiterlijk|najpozniej|senast|najkasnije|tard|tardar|tardi|tarziu|gec"
+
     /// `<month>`, `<weekday>`, `<day>` (1-31, ordinal forms included), `<n>` (any small number), `<year>`,
     /// `<next>`. Each has a meaning resolved by ``DateExtractor``.
     static let phrases: [(String, DatePhraseMeaning)] = [
@@ -210,8 +214,9 @@ enum DateVocabulary {
         ("<weekday> qui vient|que viene", .weekday(next: false)), ("<day> feira", .portugueseWeekday),
         ("<next> week <weekday>", .weekday(next: true)), ("<weekday> next week", .weekday(next: true)),
         // "next week, on Tuesday", "la semaine prochaine, le mardi", "la semana que viene, el martes".
-        ("<next> week|semaine|woche|semana|settimana|tydzien|tygodniu|saptamana|vecka|hafta|tjedan|tjedna|tjednu ?on|le|am|el|il|op|na|w|pe|pa|u|o <weekday>", .weekday(next: true)),
-        ("week|semaine|woche|semana|settimana|tydzien|tygodniu|saptamana|saptamanii|vecka|hafta|tjedan|tjedna|tjednu <next> ?on|le|am|el|il|op|na|w|pe|pa|u|o <weekday>", .weekday(next: true)),
+        // "nächste Woche, spätestens Freitag", "next week, Friday at the latest": an "at the latest" between them.
+        ("<next> week|semaine|woche|semana|settimana|tydzien|tygodniu|saptamana|vecka|hafta|tjedan|tjedna|tjednu \(latest) ?on|le|am|el|il|op|na|w|pe|pa|u|o <weekday>", .weekday(next: true)),
+        ("week|semaine|woche|semana|settimana|tydzien|tygodniu|saptamana|saptamanii|vecka|hafta|tjedan|tjedna|tjednu <next> \(latest) ?on|le|am|el|il|op|na|w|pe|pa|u|o <weekday>", .weekday(next: true)),
         ("semana que viene|vem ?el|na|no <weekday>", .weekday(next: true)),
         ("?this|ce|cette|diesen|dieser|este|esta|questo|questa|deze|ten|aceasta|denna|bu|ovaj|ovog|ovu <weekday>", .weekday(next: false)),
         // Day and month.
