@@ -75,7 +75,7 @@ def metrics_histogram(host, port):
         return {}
     buckets = {}
     for line in text.splitlines():
-        match = re.match(r'http_server_request_duration_seconds_bucket\{(.*)\} ([0-9.e+-]+)$', line)
+        match = re.match(r'http_server_request_duration(?:_seconds)?_bucket\{(.*)\} ([0-9.e+-]+)$', line)
         if not match:
             continue
         le = re.search(r'le="([^"]+)"', match.group(1)).group(1)

@@ -63,13 +63,22 @@ enum AgendaSQL {
             if open { rows.add("a.status IN ('planned','confirmed','sending','error')") }
             var toDoRows = rows
             toDoRows.add("(\(toDo))", [today])
-            var through = (rows: rows, toDo: toDoRows)
+            // The red rows as two disjoint index ranges of `action_tab` (mode, status, planned date): errors, then
+            // what is due; read in order, rows of other statuses would be checked one by one.
+            var errors = rows, due = rows
+            errors.add("a.status = 'error'")
+            if manual {
+                due.add("a.status IN ('planned','confirmed') AND a.plannedDate <= ?", [today])
+            } else {
+                due.add("a.mode = 'automatic_with_confirmation' AND a.status = 'planned' AND a.plannedDate <= ?", [today])
+            }
+            var through = (rows: rows, toDo: [toDoRows])
             if open {
                 through.rows.from = "action a INDEXED BY action_customer_open"
-                through.toDo.from = through.rows.from
+                through.toDo[0].from = through.rows.from
             }
             let wide = try wideFields(db, query, threshold: wideFrom)
-            let counts = try fieldCounts(db, query, wide: wide, scan: (rows, toDoRows), through: through,
+            let counts = try fieldCounts(db, query, wide: wide, scan: (rows, [errors, due]), through: through,
                                          customerColumn: "a.customerId", cap: cap)
             let page = fieldPage(query, wide: wide, rows: rows, ordered: open ? "action a INDEXED BY action_open" : nil,
                                  id: "a.id", customerColumn: "a.customerId", order: order)
@@ -78,12 +87,12 @@ enum AgendaSQL {
         }
         customerFilters(query, "a.customerId", into: &clause)
         let tally = !direct && query.customer == nil && query.customerFields.isEmpty
-        let counts = try Row.fetchOne(db, sql: tally ? """
+        let counts = try Row.fetchOne(db.cachedStatement(sql: tally ? """
             SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN \(toDo) THEN n ELSE 0 END), 0) FROM actionTally a
             WHERE \(clause.sql)
             """ : """
             SELECT count(*), coalesce(sum(CASE WHEN \(toDo) THEN 1 ELSE 0 END), 0) FROM action a WHERE \(clause.sql)
-            """, arguments: [today] + clause.arguments)!
+            """), arguments: [today] + clause.arguments)!
         // The page's ids first, then the joins for those rows only. Open actions are read in order from the partial
         // index of open actions (its WHERE term repeated verbatim so SQLite knows the index applies).
         // A collector's manual actions come from `action_assignee_open` (assignee and mode first, then the page order);
@@ -104,12 +113,12 @@ enum AgendaSQL {
     /// The rows of one page, `page` the query of their ids (joins for those rows only).
     static func actionRows(_ db: Database, _ page: (sql: String, arguments: StatementArguments), order: String,
                            today: Day) throws -> [ActionRow] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH page AS (\(page.sql))
             SELECT a.id, a.customerId, c.name, a.channel, a.mode, a.status, a.errorCause, a.plannedDate, a.assigneeId
             FROM page JOIN action a ON a.id = page.id JOIN customer c ON c.id = a.customerId
             ORDER BY \(order)
-            """, arguments: page.arguments)
+            """), arguments: page.arguments)
         return try rows.map { row -> ActionRow in
             let status = try Decode.required(ActionStatus.self, row["status"])
             let mode = try Decode.required(ActionMode.self, row["mode"])
@@ -175,11 +184,11 @@ enum AgendaSQL {
             if let to = query.to { rows.add("m.receivedAt < ?", [dayAfter(to)]) }
             var toDoRows = rows
             toDoRows.add("m.openProposals > 0")
-            var through = (rows: rows, toDo: toDoRows)
+            var through = (rows: rows, toDo: [toDoRows])
             through.rows.from = "inboundMessage m INDEXED BY inboundMessage_customer"
-            through.toDo.from = through.rows.from
+            through.toDo[0].from = through.rows.from
             let wide = try wideFields(db, query, threshold: wideFrom)
-            counts = try fieldCounts(db, query, wide: wide, scan: (rows, toDoRows), through: through,
+            counts = try fieldCounts(db, query, wide: wide, scan: (rows, [toDoRows]), through: through,
                                      customerColumn: "m.customerId", cap: cap)
             page = fieldPage(query, wide: wide, rows: rows, ordered: "inboundMessage m INDEXED BY inboundMessage_received",
                              id: "m.id", customerColumn: "m.customerId", order: order)
@@ -198,22 +207,22 @@ enum AgendaSQL {
             let day = query.collector == nil ? "m.receivedAt" : "m.day"
             if let from = query.from { tallyClause.add("\(day) >= ?", [from.iso]) }
             if let to = query.to { tallyClause.add("\(day) < ?", [dayAfter(to)]) }
-            let row = try Row.fetchOne(db, sql: tally ? """
+            let row = try Row.fetchOne(db.cachedStatement(sql: tally ? """
                 SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN \(open) THEN n ELSE 0 END), 0)
                 FROM \(tallyClause.from) WHERE \(tallyClause.sql)
                 """ : """
                 SELECT count(*), coalesce(sum(m.openProposals > 0), 0) FROM \(clause.from) WHERE \(clause.sql)
-                """, arguments: tally ? tallyClause.arguments : clause.arguments)!
+                """), arguments: tally ? tallyClause.arguments : clause.arguments)!
             counts = (row[0], row[1], false)
             page = ("SELECT m.id FROM \(clause.from) WHERE \(clause.sql) ORDER BY \(order) LIMIT ? OFFSET ?",
                     clause.arguments + [query.limit, query.offset])
         }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH page AS (\(page.sql))
             SELECT m.id, m.kind, m.customerId, c.name, m.receivedAt, a.intent, a.confidence, a.summary, m.openProposals
             FROM page JOIN inboundMessage m ON m.id = page.id LEFT JOIN analysis a ON a.messageId = m.id
             LEFT JOIN customer c ON c.id = m.customerId ORDER BY m.receivedAt DESC, m.id DESC
-            """, arguments: page.arguments).map { row in
+            """), arguments: page.arguments).map { row in
             ReplyRow(message: InboundMessageID(row["id"]), kind: try Decode.required(MessageKind.self, row["kind"]),
                      customer: (row["customerId"] as Int64?).map(CustomerID.init), customerName: row["name"],
                      receivedAt: row["receivedAt"], intent: try Decode.value(Intent.self, row["intent"]),

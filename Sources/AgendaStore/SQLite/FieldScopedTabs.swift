@@ -34,9 +34,9 @@ extension AgendaSQL {
     static func wideFields(_ db: Database, _ query: AgendaQuery, threshold: Int) throws -> Bool {
         guard threshold > 0 else { return true }
         let chain = customerChain(query)
-        let count = try Int.fetchOne(db, sql: """
+        let count = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (SELECT 1 FROM \(chain.clause.from) WHERE \(chain.clause.sql) LIMIT ?)
-            """, arguments: chain.clause.arguments + [threshold])!
+            """), arguments: chain.clause.arguments + [threshold])!
         return count >= threshold
     }
 
@@ -53,29 +53,36 @@ extension AgendaSQL {
 
     /// The number of rows matching `clause`, stopping after `cap`; true when it stopped.
     static func cappedCount(_ db: Database, _ clause: Clause, cap: Int) throws -> (count: Int, capped: Bool) {
-        let count = try Int.fetchOne(db, sql: """
+        let count = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (SELECT 1 FROM \(clause.from) WHERE \(clause.sql) LIMIT ?)
-            """, arguments: clause.arguments + [cap + 1])!
+            """), arguments: clause.arguments + [cap + 1])!
         return (min(count, cap), count > cap)
     }
 
     /// Grey and red counts for the customers having the fields, each capped: `wide` (many customers have them) reads
-    /// `scan` (total rows, to-do rows) in index order checking each row's customer, else `through` for each of those
-    /// customers (a clause on one table whose index starts with the customer). Neither holds a customer filter.
-    static func fieldCounts(_ db: Database, _ query: AgendaQuery, wide: Bool, scan: (rows: Clause, toDo: Clause),
-                            through: (rows: Clause, toDo: Clause), customerColumn: String,
+    /// `scan` (total rows; to-do rows as disjoint parts, each an index range) in index order checking each row's
+    /// customer, else `through` for each of those customers (clauses on one table whose index starts with the
+    /// customer). None holds a customer filter.
+    static func fieldCounts(_ db: Database, _ query: AgendaQuery, wide: Bool, scan: (rows: Clause, toDo: [Clause]),
+                            through: (rows: Clause, toDo: [Clause]), customerColumn: String,
                             cap: Int) throws -> (total: Int, toDo: Int, capped: Bool) {
-        var rows: Clause, toDo: Clause
+        var rows: Clause, toDo: [Clause]
         if wide {
             (rows, toDo) = scan
             fieldExists(query, customerColumn, into: &rows)
-            fieldExists(query, customerColumn, into: &toDo)
+            for index in toDo.indices { fieldExists(query, customerColumn, into: &toDo[index]) }
         } else {
             rows = throughFieldCustomers(query, through.rows, customerColumn: customerColumn)
-            toDo = throughFieldCustomers(query, through.toDo, customerColumn: customerColumn)
+            toDo = through.toDo.map { throughFieldCustomers(query, $0, customerColumn: customerColumn) }
         }
-        let total = try cappedCount(db, rows, cap: cap), red = try cappedCount(db, toDo, cap: cap)
-        return (total.count, red.count, total.capped || red.capped)
+        let total = try cappedCount(db, rows, cap: cap)
+        var red = 0, redCapped = false
+        for part in toDo where !redCapped {
+            let count = try cappedCount(db, part, cap: cap - red)
+            red += count.count
+            redCapped = count.capped
+        }
+        return (total.count, red, total.capped || redCapped)
     }
 
     /// The query of one page's ids of `rows` for the customers having the fields, in `order` (on the alias of

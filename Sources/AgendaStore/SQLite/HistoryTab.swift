@@ -71,7 +71,7 @@ extension AgendaSQL {
         toDoRows.from = "history h INDEXED BY history_error"
         toDoRows.add("h.status = 'error'")
         let wide = try wideFields(db, query, threshold: wideFrom)
-        let counts = try fieldCounts(db, query, wide: wide, scan: (rows, toDoRows), through: (rows, toDoRows),
+        let counts = try fieldCounts(db, query, wide: wide, scan: (rows, [toDoRows]), through: (rows, [toDoRows]),
                                      customerColumn: "h.customerId", cap: cap)
         var page: Clause
         if wide {
@@ -117,7 +117,7 @@ extension AgendaSQL {
             sql = "SELECT count(*), coalesce(sum(h.status = 'error'), 0) FROM \(clause.from) WHERE \(clause.sql)"
             arguments = clause.arguments
         }
-        let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
+        let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)!
         return (row[0], row[1])
     }
 
@@ -141,11 +141,11 @@ extension AgendaSQL {
                             before: Int64? = nil) throws -> [HistoryRow] {
         var clause = clause
         if let before { clause.add("h.id < ?", [before]) }
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             WITH page AS (SELECT h.id FROM \(clause.from) WHERE \(clause.sql) ORDER BY h.id DESC LIMIT ? OFFSET ?)
             SELECT h.*, c.externalKey FROM page JOIN history h ON h.id = page.id
             LEFT JOIN customer c ON c.id = h.customerId ORDER BY h.id DESC
-            """, arguments: clause.arguments + [limit, offset]).map { row in
+            """), arguments: clause.arguments + [limit, offset]).map { row in
             let at: Date = row["at"]
             let text: String = row["at"]
             return HistoryRow(sequence: row["id"], at: at, day: Day(iso: String(text.prefix(10)))!,

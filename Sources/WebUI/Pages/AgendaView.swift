@@ -17,13 +17,15 @@ enum AgendaTab: String, CaseIterable, Sendable {
 
 /// Rendering of the agenda page: tab bar with grey totals and red to-do counts, the filters, one tab's table.
 enum AgendaView {
-    static func page(session: Session, tab: AgendaTab, counts: [AgendaTab: (total: Int, toDo: Int)], table: HTML,
+    /// `capped` counts (custom fields over everyone's customers) are lower bounds, shown with a "+".
+    static func page(session: Session, tab: AgendaTab, counts: [AgendaTab: (total: Int, toDo: Int, capped: Bool)], table: HTML,
                      pager: HTML, note: HTML = "") -> HTML {
         let tabs = AgendaTab.allCases.map { each -> HTML in
-            let count = counts[each] ?? (0, 0)
-            let toDo: HTML = count.toDo > 0 ? "<span class=\"count-todo\">\(count.toDo)</span>" : ""
+            let count = counts[each] ?? (0, 0, false)
+            let plus = count.capped ? "+" : ""
+            let toDo: HTML = count.toDo > 0 ? "<span class=\"count-todo\">\(count.toDo)\(plus)</span>" : ""
             let current: HTML = each == tab ? " class=\"current\" aria-current=\"page\"" : ""
-            return "<a href=\"/agenda/\(each.rawValue)\"\(current)>\(each.title)<span class=\"count-total\">\(count.total)</span>\(toDo)</a>"
+            return "<a href=\"/agenda/\(each.rawValue)\"\(current)>\(each.title)<span class=\"count-total\">\(count.total)\(plus)</span>\(toDo)</a>"
         }
         return Layout.page(title: tab.title, session: session, body: """
             <h1>Collection agenda</h1>

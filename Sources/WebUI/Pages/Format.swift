@@ -31,7 +31,11 @@ enum Format {
     }
 
     /// Words for a code: `promise_to_pay` -> "promise to pay".
-    static func words(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
+    static func words(_ code: String) -> String {
+        // Byte map instead of Foundation's `replacingOccurrences` (3% of a loaded server's CPU in the UI benchmark).
+        guard code.utf8.contains(UInt8(ascii: "_")) else { return code }
+        return String(decoding: code.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
 
     /// A qualification with its details, e.g. "promise to pay on 2026-12-15, 1250.00 EUR".
     static func qualification(_ state: QualificationState, currency: String?) -> String {

@@ -32,7 +32,7 @@ extension WebServer {
         let today = today()
         let size = options.pageSize
         let query = session.filters.query(for: session.user, today: today, limit: size, offset: (page - 1) * size)
-        var counts: [AgendaTab: (total: Int, toDo: Int)] = [:]
+        var counts: [AgendaTab: (total: Int, toDo: Int, capped: Bool)] = [:]
         var countQuery = query
         countQuery.limit = 0
         countQuery.offset = 0
@@ -45,17 +45,17 @@ extension WebServer {
         switch tab {
         case .manual, .automatic:
             let result = tab == .manual ? try await store.manualActions(query) : try await store.automaticActions(query)
-            counts[tab] = (result.total, result.toDo)
+            counts[tab] = (result.total, result.toDo, result.capped)
             total = result.total
             table = AgendaView.actions(result.rows, session: session, tab: tab)
         case .history:
             let result = try await store.history(query)
-            counts[tab] = (result.total, result.toDo)
+            counts[tab] = (result.total, result.toDo, result.capped)
             total = result.total
             table = AgendaView.history(result.rows)
         case .replies:
             let result = try await store.replies(query)
-            counts[tab] = (result.total, result.toDo)
+            counts[tab] = (result.total, result.toDo, result.capped)
             total = result.total
             table = AgendaView.replies(result.rows)
             if let oldest = try await store.oldestUnreviewed(collector: query.collector) {
@@ -67,12 +67,12 @@ extension WebServer {
                                               note: note))
     }
 
-    func tabCounts(_ tab: AgendaTab, _ query: AgendaQuery) async throws -> (total: Int, toDo: Int) {
+    func tabCounts(_ tab: AgendaTab, _ query: AgendaQuery) async throws -> (total: Int, toDo: Int, capped: Bool) {
         switch tab {
-        case .manual: let p = try await store.manualActions(query); return (p.total, p.toDo)
-        case .automatic: let p = try await store.automaticActions(query); return (p.total, p.toDo)
-        case .history: let p = try await store.history(query); return (p.total, p.toDo)
-        case .replies: let p = try await store.replies(query); return (p.total, p.toDo)
+        case .manual: let p = try await store.manualActions(query); return (p.total, p.toDo, p.capped)
+        case .automatic: let p = try await store.automaticActions(query); return (p.total, p.toDo, p.capped)
+        case .history: let p = try await store.history(query); return (p.total, p.toDo, p.capped)
+        case .replies: let p = try await store.replies(query); return (p.total, p.toDo, p.capped)
         }
     }
 
