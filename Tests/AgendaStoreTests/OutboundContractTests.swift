@@ -42,6 +42,31 @@ import Testing
         #expect(try await outbound.claimDueActions(Self.request(Self.other)).isEmpty)
     }
 
+    /// A preview hands over what the claim will (template, items, scenario settings) and writes nothing.
+    @Test(arguments: StoreFactory.all)
+    func aPreviewShowsTheClaimWithoutClaiming(factory: StoreFactory) async throws {
+        let (data, outbound) = try await Self.planned(factory)
+        let due = try await outbound.dueActions(Self.request())
+        var previews: [ActionID: ClaimedAction] = [:]
+        for id in due { previews[id] = try #require(try await outbound.previewClaim(id)) }
+        for id in due {
+            #expect(try await data.store.action(id)?.status == .planned, "a preview claims nothing")
+            #expect(try await outbound.sendRecord(id) == nil)
+            #expect(previews[id]?.messageID == "" && previews[id]?.captureToken == "")
+        }
+        let claimed = try await outbound.claimDueActions(Self.request())
+        #expect(Set(claimed.map(\.id)) == Set(due))
+        for action in claimed {
+            let preview = try #require(previews[action.id])
+            #expect(preview.template == action.template && preview.items == action.items
+                    && preview.customer == action.customer && preview.channel == action.channel
+                    && preview.plannedDate == action.plannedDate && preview.pauseOnDispute == action.pauseOnDispute
+                    && preview.pauseOnPromise == action.pauseOnPromise
+                    && preview.hasUnreviewedReply == action.hasUnreviewedReply)
+        }
+        #expect(try await outbound.previewClaim(ActionID(999_999)) == nil)
+    }
+
     @Test(arguments: StoreFactory.all)
     func notDueManualAndUnconfirmedActionsAreNotClaimed(factory: StoreFactory) async throws {
         let (data, outbound) = try await Self.planned(factory)

@@ -32,6 +32,10 @@ public protocol OutboundStore: Sendable {
     func recordBounce(_ id: ActionID, detail: String, receivedAt: Date, at: Date) async throws -> Bool
     /// The ids of the actions a claim with `request` would take now, without claiming them (dry runs, previews).
     func dueActions(_ request: ClaimRequest) async throws -> [ActionID]
+    /// What a claim would hand over for action `id`, read only: its step's template and its scenario's pause
+    /// settings, its items and whether a reply of the customer waits for review. Nothing is claimed or written, so
+    /// the Message-ID and capture token are empty (`send --dry-run`). Nil for an unknown action.
+    func previewClaim(_ id: ActionID) async throws -> ClaimedAction?
     /// A customer by id.
     func customer(id: CustomerID) async throws -> Customer?
     /// The action a sent Message-ID (bare, no brackets) names (RFC 5322 section 3.6.4), for DSN and reply correlation.

@@ -203,6 +203,26 @@ extension SQLiteAgendaStore: OutboundStore {
         }
     }
 
+    public func previewClaim(_ id: ActionID) async throws -> ClaimedAction? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT a.customerId, a.channel, a.mode, a.plannedDate, st.template, sc.pauseOnDispute, sc.pauseOnPromise,
+                       (SELECT attempts FROM outboundSend WHERE actionId = a.id) AS attempts
+                FROM action a LEFT JOIN scenarioStep st ON st.id = a.stepId LEFT JOIN scenario sc ON sc.id = st.scenarioId
+                WHERE a.id = ?
+                """, arguments: [id.rawValue]) else { return nil }
+            let items = try Int64.fetchAll(db, sql: "SELECT itemId FROM actionItem WHERE actionId = ? ORDER BY itemId",
+                                           arguments: [id.rawValue]).map(ItemID.init)
+            return ClaimedAction(
+                id: id, customer: CustomerID(row["customerId"]), channel: try Decode.required(Channel.self, row["channel"]),
+                mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
+                template: row["template"], items: items, messageID: "", captureToken: "",
+                attempts: row["attempts"] ?? 0,
+                pauseOnDispute: row["pauseOnDispute"] ?? true, pauseOnPromise: row["pauseOnPromise"] ?? true,
+                hasUnreviewedReply: try Self.hasUnreviewedReply(db, row["customerId"]))
+        }
+    }
+
     public func customer(id: CustomerID) async throws -> Customer? {
         let key = try await pool.read { db in
             try String.fetchOne(db, sql: "SELECT externalKey FROM customer WHERE id = ?", arguments: [id.rawValue])

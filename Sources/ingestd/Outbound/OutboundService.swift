@@ -97,34 +97,16 @@ struct OutboundService: Sendable {
     }
 
     /// What a pass would do, without claiming, sending or recording: one line per due action, with the same
-    /// preflight as a pass (holds with their reason, errors with their cause), the pause on unreviewed replies too.
+    /// preflight as a pass (the scenario's pause settings, holds with their reason, the pause on unreviewed replies,
+    /// errors with their cause), read through the store's `previewClaim`.
     func dryRun(limit: Int = 1000) async throws -> [String] {
         var lines: [String] = []
-        var unreviewed: [CustomerID: Bool] = [:]
         for id in try await store.dueActions(request(limit: limit)) {
-            guard let action = try await store.action(id) else { continue }
-            let waiting: Bool
-            if let known = unreviewed[action.customer] {
-                waiting = known
-            } else {
-                waiting = try await hasUnreviewedReply(action.customer)
-                unreviewed[action.customer] = waiting
-            }
-            let claim = ClaimedAction(id: id, customer: action.customer, channel: action.channel, mode: action.mode,
-                                      plannedDate: action.plannedDate, template: nil, items: action.items,
-                                      messageID: "", captureToken: "", attempts: 0, hasUnreviewedReply: waiting)
+            guard let claim = try await store.previewClaim(id) else { continue }
             let decision = try await preflight(claim).decision
-            lines.append("action \(id.rawValue) \(action.channel.rawValue): \(Self.describe(decision))")
+            lines.append("action \(id.rawValue) \(claim.channel.rawValue): \(Self.describe(decision))")
         }
         return lines
-    }
-
-    /// True when a reply or comment of the customer still has proposals no collector decided: the replies tab's
-    /// red count for that customer, the same rule the store applies when it claims (`openProposals > 0`).
-    private func hasUnreviewedReply(_ customer: CustomerID) async throws -> Bool {
-        guard configuration.pauseOnUnreviewedReply ?? true else { return false }
-        let today = Day(date: now(), secondsFromGMT: offset)
-        return try await store.replies(AgendaQuery(today: today, customer: customer, limit: 1)).toDo > 0
     }
 
     private func request(limit: Int) -> ClaimRequest {

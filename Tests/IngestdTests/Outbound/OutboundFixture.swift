@@ -19,6 +19,7 @@ struct OutboundFixture {
 
     /// `emails[i]` is customer i's contact email (nil: no email); `languages[i]` its language.
     static func make(count: Int, smtpPort: Int, emails: ((Int) -> String?)? = nil, channel: Channel = .email,
+                     pauseOnDispute: Bool = true,
                      extra: (inout OutboundConfiguration) -> Void = { _ in }) async throws -> OutboundFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outbound-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -26,7 +27,7 @@ struct OutboundFixture {
         let store = try SQLiteAgendaStore(path: storePath)
         _ = try await store.createScenario(ScenarioDefinition(name: "standard", steps: [
             ScenarioStep(dayOffset: 0, channel: channel, mode: .automatic, template: "reminder"),
-        ]))
+        ], pauseOnDispute: pauseOnDispute))
         var customers = "key;name;language;collector;scenario\n"
         var contacts = "key,customer_key,name,email,phone,address,collection_contact\n"
         var items = "key\tcustomer_key\tkind\tissue_date\tdue_date\tamount\topen_amount\tcurrency\n"

@@ -57,4 +57,20 @@ import Testing
         #expect(try await fixture.store.sendRecord(ActionID(2))?.heldReason
                 == (pause ? HoldReason.unreviewedReply.rawValue : nil))
     }
+
+    /// The dry run applies each action's scenario settings, as a pass does: an open dispute holds the action when
+    /// its scenario pauses on disputes, and does not when the scenario says to keep sending.
+    @Test(arguments: [true, false])
+    func aDryRunFollowsTheScenarioPauseOnDispute(pause: Bool) async throws {
+        let fixture = try await OutboundFixture.make(count: 2, smtpPort: 1, pauseOnDispute: pause)
+        defer { fixture.remove() }
+        let item = try #require(try await fixture.store.item(number: "F-0"))
+        try await fixture.store.qualify(item.id, as: QualificationState(.dispute, disputeReason: .quality), by: nil,
+                                        at: Date())
+        let lines = try Self.dryRun(fixture)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix(pause ? "action 1 email: held (open_dispute)" : "action 1 email: send by email") == true,
+                "\(lines)")
+        #expect(lines.last == "action 2 email: send by email")
+    }
 }
