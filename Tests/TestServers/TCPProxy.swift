@@ -16,6 +16,7 @@ public final class TCPProxy: @unchecked Sendable {
     private var paused = false
     private var cutLimit: Int?
     private var serverBytes: [Int: Int] = [:]
+    private var clientReads = 0
     private var stopped = false
 
     /// Starts listening on a free port and forwarding to 127.0.0.1:`targetPort`.
@@ -47,6 +48,8 @@ public final class TCPProxy: @unchecked Sendable {
 
     /// Bytes forwarded from the server so far, over all connections.
     public var totalServerBytes: Int { lock.withLock { serverBytes.values.reduce(0, +) } }
+    /// How many reads brought client bytes so far (commands written together arrive in one read on loopback).
+    public var clientReadCount: Int { lock.withLock { clientReads } }
 
     /// Stops listening and cuts every connection. Idempotent.
     public func stop() {
@@ -90,6 +93,7 @@ public final class TCPProxy: @unchecked Sendable {
             while lock.withLock({ paused && !stopped }) { usleep(5_000) }
             var allowed = count
             var cutNow = false
+            if !fromServer { lock.withLock { clientReads += 1 } }
             if fromServer {
                 lock.withLock {
                     let sent = serverBytes[id, default: 0]

@@ -17,16 +17,8 @@ enum StoredDate {
         guard millis >= 0, millis < 253_402_300_800_000, millis.rounded(.down) == millis else { return nil }
         let total = Int64(millis)
         let (days, inDay) = total.quotientAndRemainder(dividingBy: 86_400_000)
-        // Days since 1970-01-01 to a civil date, with years counted from March so the leap day comes last.
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let civil = Day(ordinal: Int(days)).components
+        let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         let (hour, hourRest) = inDay.quotientAndRemainder(dividingBy: 3_600_000)
         let (minute, minuteRest) = hourRest.quotientAndRemainder(dividingBy: 60_000)
         let (second, milli) = minuteRest.quotientAndRemainder(dividingBy: 1000)

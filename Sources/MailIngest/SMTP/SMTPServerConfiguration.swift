@@ -36,6 +36,9 @@ public struct SMTPServerConfiguration: Sendable, Hashable {
     public var timeout: Int
 
     /// Makes a configuration.
+    /// Send MAIL, RCPT and DATA in one write when the server announces PIPELINING (RFC 2920); default true.
+    public var pipelining = true
+
     public init(host: String, port: Int, security: Security = .startTLS, username: String? = nil,
                 password: String? = nil, authMechanism: AuthMechanism = .plain, timeout: Int = 30) {
         self.host = host

@@ -17,7 +17,8 @@ public final class SMTPSession {
     public private(set) var isReady = false
     /// Extensions the server announced (EHLO): DSN support decides whether ENVID/NOTIFY are sent.
     public private(set) var supportsDSN = false
-    /// PIPELINING announced (libetpan sends commands one by one regardless).
+    /// PIPELINING announced (RFC 2920): MAIL, every RCPT and DATA then go out in one write, unless the
+    /// configuration turns it off (`pipelining`).
     public private(set) var supportsPipelining = false
 
     /// A session for a server; `verifier` checks the certificate under TLS (nil accepts any: tests only).
@@ -95,6 +96,7 @@ public final class SMTPSession {
     /// an outcome (the session stays usable, reset for the next message); a broken session throws.
     public func send(_ data: Data, envelope: SMTPEnvelope) throws(SMTPError) -> SMTPOutcome {
         guard isReady, let session = smtp else { throw SMTPError(.protocolError, stage: .mail) }
+        if configuration.pipelining && supportsPipelining { return try sendPipelined(data, envelope: envelope) }
         var result: Int32
         if supportsDSN {
             result = mailesmtp_mail(session, envelope.from, envelope.returnFull ? 1 : 0, envelope.envelopeID)
@@ -125,6 +127,69 @@ public final class SMTPSession {
         }
         if let outcome = try refusal(result, .data) { return outcome }
         return .accepted(lastReply ?? SMTPReply(code: 250, text: ""))
+    }
+
+    /// RFC 2920: MAIL FROM, every RCPT TO and DATA in one write, then their replies in order; one round trip
+    /// instead of two plus one per recipient. The same commands and DSN parameters (RFC 3461) as libetpan's calls;
+    /// the message itself goes through libetpan (dot-stuffing, final reply) once DATA got 354.
+    private func sendPipelined(_ data: Data, envelope: SMTPEnvelope) throws(SMTPError) -> SMTPOutcome {
+        guard let session = smtp, let stream = session.pointee.stream else {
+            throw SMTPError(.protocolError, stage: .mail)
+        }
+        let commands = SMTPCommands.envelope(envelope, dsn: supportsDSN)
+        let written = commands.joined.withCString { mailstream_write(stream, $0, strlen($0)) }
+        guard written >= 0, mailstream_flush(stream) == 0 else {
+            isReady = false
+            throw SMTPError(.connectionLost, stage: .mail)
+        }
+        // Every reply is read, even after a refusal, so the session stays in step (RFC 2920 section 3.1).
+        var replies: [SMTPReply] = []
+        for _ in commands.stages.indices {
+            guard let reply = readReply(stream) else {
+                isReady = false
+                throw SMTPError(.connectionLost, stage: commands.stages[replies.count])
+            }
+            replies.append(reply)
+        }
+        let dataReply = replies[replies.count - 1]
+        for (stage, reply) in zip(commands.stages.dropLast(), replies) where !reply.isPositive {
+            // Refused MAIL or RCPT: a server that still answered DATA with 354 gets an empty message ended at once.
+            if dataReply.code == 354 { _ = ".\r\n".withCString { mailstream_write(stream, $0, 3) }; _ = mailstream_flush(stream)
+                _ = readReply(stream) }
+            return try refused(reply, stage)
+        }
+        guard dataReply.code == 354 else { return try refused(dataReply, .data) }
+        let result = data.withUnsafeBytes { buffer in
+            mailsmtp_data_message(session, buffer.bindMemory(to: CChar.self).baseAddress, buffer.count)
+        }
+        if let outcome = try refusal(result, .data) { return outcome }
+        return .accepted(lastReply ?? SMTPReply(code: 250, text: ""))
+    }
+
+    /// One reply (RFC 5321 section 4.2: `code-text` continuation lines, then `code text`), or nil on a stream error.
+    private func readReply(_ stream: UnsafeMutablePointer<mailstream>) -> SMTPReply? {
+        guard let line = mmap_string_new("") else { return nil }
+        defer { mmap_string_free(line) }
+        var texts: [String] = []
+        while let raw = mailstream_read_line_remove_eol(stream, line) {
+            let text = String(cString: raw)
+            guard let code = Int(text.prefix(3)), text.count >= 3 else { return nil }
+            texts.append(String(text.dropFirst(4)))
+            if text.count == 3 || text.dropFirst(3).first == " " {
+                return SMTPReply(code: code, text: texts.joined(separator: " "))
+            }
+        }
+        return nil
+    }
+
+    /// The outcome of a refusal read by ``sendPipelined(_:envelope:)``: the session is reset for the next message.
+    private func refused(_ reply: SMTPReply, _ stage: SMTPStage) throws(SMTPError) -> SMTPOutcome {
+        guard reply.isTransient || reply.isPermanent else {
+            isReady = false
+            throw SMTPError(.protocolError, stage: stage, reply: reply)
+        }
+        if let session = smtp, mailsmtp_reset(session) != Int32(MAILSMTP_NO_ERROR) { isReady = false }
+        return reply.isPermanent ? .rejected(stage, reply) : .deferred(stage, reply)
     }
 
     /// Ends the session (QUIT when `quit` and connected) and frees it.

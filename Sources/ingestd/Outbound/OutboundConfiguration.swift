@@ -32,6 +32,8 @@ struct OutboundConfiguration: Codable, Sendable {
         var caFile: String?
         /// Accept any certificate (tests against a local server only).
         var insecureSkipVerify: Bool?
+        /// Send MAIL, RCPT and DATA in one write when the server announces PIPELINING (RFC 2920; default true).
+        var pipelining: Bool?
     }
 
     /// A mailbox.
@@ -139,9 +141,11 @@ struct OutboundConfiguration: Codable, Sendable {
         } catch {
             throw CommandError("smtp: \(error.describe("password"))")
         }
-        return SMTPServerConfiguration(host: smtp.host, port: smtp.port, security: smtp.security ?? .startTLS,
-                                       username: smtp.username, password: password,
-                                       authMechanism: smtp.auth ?? .plain, timeout: smtp.timeoutSeconds ?? 30)
+        var server = SMTPServerConfiguration(host: smtp.host, port: smtp.port, security: smtp.security ?? .startTLS,
+                                             username: smtp.username, password: password,
+                                             authMechanism: smtp.auth ?? .plain, timeout: smtp.timeoutSeconds ?? 30)
+        server.pipelining = smtp.pipelining ?? true
+        return server
     }
 
     /// The retry policy.

@@ -25,12 +25,7 @@ extension OperatorBridge {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-draft-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try Self.write(source, to: scratch.appendingPathComponent(template), language: language.lowercased())
-        let contact = try await store.contacts(of: id).first(where: \.isCollectionContact)
-        let items = try await store.items(of: id).filter { $0.openAmount.minorUnits > 0 }
-        let today = Day(date: Date())
-        let context = OutboundTemplates.context(customer: customer, contact: contact, items: items,
-                                                actionID: ActionID(0), plannedDate: today, today: today,
-                                                pageLink: pageLink)
+        let context = try await previewContext(customer)
         do {
             let rendered = try OutboundTemplates(directory: scratch.path, defaultLanguage: language.lowercased())
                 .render(template, language: language, context: context)

@@ -115,17 +115,21 @@ struct OperatorBridge: OperatorServices {
         }.sorted()
     }
 
+    /// What a template preview renders for `customer`: its collection contact and open items, today's date, no action.
+    func previewContext(_ customer: Customer) async throws -> [String: Any] {
+        let contact = try await store.contacts(of: customer.id).first(where: \.isCollectionContact)
+        let items = try await store.items(of: customer.id).filter { $0.openAmount.minorUnits > 0 }
+        let today = Day(date: Date())
+        return OutboundTemplates.context(customer: customer, contact: contact, items: items,
+                                         actionID: ActionID(0), plannedDate: today, today: today, pageLink: pageLink)
+    }
+
     func preview(template: String, customer id: CustomerID, language: String?) async throws -> TemplatePreview {
         guard let templateDirectory, Self.isSafeVersion(template) else {
             throw CommandError("no templates folder or a bad template name")
         }
         guard let customer = try await store.customer(id) else { throw CommandError("no customer \(id)") }
-        let contact = try await store.contacts(of: id).first(where: \.isCollectionContact)
-        let items = try await store.items(of: id).filter { $0.openAmount.minorUnits > 0 }
-        let today = Day(date: Date())
-        let context = OutboundTemplates.context(customer: customer, contact: contact, items: items,
-                                                actionID: ActionID(0), plannedDate: today, today: today,
-                                                pageLink: pageLink)
+        let context = try await previewContext(customer)
         let rendered = try OutboundTemplates(directory: templateDirectory)
             .render(template, language: language ?? customer.language, context: context)
         return TemplatePreview(subject: rendered.subject, text: rendered.text, html: rendered.html,

@@ -87,6 +87,43 @@ import Testing
         #expect(await postfix.waitForSink(count: 1).count == 1)
     }
 
+    /// RFC 2920: with PIPELINING (Postfix announces it) MAIL, RCPT and DATA go out in one write, so the same
+    /// messages take fewer client writes than with it turned off; outcomes are the same either way.
+    @Test func pipeliningSendsTheEnvelopeInOneWriteWithTheSameOutcomes() async throws {
+        let postfix = try Self.server()
+        defer { postfix.stop() }
+        var reads: [Bool: Int] = [:]
+        for pipelining in [true, false] {
+            let proxy = try TCPProxy(targetPort: UInt16(postfix.port))
+            defer { proxy.stop() }
+            var configuration = SMTPServerConfiguration(host: "127.0.0.1", port: Int(proxy.port), security: .none,
+                                                        timeout: 5)
+            configuration.pipelining = pipelining
+            let sender = SMTPSender(configuration: configuration, verifier: nil)
+            var outcomes: [String] = []
+            for (index, to) in ["anne@customer.example", "reject@customer.example", "defer@customer.example",
+                                "anne@customer.example"].enumerated() {
+                let result = await sender.send(try Self.message("p-\(pipelining)-\(index)@acme.example", to: to),
+                                               envelope: Self.envelope(to, id: "p-\(index)"))
+                switch result {
+                case .success(.accepted(let reply)): outcomes.append("accepted \(reply.code)")
+                case .success(.rejected(let stage, let reply)): outcomes.append("rejected \(stage) \(reply.code)")
+                case .success(.deferred(let stage, let reply)): outcomes.append("deferred \(stage) \(reply.code)")
+                case .failure(let error): outcomes.append("failed \(error)")
+                }
+            }
+            await sender.close()
+            #expect(outcomes == ["accepted 250", "rejected rcpt 550", "deferred rcpt 450", "accepted 250"],
+                    "pipelining \(pipelining)")
+            #expect(sender.connectionsOpened == 1)
+            reads[pipelining] = proxy.clientReadCount
+        }
+        let saved = (reads[false] ?? 0) - (reads[true] ?? 0)
+        #expect(saved >= 4, "client reads with pipelining \(reads[true] ?? 0), without \(reads[false] ?? 0)")
+        #expect(await postfix.waitForSink(count: 4).count == 4)
+        #expect(!postfix.log().contains("improper command pipelining"))
+    }
+
     @Test func anAcceptedThenBouncedRecipientGivesADSNNamingTheEnvelopeID() async throws {
         let postfix = try Self.server()
         defer { postfix.stop() }
