@@ -15,8 +15,10 @@ import Testing
         let postfix = try PostfixServer()
         defer { postfix.stop() }
         let batch = Int(ProcessInfo.processInfo.environment["OUTBOUND_BENCH_BATCH"] ?? "") ?? 100
+        // OUTBOUND_BENCH_PIPELINING=0 sends each SMTP command and waits (RFC 2920 PIPELINING off) for comparison.
+        let pipelining = ProcessInfo.processInfo.environment["OUTBOUND_BENCH_PIPELINING"] != "0"
         let fixture = try await OutboundFixture.make(count: Self.actions, smtpPort: postfix.port,
-                                                     extra: { $0.batchSize = batch })
+                                                     extra: { $0.batchSize = batch; $0.smtp?.pipelining = pipelining })
         defer { fixture.remove() }
         let process = Process()
         process.executableURL = TestPaths.ingestd
@@ -36,7 +38,7 @@ import Testing
         let delivered = await postfix.waitForSink(count: Self.actions, timeout: 120).count
         #expect(delivered == Self.actions)
         let line: [String: Any] = [
-            "benchmark": "outbound", "actions": Self.actions, "batch": batch, "binary": TestPaths.ingestd.path,
+            "benchmark": "outbound", "actions": Self.actions, "batch": batch, "pipelining": pipelining, "binary": TestPaths.ingestd.path,
             "wall_seconds": (wall * 1000).rounded() / 1000,
             "sends_per_second": (Double(Self.actions) / wall * 10).rounded() / 10,
             "cpu_seconds": (cpu * 1000).rounded() / 1000,
