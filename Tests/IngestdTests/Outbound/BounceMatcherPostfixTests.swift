@@ -9,23 +9,31 @@ import Testing
 /// envelope sender and lands in the sink; the project's own pipeline stores it, and the matcher turns the action to
 /// `error` `bounced` with the reason. (In production the DSN comes from the reply mailbox through the poller.)
 @Suite(.serialized) struct BounceMatcherPostfixTests {
-    @Test func aPostfixDSNTurnsTheSentActionToBounced() async throws {
-        let postfix: PostfixServer
-        do { postfix = try PostfixServer(.init(bouncing: ["bounce@customer.example"])) } catch {
+    /// A private Postfix whose transport bounces `bounce@customer.example`.
+    static func bouncingPostfix() throws -> PostfixServer {
+        do { return try PostfixServer(.init(bouncing: ["bounce@customer.example"])) } catch {
             Issue.record("Postfix could not start: \(error)")
             throw error
         }
+    }
+
+    /// Three actions sent through `postfix`, the one at `index` to the bouncing address: two deliveries and one DSN
+    /// to collections@acme.example land in the sink; returns the DSN.
+    static func sendThree(_ fixture: OutboundFixture, _ postfix: PostfixServer) async throws -> Data {
+        #expect(try await fixture.service().runPass().sent == 3)
+        let sunk = await postfix.waitForSink(count: 3)
+        return try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") }).data
+    }
+
+    @Test func aPostfixDSNTurnsTheSentActionToBounced() async throws {
+        let postfix = try Self.bouncingPostfix()
         defer { postfix.stop() }
         let fixture = try await OutboundFixture.make(count: 3, smtpPort: postfix.port,
                                                      emails: { $0 == 2 ? "bounce@customer.example" : nil })
         defer { fixture.remove() }
-        let report = try await fixture.service().runPass()
-        #expect(report.sent == 3)
-        // Two deliveries and one DSN to collections@acme.example.
-        let sunk = await postfix.waitForSink(count: 3)
-        let dsn = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") })
+        let dsn = try await Self.sendThree(fixture, postfix)
         let pipeline = InboundPipeline(store: fixture.store)
-        let outcome = try await pipeline.process(raw: dsn.data, source: nil, receivedAt: Date())
+        let outcome = try await pipeline.process(raw: dsn, source: nil, receivedAt: Date())
         #expect(outcome.kind == .bounce)
 
         let matcher = BounceMatcher(store: fixture.store)
@@ -46,20 +54,14 @@ import Testing
     /// action; without either, the failed recipient's customer and its last email sent before the DSN.
     @Test(arguments: ["envelope id", "recipient"])
     func aDSNWithoutTheReturnedMessageIDIsStillMatched(clue: String) async throws {
-        let postfix: PostfixServer
-        do { postfix = try PostfixServer(.init(bouncing: ["bounce@customer.example"])) } catch {
-            Issue.record("Postfix could not start: \(error)")
-            throw error
-        }
+        let postfix = try Self.bouncingPostfix()
         defer { postfix.stop() }
         let fixture = try await OutboundFixture.make(count: 3, smtpPort: postfix.port,
                                                      emails: { $0 == 1 ? "bounce@customer.example" : nil })
         defer { fixture.remove() }
-        #expect(try await fixture.service().runPass().sent == 3)
-        let sunk = await postfix.waitForSink(count: 3)
-        let original = try #require(sunk.first { String(decoding: $0.data, as: UTF8.self).contains("multipart/report") })
-        var text = String(decoding: original.data, as: UTF8.self)
-        #expect(DSNEnvelopeID.find(in: original.data) == "action-2")
+        let original = try await Self.sendThree(fixture, postfix)
+        var text = String(decoding: original, as: UTF8.self)
+        #expect(DSNEnvelopeID.find(in: original) == "action-2")
         // Hide the returned headers' Message-ID (and References, In-Reply-To if any).
         text = text.replacingOccurrences(of: "Message-ID: <action-", with: "X-Hidden: <action-")
         if clue == "recipient" {
