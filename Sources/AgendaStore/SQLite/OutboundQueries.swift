@@ -23,32 +23,21 @@ extension SQLiteAgendaStore: OutboundStore {
                         outboundMessageId = coalesce(outboundMessageId,
                             'action-' || id || '.' || lower(hex(randomblob(4))) || '@' || ?)
                     WHERE id = ? AND status = ?
-                    RETURNING id, customerId, channel, mode, plannedDate, stepId, outboundMessageId
+                    RETURNING customerId, outboundMessageId
                     """, arguments: [request.messageIDDomain, id, from]) else { continue }
                 try db.execute(sql: """
                     INSERT INTO outboundSend (actionId, claimOwner, claimedAt, claimedFrom) VALUES (?, ?, ?, ?)
                     ON CONFLICT(actionId) DO UPDATE SET claimOwner = excluded.claimOwner,
                         claimedAt = excluded.claimedAt, claimedFrom = excluded.claimedFrom, heldReason = NULL
                     """, arguments: [id, request.owner.name, request.now, from])
-                let attempts = try Int.fetchOne(db, sql: "SELECT attempts FROM outboundSend WHERE actionId = ?",
-                                                arguments: [id]) ?? 0
-                let step = try Row.fetchOne(db, sql: """
-                    SELECT st.template, sc.pauseOnDispute, sc.pauseOnPromise
-                    FROM scenarioStep st JOIN scenario sc ON sc.id = st.scenarioId WHERE st.id = ?
-                    """, arguments: [row["stepId"] as Int64?])
-                let template: String? = step?["template"]
-                let items = try Int64.fetchAll(db, sql: "SELECT itemId FROM actionItem WHERE actionId = ? ORDER BY itemId",
-                                               arguments: [id]).map(ItemID.init)
-                let channel = try Decode.required(Channel.self, row["channel"])
-                claimed.append(ClaimedAction(
-                    id: ActionID(id), customer: CustomerID(row["customerId"]), channel: channel,
-                    mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
-                    template: template, items: items, messageID: row["outboundMessageId"],
-                    captureToken: try Self.customerToken(db, row["customerId"], at: request.now), attempts: attempts,
-                    pauseOnDispute: step?["pauseOnDispute"] ?? true, pauseOnPromise: step?["pauseOnPromise"] ?? true,
-                    hasUnreviewedReply: try Self.hasUnreviewedReply(db, row["customerId"])))
+                let token = try Self.customerToken(db, row["customerId"], at: request.now)
+                guard let action = try Self.claimedAction(db, id, messageID: row["outboundMessageId"],
+                                                          captureToken: token) else {
+                    throw AgendaStoreError(.notFound, "action \(id)")
+                }
+                claimed.append(action)
                 try History.append(db, at: request.now, entity: "action", entityID: id, event: "status_changed",
-                                   customer: row["customerId"], channel: channel, status: .sending,
+                                   customer: row["customerId"], channel: action.channel, status: .sending,
                                    detail: ["from": from, "to": "sending", "owner": request.owner.name])
             }
             return claimed
@@ -204,23 +193,27 @@ extension SQLiteAgendaStore: OutboundStore {
     }
 
     public func previewClaim(_ id: ActionID) async throws -> ClaimedAction? {
-        try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT a.customerId, a.channel, a.mode, a.plannedDate, st.template, sc.pauseOnDispute, sc.pauseOnPromise,
-                       (SELECT attempts FROM outboundSend WHERE actionId = a.id) AS attempts
-                FROM action a LEFT JOIN scenarioStep st ON st.id = a.stepId LEFT JOIN scenario sc ON sc.id = st.scenarioId
-                WHERE a.id = ?
-                """, arguments: [id.rawValue]) else { return nil }
-            let items = try Int64.fetchAll(db, sql: "SELECT itemId FROM actionItem WHERE actionId = ? ORDER BY itemId",
-                                           arguments: [id.rawValue]).map(ItemID.init)
-            return ClaimedAction(
-                id: id, customer: CustomerID(row["customerId"]), channel: try Decode.required(Channel.self, row["channel"]),
-                mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
-                template: row["template"], items: items, messageID: "", captureToken: "",
-                attempts: row["attempts"] ?? 0,
-                pauseOnDispute: row["pauseOnDispute"] ?? true, pauseOnPromise: row["pauseOnPromise"] ?? true,
-                hasUnreviewedReply: try Self.hasUnreviewedReply(db, row["customerId"]))
-        }
+        try await pool.read { db in try Self.claimedAction(db, id.rawValue, messageID: "", captureToken: "") }
+    }
+
+    /// Action `id` as a claim hands it over: its step's template and its scenario's pause settings, its items, the
+    /// attempts so far and whether a reply of the customer waits for review; nil for an unknown action.
+    static func claimedAction(_ db: Database, _ id: Int64, messageID: String, captureToken: String) throws -> ClaimedAction? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT a.customerId, a.channel, a.mode, a.plannedDate, st.template, sc.pauseOnDispute, sc.pauseOnPromise,
+                   (SELECT attempts FROM outboundSend WHERE actionId = a.id) AS attempts
+            FROM action a LEFT JOIN scenarioStep st ON st.id = a.stepId LEFT JOIN scenario sc ON sc.id = st.scenarioId
+            WHERE a.id = ?
+            """, arguments: [id]) else { return nil }
+        let items = try Int64.fetchAll(db, sql: "SELECT itemId FROM actionItem WHERE actionId = ? ORDER BY itemId",
+                                       arguments: [id]).map(ItemID.init)
+        return ClaimedAction(
+            id: ActionID(id), customer: CustomerID(row["customerId"]), channel: try Decode.required(Channel.self, row["channel"]),
+            mode: try Decode.required(ActionMode.self, row["mode"]), plannedDate: try Decode.day(row["plannedDate"])!,
+            template: row["template"], items: items, messageID: messageID, captureToken: captureToken,
+            attempts: row["attempts"] ?? 0,
+            pauseOnDispute: row["pauseOnDispute"] ?? true, pauseOnPromise: row["pauseOnPromise"] ?? true,
+            hasUnreviewedReply: try Self.hasUnreviewedReply(db, row["customerId"]))
     }
 
     public func customer(id: CustomerID) async throws -> Customer? {

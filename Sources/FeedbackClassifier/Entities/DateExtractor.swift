@@ -121,8 +121,8 @@ public struct DateExtractor: Sendable {
         return k < tokens.count ? tokens[k] : nil
     }
 
-    /// Words between a day and its month: "8 de enero", "the 8th of January", "8 di gennaio", "8 do mês".
-    static let monthLinks: Set<String> = ["de", "of", "di", "del", "do", "da"]
+    /// Words between a day and its month: "8 de enero", "8 de janeiro", "the 8th of January", "8 di gennaio".
+    static let monthLinks: Set<String> = ["de", "of", "di", "del"]
 
     static let compiled: [DatePhrase] = DateVocabulary.phrases.map { DatePhrase($0.0, meaning: $0.1) }
 

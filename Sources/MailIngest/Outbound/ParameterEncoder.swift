@@ -45,7 +45,8 @@ enum ParameterEncoder {
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
+    /// The string with leading zeros up to `width` characters (hex bytes in RFC 2231 and RFC 3461 encodings).
+    func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

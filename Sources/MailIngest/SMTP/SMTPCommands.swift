@@ -37,13 +37,10 @@ struct SMTPCommands: Sendable, Equatable {
             if (33...126).contains(byte), byte != UInt8(ascii: "+"), byte != UInt8(ascii: "=") {
                 out.append(Character(Unicode.Scalar(byte)))
             } else {
-                out += "+" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out += "+" + String(byte, radix: 16, uppercase: true).leftPadded(2)
             }
         }
         return out
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

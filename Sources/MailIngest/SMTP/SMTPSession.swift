@@ -154,8 +154,11 @@ public final class SMTPSession {
         let dataReply = replies[replies.count - 1]
         for (stage, reply) in zip(commands.stages.dropLast(), replies) where !reply.isPositive {
             // Refused MAIL or RCPT: a server that still answered DATA with 354 gets an empty message ended at once.
-            if dataReply.code == 354 { _ = ".\r\n".withCString { mailstream_write(stream, $0, 3) }; _ = mailstream_flush(stream)
-                _ = readReply(stream) }
+            if dataReply.code == 354 {
+                _ = ".\r\n".withCString { mailstream_write(stream, $0, 3) }
+                _ = mailstream_flush(stream)
+                _ = readReply(stream)
+            }
             return try refused(reply, stage)
         }
         guard dataReply.code == 354 else { return try refused(dataReply, .data) }
