@@ -33,6 +33,27 @@ import TestServers
         #expect(try session.searchUIDs(from: 1) == [1])
     }
 
+    /// A message the server announced in an earlier command's response (EXISTS after SEARCH) is not announced again
+    /// in IDLE: IDLE returns at once instead of waiting for its timeout.
+    @Test func existsSeenBeforeIdleWakesAtOnce() throws {
+        let server = try DovecotServer()
+        defer { server.stop() }
+        let session = try IMAPSession.connect(IMAPTestSupport.settings(server))
+        defer { session.logout() }
+        let status = try session.select("INBOX", readOnly: false)
+        #expect(status.messageCount == 0)
+        try server.deliver(IMAPTestSupport.message(1), to: "alice")
+        _ = try session.searchUIDs(from: 1)  // Dovecot syncs after the command and sends "* 1 EXISTS" with it
+        let clock = ContinuousClock()
+        var woke = false
+        let elapsed = try clock.measure { woke = try session.idle(timeout: .seconds(3)) }
+        #expect(woke)
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        _ = try session.select("INBOX", readOnly: false)
+        let quiet = try clock.measure { woke = try session.idle(timeout: .milliseconds(600)) }
+        #expect(!woke && quiet >= .milliseconds(550), "a fresh SELECT resets what IDLE compares with")
+    }
+
     @Test func idleTimesOutQuietly() throws {
         let server = try DovecotServer()
         defer { server.stop() }

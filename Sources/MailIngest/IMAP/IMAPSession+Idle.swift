@@ -5,9 +5,11 @@ extension IMAPSession {
     /// IDLE (RFC 2177) on the selected mailbox until the server announces new or removed messages (`EXISTS`,
     /// `EXPUNGE`, `VANISHED`: returns true) or `timeout` passes (false). Other untagged data (keepalives, flag
     /// changes) re-enters IDLE. The wait is capped at 28 minutes (RFC 2177: re-issue IDLE within 29). Without IDLE the
-    /// session polls with NOOP every 5 seconds instead.
+    /// session polls with NOOP every 5 seconds instead. Returns true at once when EXISTS changed since SELECT (the server
+    /// told of a new message in an earlier command's response and will not repeat it in IDLE).
     public func idle(timeout: Duration) throws(IMAPError) -> Bool {
         guard selected != nil else { throw IMAPError.command(name: "IDLE", response: "no mailbox selected") }
+        if let info = imap.pointee.imap_selection_info?.pointee, info.sel_exists != existsAtSelect { return true }
         let deadline = ContinuousClock.now + min(timeout, .seconds(28 * 60))
         let watcher = UntaggedWatcher()
         let context = Unmanaged.passUnretained(watcher).toOpaque()

@@ -19,6 +19,7 @@ extension IMAPSession {
         guard let info = imap.pointee.imap_selection_info?.pointee else {
             throw IMAPError.command(name: "SELECT", response: "no selection data")
         }
+        existsAtSelect = info.sel_exists
         return IMAPMailboxStatus(uidValidity: info.sel_uidvalidity,
                                  uidNext: info.sel_uidnext == 0 ? nil : info.sel_uidnext,
                                  highestModSeq: condstore && modSeq != 0 ? modSeq : nil,

@@ -19,6 +19,10 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
     var broken = false
     /// The mailbox selected, if any.
     var selected: String?
+    /// EXISTS as SELECT reported it: a later EXISTS that came with another command's response (a new message that
+    /// arrived during SEARCH or STORE) makes ``idle(timeout:)`` return at once instead of waiting for a notice the
+    /// server already sent.
+    var existsAtSelect: UInt32 = 0
 
     private init(settings: IMAPAccountSettings) throws(IMAPError) {
         guard let imap = mailimap_new(0, nil) else { throw IMAPError.connection("cannot allocate a session") }
