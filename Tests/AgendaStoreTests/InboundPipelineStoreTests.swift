@@ -47,6 +47,24 @@ import Testing
         #expect(try await store.storeInbound(Self.message(1, uid: 1), analysis: nil).created)
     }
 
+    @Test func aBatchSealedAheadStoresExactlyAsTheSameEntriesWould() async throws {
+        let (_, store) = try await Self.store()
+        let entries = [InboundBatchEntry(message: Self.message(1, uid: 1)), InboundBatchEntry(message: Self.message(1)),
+                       InboundBatchEntry(message: Self.message(2, uid: 2))]
+        let sealed = try await SealedInboundBatch.seal(entries)
+        #expect(sealed.entries == entries)
+        let outcomes = try await store.storeInboundBatch(sealed: sealed)
+        #expect(outcomes.map(\.created) == [true, false, true])
+        #expect(try await store.rawMessage(outcomes[2].id) == Self.message(2).raw)
+        #expect(try await store.mailboxState("acme/INBOX")?.lastUID == 2)
+        // Storing the same sealed batch again stores nothing twice.
+        #expect(try await store.storeInboundBatch(sealed: sealed).map(\.created) == [false, false, false])
+        let bad = MessageAnalysis(visibleText: "x", intent: nil, confidence: -0.1)
+        await #expect(throws: AgendaStoreError.self) {
+            try await SealedInboundBatch.seal([InboundBatchEntry(message: Self.message(3, uid: 3), analysis: bad)])
+        }
+    }
+
     @Test func bouncesAndAutoRepliesAreKeptOnlyForNewMessages() async throws {
         let (_, store) = try await Self.store()
         let details = try #require(AutoReplyDetails(returnDate: Day(iso: "2026-12-07"),

@@ -24,6 +24,21 @@ struct MailboxSyncPassTests {
         }
     }
 
+    @Test("The batches after the current one, in order, for fetching ahead")
+    func upcomingBatches() {
+        var pass = MailboxSyncPass(stored: nil, status: Self.status(count: 7), batchSize: 3, marksReconciled: true,
+                                   markMode: .default)
+        guard case .search = pass.start() else { Issue.record("expected a search"); return }
+        #expect(pass.searched([1, 2, 3, 4, 5, 6, 7]) == .fetch([1, 2, 3]))
+        #expect(pass.upcomingBatches(2) == [[4, 5, 6], [7]])
+        #expect(pass.upcomingBatches(5) == [[4, 5, 6], [7]])
+        #expect(pass.upcomingBatch == [4, 5, 6])
+        #expect(pass.upcomingBatches(0).isEmpty)
+        _ = pass.stored([1, 2, 3])
+        #expect(pass.marked() == .fetch([4, 5, 6]))
+        #expect(pass.upcomingBatches(2) == [[7]])
+    }
+
     @Test("UIDNEXT at the cursor means nothing new and no search")
     func upToDate() {
         var pass = MailboxSyncPass(stored: MailboxCursor(uidValidity: 7, lastUID: 41), status: Self.status(next: 42),

@@ -26,7 +26,8 @@ struct MIMEBench {
         // MIME_BENCH_STAGE=parse measures the MIME parse alone (for profiling); MIME_BENCH_STAGE=choose the same work
         // as benchmarks/mime_python.py's compat32 side (parse, decode every text leaf to a string, take the first
         // text/plain else text/html, no HTML to text); the default is the whole analysis.
-        // MIME_BENCH_STAGE=analyze runs MessageAnalyzer.analyze (also kind detection and reply extraction).
+        // MIME_BENCH_STAGE=analyze runs MessageAnalyzer.analyze (also kind detection and reply extraction);
+        // MIME_BENCH_STAGE=detect runs MessageAnalyzer.detect (parse and kind detection: the IMAP poller's work).
         let stage = ProcessInfo.processInfo.environment["MIME_BENCH_STAGE"] ?? "body"
         let parseOnly = stage == "parse"
         let parser = MessageParser()
@@ -39,6 +40,9 @@ struct MIMEBench {
             case "parse": return parser.parse(input).root.allParts.count
             case "choose": return sameWorkAsPython(parser.parse(input))
             case "analyze": return analyzer.analyze(input, format: format).body.body.lines.count
+            case "detect":
+                let detected = analyzer.detect(input)
+                return detected.detection.kind.rawValue.utf8.count &+ (detected.sender?.address.utf8.count ?? 0)
             default: return format == .eml ? chooser.choose(parser.parse(input)).body.lines.count
                 : analyzer.analyze(input, format: format).body.body.lines.count
             }

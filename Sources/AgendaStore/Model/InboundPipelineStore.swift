@@ -11,6 +11,9 @@ public protocol InboundPipelineStore: Sendable {
     /// mailbox's sync state advances in that transaction; a refused entry (a confidence outside 0...1) stores nothing
     /// of the batch. Returns one outcome per entry, in order.
     func storeInboundBatch(_ entries: [InboundBatchEntry]) async throws -> [StoredInbound]
+    /// Stores a batch sealed beforehand (``SealedInboundBatch/seal(_:)``), exactly as
+    /// ``storeInboundBatch(_:)`` stores its entries; only the write is left to do.
+    func storeInboundBatch(sealed batch: SealedInboundBatch) async throws -> [StoredInbound]
     /// The customer's most recent action on `channel` with status `done` and a done date in `from...through`
     /// (latest done date first, then the latest action), or nil.
     func lastDoneAction(of customer: CustomerID, channel: Channel, from: Day, through: Day) async throws -> ActionID?

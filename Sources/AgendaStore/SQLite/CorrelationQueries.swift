@@ -135,7 +135,7 @@ extension SQLiteAgendaStore: CorrelationStore {
 
     public func storeInbound(_ message: InboundMessage, analysis: MessageAnalysis?, bounce: BounceInput?) async throws
         -> StoredInbound {
-        let prepared = try PreparedInbound(message, analysis: analysis)
+        let prepared = try SealedInbound(message, analysis: analysis)
         return try await pool.write { db in
             let stored = try Self.insertInbound(db, prepared)
             if stored.created, let bounce { try Self.insertBounce(db, message: stored.id, bounce) }

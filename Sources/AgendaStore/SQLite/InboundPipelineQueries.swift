@@ -4,10 +4,15 @@ import GRDB
 extension SQLiteAgendaStore: InboundPipelineStore {
     public func storeInboundBatch(_ entries: [InboundBatchEntry]) async throws -> [StoredInbound] {
         guard !entries.isEmpty else { return [] }
-        let prepared = try await Self.prepare(entries)
+        return try await storeInboundBatch(sealed: SealedInboundBatch.seal(entries))
+    }
+
+    public func storeInboundBatch(sealed batch: SealedInboundBatch) async throws -> [StoredInbound] {
+        guard !batch.items.isEmpty else { return [] }
         return try await pool.write { db in
             var moves: [(source: MailboxPosition, at: Date)] = []
-            let stored = try zip(prepared, entries).map { inbound, entry in
+            let stored = try batch.items.map { inbound in
+                let entry = inbound.entry
                 let stored = try Self.insertInbound(db, inbound, advanceCursor: false)
                 guard stored.created else { return stored }
                 if let source = inbound.message.source { moves.append((source, inbound.message.receivedAt)) }
@@ -35,23 +40,6 @@ extension SQLiteAgendaStore: InboundPipelineStore {
         }
     }
 
-    /// Validates, hashes and compresses the entries' raw bytes before the write lock is taken, split over the
-    /// cores (SHA-256 and DEFLATE are the CPU part of storing).
-    static func prepare(_ entries: [InboundBatchEntry]) async throws -> [PreparedInbound] {
-        let lanes = min(entries.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        guard lanes > 1 else { return try entries.map { try PreparedInbound($0.message, analysis: $0.analysis) } }
-        let chunk = (entries.count + lanes - 1) / lanes
-        return try await withThrowingTaskGroup(of: (Int, [PreparedInbound]).self) { group in
-            for start in stride(from: 0, to: entries.count, by: chunk) {
-                let slice = entries[start..<min(start + chunk, entries.count)]
-                group.addTask { (start, try slice.map { try PreparedInbound($0.message, analysis: $0.analysis) }) }
-            }
-            var parts: [(Int, [PreparedInbound])] = []
-            for try await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
-    }
-
     /// Writes a bounce's report and recipients for a newly stored message, inside the caller's transaction.
     static func insertBounce(_ db: Database, message: InboundMessageID, _ bounce: BounceInput) throws {
         try db.cachedStatement(sql: "INSERT INTO bounce (messageId, originalMessageId) VALUES (?, ?)")
@@ -65,3 +53,4 @@ extension SQLiteAgendaStore: InboundPipelineStore {
         }
     }
 }
+

@@ -3,33 +3,13 @@ import GRDB
 
 extension SQLiteAgendaStore {
     public func storeInbound(_ message: InboundMessage, analysis: MessageAnalysis?) async throws -> StoredInbound {
-        let prepared = try PreparedInbound(message, analysis: analysis)
+        let prepared = try SealedInbound(message, analysis: analysis)
         return try await pool.write { db in try Self.insertInbound(db, prepared) }
-    }
-
-    /// An inbound message validated, hashed and compressed before the write lock is taken.
-    struct PreparedInbound: Sendable {
-        var message: InboundMessage
-        var analysis: MessageAnalysis?
-        var hash: Data
-        var compressed: Data?
-
-        init(_ message: InboundMessage, analysis: MessageAnalysis?) throws {
-            if let analysis {
-                guard (0...1).contains(analysis.confidence),
-                      analysis.proposals.allSatisfy({ (0...1).contains($0.confidence) })
-                else { throw AgendaStoreError(.invalidArgument, "confidence outside 0...1") }
-            }
-            self.message = message
-            self.analysis = analysis
-            hash = Data(SHA256.hash(message.raw))
-            compressed = Deflate.compress(message.raw)
-        }
     }
 
     /// Writes a prepared message inside the caller's write transaction (see `storeInbound`). With `advanceCursor`
     /// false the caller advances the mailbox cursor itself, in the same transaction (``advanceCursors(_:_:)``).
-    static func insertInbound(_ db: Database, _ prepared: PreparedInbound, advanceCursor: Bool = true) throws
+    static func insertInbound(_ db: Database, _ prepared: SealedInbound, advanceCursor: Bool = true) throws
         -> StoredInbound {
         let message = prepared.message, analysis = prepared.analysis
         let hash = prepared.hash, compressed = prepared.compressed

@@ -60,7 +60,7 @@ extension SQLiteAgendaStore: OperatorStore {
 
     public func reprocess(quarantined message: InboundMessageID, as entry: InboundBatchEntry, by user: UserID,
                           at: Date) async throws -> StoredInbound {
-        let prepared = try PreparedInbound(entry.message, analysis: entry.analysis)
+        let prepared = try SealedInbound(entry.message, analysis: entry.analysis)
         return try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: Self.quarantineSQL + " AND m.id = ?", arguments: [message.rawValue])
             else { throw AgendaStoreError(.notFound, "no quarantined message \(message) waiting") }

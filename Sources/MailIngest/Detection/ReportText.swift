@@ -271,28 +271,47 @@ struct ReportText: Sendable {
         return false
     }
 
-    /// Words one of which every ASCII marker (in ``copyMarkers`` and ``bareMarkers``) holds, lower-case UTF-8.
+    /// The offset of the first LF at or after `from`, or the count (`memchr`).
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
+        return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// Words one of which every ASCII marker (in ``copyMarkers`` and ``bareMarkers``) holds, lower-case: "messag",
+    /// "origin", "header", "copy". ``mayHoldMarkerWord(_:)`` compares their first four letters as one 32-bit word.
     static let markerWords: [[UInt8]] = ["messag", "origin", "header", "copy"].map { Array($0.utf8) }
 
+    /// Four lower-case ASCII letters as the little-endian 32-bit word their bytes make in memory.
+    private static func word(_ letters: StaticString) -> UInt32 {
+        let bytes = letters.utf8Start
+        return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+    }
+
+    private static let mess = word("mess"), orig = word("orig"), head = word("head"), copy = word("copy")
+
     /// A second cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
-    /// "İ" change only such text) or one of ``markerWords`` in some case. One pass: at each byte whose folded value
-    /// opens a marker word, that word is compared.
+    /// "İ" change only such text) or one of ``markerWords`` in some case. One pass of 32-bit loads: setting bit 5 of
+    /// each byte lower-cases ASCII letters and maps no other byte onto a lower-case letter, so a load that equals a
+    /// word's first four letters holds them in some case; the last two letters are checked the same way.
     static func mayHoldMarkerWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if !CharacterPrefix.isASCII(line) { return true }
         let count = line.count
-        for index in 0..<count {
-            let word: [UInt8]
-            switch ASCIIFold.fold(line[index]) {
-            case UInt8(ascii: "m"): word = markerWords[0]
-            case UInt8(ascii: "o"): word = markerWords[1]
-            case UInt8(ascii: "h"): word = markerWords[2]
-            case UInt8(ascii: "c"): word = markerWords[3]
+        guard count >= 4, let base = line.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let mess = Self.mess, orig = Self.orig, head = Self.head, copy = Self.copy
+        func ends(_ index: Int, _ first: UInt8, _ second: UInt8) -> Bool {
+            index + 6 <= count && base[index + 4] | 0x20 == first && base[index + 5] | 0x20 == second
+        }
+        for index in 0...(count - 4) {
+            let folded = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)) | 0x2020_2020
+            switch folded {
+            case copy: return true
+            case mess: if ends(index, UInt8(ascii: "a"), UInt8(ascii: "g")) { return true }
+            case orig: if ends(index, UInt8(ascii: "i"), UInt8(ascii: "n")) { return true }
+            case head: if ends(index, UInt8(ascii: "e"), UInt8(ascii: "r")) { return true }
             default: continue
             }
-            guard count - index >= word.count else { continue }
-            var offset = 1
-            while offset < word.count, ASCIIFold.fold(line[index + offset]) == word[offset] { offset += 1 }
-            if offset == word.count { return true }
         }
         return false
     }
@@ -335,8 +354,7 @@ struct ReportText: Sendable {
             var start = 0
             let count = bytes.count
             while start <= count {
-                var stop = start
-                while stop < count, bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
+                let stop = Self.lineEnd(bytes, from: start)
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
                 if line.count < 160, mayBeMarker(line), mayHoldMarkerWord(line) {
                     let lower = PhraseText(String(decoding: line, as: UTF8.self))

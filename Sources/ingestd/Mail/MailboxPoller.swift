@@ -1,6 +1,7 @@
 import AgendaStore
 import Foundation
 import MailIngest
+import Synchronization
 
 /// Opens a logged-in session for an account (connect, TLS, login); runs on the mailbox's ``SessionThread``.
 typealias IMAPSessionFactory = @Sendable (IMAPConnectionSettings) throws -> any IMAPMailboxSession
@@ -27,6 +28,8 @@ struct MailboxPoller: Sendable {
     var connect: IMAPSessionFactory
     /// Reconnect delays.
     var backoff = ReconnectBackoff()
+    /// Batches fetched and staged ahead of the one being stored (each holds up to a batch of raw messages in memory).
+    var fetchAhead = 2
     /// Longest single IDLE, so cancellation is noticed within this bound (IDLE cannot be interrupted from outside).
     var idleSlice: Duration = .seconds(30)
     /// Clock for status and `receivedAt` fallback.
@@ -104,11 +107,15 @@ struct MailboxPoller: Sendable {
         var pass = MailboxSyncPass(stored: try await state.cursor(of: key), status: status,
                                    batchSize: mailbox.batchSize, marksReconciled: marksReconciled, markMode: markMode)
         var action = pass.start()
-        // The next batch is fetched and staged (analysed) while the current one is stored, so the store's one
-        // writer and the analysis share the cores; batches are still stored, then marked, in order. The session
-        // thread runs jobs in order: a mark waits for the fetch queued before it.
-        var ahead: (uids: [UInt32], task: Task<FetchedBatch, any Error>)?
-        let uidValidity = status.uidValidity
+        // The next batches are fetched and staged (analysed, hashed, compressed) while the current one is stored, so
+        // the store's one writer and the analysis share the cores; batches are still stored, then marked, in order.
+        // The session thread runs jobs in order: a mark waits for the fetches queued before it.
+        var ahead: [(uids: [UInt32], task: Task<FetchedBatch, any Error>)] = []
+        // Marks are queued on the session thread once their batch is stored and awaited at the end of the pass, so
+        // the session keeps fetching while the store writes.
+        var marks: [Task<Void, any Error>] = []
+        let refusedMark = MarkFailure()
+        let uidValidity = status.uidValidity, depth = max(0, fetchAhead)
         do {
             while true {
                 try Task.checkCancellation()
@@ -117,17 +124,18 @@ struct MailboxPoller: Sendable {
                     action = pass.searched(try await thread.run { try box.session.searchUIDs(from: from) })
                 case .fetch(let uids):
                     let batch: FetchedBatch
-                    if let next = ahead, next.uids == uids {
+                    if let next = ahead.first, next.uids == uids {
+                        ahead.removeFirst()
                         batch = try await next.task.value
                     } else {
-                        batch = try await fetchAndStage(uids, box: box, thread: thread, uidValidity: uidValidity)
+                        for stale in ahead { _ = try? await stale.task.value }
+                        ahead = []
+                        batch = try await fetchAndStage(uids, box: box, thread: thread, uidValidity: uidValidity).value
                     }
-                    ahead = nil
-                    if let next = pass.upcomingBatch {
-                        ahead = (next, Task {
-                            try await fetchAndStage(next, box: box, thread: thread, uidValidity: uidValidity)
-                        })
+                    for next in pass.upcomingBatches(depth).dropFirst(ahead.count) {
+                        ahead.append((next, fetchAndStage(next, box: box, thread: thread, uidValidity: uidValidity)))
                     }
+                    try refusedMark.check()  // a mark already refused: stop before storing more
                     let (present, allCreated) = try await store(batch)
                     action = pass.stored(present)
                     if !allCreated || present.count != uids.count {
@@ -135,23 +143,40 @@ struct MailboxPoller: Sendable {
                         try await state.advance(key, to: pass.currentCursor, at: now())
                     }
                 case .mark(let uids):
-                    try await thread.run {
-                        switch markMode {
-                        case .keyword(let word): try box.session.addFlags([word], uids: uids)
-                        case .seen: try box.session.addFlags(["\\Seen"], uids: uids)
-                        case .move(let target): try box.session.move(uids: uids, to: target)
+                    marks.append(thread.submit {
+                        do {
+                            switch markMode {
+                            case .keyword(let word): try box.session.addFlags([word], uids: uids)
+                            case .seen: try box.session.addFlags(["\\Seen"], uids: uids)
+                            case .move(let target): try box.session.move(uids: uids, to: target)
+                            }
+                        } catch {
+                            refusedMark.record(error)
+                            throw error
                         }
-                    }
+                    })
                     action = pass.marked()
                 case .finished(let outcome):
+                    for mark in marks { try await mark.value }
                     try await state.advance(key, to: outcome.cursor, at: now())
                     return outcome
                 }
             }
         } catch {
-            _ = try? await ahead?.task.value  // let the session thread finish before the caller logs out
+            // Let the session thread finish before the caller logs out.
+            for next in ahead { _ = try? await next.task.value }
+            for mark in marks { _ = try? await mark.value }
             throw error
         }
+    }
+
+    /// The first mark the session refused during a pass, seen by the pass before it stores the next batch.
+    final class MarkFailure: Sendable {
+        private let error = Mutex<(any Error)?>(nil)
+
+        func record(_ failure: any Error) { error.withLock { if $0 == nil { $0 = failure } } }
+
+        func check() throws { if let failure = error.withLock({ $0 }) { throw failure } }
     }
 
     /// One fetched batch and its staged analysis.
@@ -160,10 +185,16 @@ struct MailboxPoller: Sendable {
         var staged: StagedInboundBatch
     }
 
-    /// Fetches `uids` on the session thread and stages them with the sink (analysis, nothing stored).
+    /// Queues the fetch of `uids` on the session thread now and returns a task that stages them with the sink once
+    /// fetched (analysis, nothing stored).
     private func fetchAndStage(_ uids: [UInt32], box: SessionBox, thread: SessionThread,
-                               uidValidity: UInt32) async throws -> FetchedBatch {
-        let messages = try await thread.run { try box.session.fetch(uids: uids) }
+                               uidValidity: UInt32) -> Task<FetchedBatch, any Error> {
+        let fetch = thread.submit { try box.session.fetch(uids: uids) }
+        return Task { try await stage(fetch.value, uidValidity: uidValidity) }
+    }
+
+    /// Stages fetched messages with the sink (analysis, nothing stored).
+    private func stage(_ messages: [IMAPFetchedMessage], uidValidity: UInt32) async -> FetchedBatch {
         let key = mailbox.key
         let deliveries: [InboundDelivery] = messages.map {
             (raw: $0.raw, source: MailboxPosition(mailbox: key, uidValidity: uidValidity, uid: $0.uid),
@@ -219,3 +250,4 @@ struct MailboxPoller: Sendable {
         return "error: \(type(of: error))"
     }
 }
+

@@ -17,4 +17,22 @@ final class SessionThread: Sendable {
             queue.async { continuation.resume(with: Result { try body() }) }
         }
     }
+
+    /// Queues `body` now, behind everything queued before and ahead of everything queued after, and returns a task
+    /// that awaits its result: the way to pipeline commands on one session without waiting for each.
+    func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> Task<T, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<T, any Error>.makeStream()
+        queue.async {
+            do {
+                continuation.yield(try body())
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        return Task {
+            for try await value in stream { return value }
+            throw CancellationError()
+        }
+    }
 }

@@ -2,12 +2,13 @@ import AgendaStore
 import Foundation
 import MailIngest
 
-/// A minimal sink over the agenda store for `ingestd poll`, tests and the benchmark, until the pipeline's sink
-/// (classification, correlation) is wired: it runs MailIngest's analysis for the kind and headers and stores the raw
-/// bytes with the mailbox position, no classifier analysis. Unparseable input is stored, never dropped.
+/// The minimal sink of `ingestd poll` (tests, crash rounds, the IMAP benchmark); `serve` uses the whole
+/// ``InboundPipeline`` (correlation, classification) instead. It parses each message and detects its kind (bounce, auto-reply, reply;
+/// ``MessageAnalyzer/detect(_:)``, no body reading) and stores the raw bytes with the mailbox position, no classifier
+/// analysis. Unparseable input is stored, never dropped.
 struct StoringInboundSink: InboundSink {
     /// The store.
-    var store: any AgendaStore & InboundBatchStore
+    var store: any AgendaStore & InboundPipelineStore
     /// Run MIME analysis and detection (kind, Message-ID, sender, subject); when false only the raw bytes are stored.
     var analyze = true
 
@@ -33,8 +34,14 @@ struct StoringInboundSink: InboundSink {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        let store = self.store
-        return StagedInboundBatch { try await store.storeInbound(batch: messages.map { ($0, nil) }) }
+        // Hash and compress now too, so the store's turn is the write alone.
+        let store = self.store, entries = messages.map { InboundBatchEntry(message: $0) }
+        do {
+            let sealed = try await SealedInboundBatch.seal(entries)
+            return StagedInboundBatch { try await store.storeInboundBatch(sealed: sealed) }
+        } catch {
+            return StagedInboundBatch { try await store.storeInboundBatch(entries) }  // throws the same refusal
+        }
     }
 
     private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -42,11 +49,11 @@ struct StoringInboundSink: InboundSink {
     private func message(_ item: InboundDelivery) -> InboundMessage {
         var message = InboundMessage(raw: item.raw, source: item.source, kind: .other, receivedAt: item.receivedAt)
         if analyze {
-            let analysis = MessageAnalyzer().analyze(item.raw)
-            message.kind = MessageKind(rawValue: analysis.kind.rawValue) ?? .other
-            message.messageID = analysis.message?.messageID
-            message.fromAddress = analysis.sender?.address
-            message.subject = analysis.message?.subject
+            let detected = MessageAnalyzer().detect(item.raw)
+            message.kind = MessageKind(rawValue: detected.detection.kind.rawValue) ?? .other
+            message.messageID = detected.message.messageID
+            message.fromAddress = detected.sender?.address
+            message.subject = detected.message.subject
         }
         return message
     }

@@ -93,7 +93,9 @@ struct InboundPipeline: InboundSink {
     func stage(batch: [InboundDelivery]) async -> StagedInboundBatch {
         guard !batch.isEmpty else { return StagedInboundBatch { [] } }
         let prepared = await prepare(batch, lookup: CorrelationLookup(store: store))
-        return StagedInboundBatch { try await self.store(prepared).map(\.stored) }
+        // Hash and compress now too, so the store's turn is the write alone; a refused entry is refused by the store.
+        let sealed = try? await SealedInboundBatch.seal(prepared.map(\.entry))
+        return StagedInboundBatch { try await self.store(prepared, sealed: sealed).map(\.stored) }
     }
 
     /// Runs every step for one message and stores it.
@@ -108,9 +110,13 @@ struct InboundPipeline: InboundSink {
         return try await store(prepared)
     }
 
-    /// Stores prepared messages in one transaction.
-    func store(_ prepared: [Prepared]) async throws -> [Outcome] {
-        let stored = try await store.storeInboundBatch(prepared.map(\.entry))
+    /// Stores prepared messages in one transaction (`sealed`: the same entries hashed and compressed beforehand).
+    func store(_ prepared: [Prepared], sealed: SealedInboundBatch? = nil) async throws -> [Outcome] {
+        let stored = if let sealed {
+            try await store.storeInboundBatch(sealed: sealed)
+        } else {
+            try await store.storeInboundBatch(prepared.map(\.entry))
+        }
         return zip(prepared, stored).map { prepared, stored in
             Outcome(stored: stored, kind: prepared.entry.message.kind, correlation: prepared.entry.message.correlation,
                     target: prepared.target, quarantine: prepared.quarantine)

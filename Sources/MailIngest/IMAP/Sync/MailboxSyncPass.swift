@@ -93,7 +93,18 @@ public struct MailboxSyncPass: Sendable {
     /// The batch the pass will fetch after the current one, if any: a driver may fetch it ahead while the current
     /// batch is being stored (nothing durable depends on a fetch).
     public var upcomingBatch: [UInt32]? {
-        pending.isEmpty ? nil : Array(pending.prefix(batchSize))
+        upcomingBatches(1).first
+    }
+
+    /// The next `count` batches the pass will fetch after the current one, in order (fewer near the end).
+    public func upcomingBatches(_ count: Int) -> [[UInt32]] {
+        var batches: [[UInt32]] = []
+        var rest = pending
+        while batches.count < count, !rest.isEmpty {
+            batches.append(Array(rest.prefix(batchSize)))
+            rest = rest.dropFirst(batchSize)
+        }
+        return batches
     }
 
     /// The first action.
