@@ -43,6 +43,7 @@ let package = Package(
         .target(name: "FeedbackClassifier", swiftSettings: strict),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "AgendaStore", dependencies: ["CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                                                   .product(name: "GRDBSQLite", package: "GRDB.swift"),
                                                    .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .target(name: "WebUI",

@@ -14,11 +14,21 @@ enum History {
     static func append(_ db: Database, at: Date = Date(), entity: String, entityID: Int64?, event: String,
                        customer: Int64? = nil, user: Int64? = nil, channel: Channel? = nil,
                        status: ActionStatus? = nil, detailJSON: String) throws {
-        try db.cachedStatement(sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [StoredDate.value(at), entity, entityID, event, customer, user, channel?.rawValue, status?.rawValue,
-                                     detailJSON])
+            """)
+        try DirectBindings.execute(insert, in: db) {
+            $0.bind(StoredDate.string(at))
+            $0.bind(entity)
+            $0.bind(entityID)
+            $0.bind(event)
+            $0.bind(customer)
+            $0.bind(user)
+            $0.bind(channel?.rawValue)
+            $0.bind(status?.rawValue)
+            $0.bind(detailJSON)
+        }
     }
 
     /// Compact JSON with sorted keys; nil values become null.

@@ -54,3 +54,4 @@ extension SQLiteAgendaStore: InboundPipelineStore {
     }
 }
 
+

@@ -13,28 +13,42 @@ extension SQLiteAgendaStore {
         -> StoredInbound {
         let message = prepared.message, analysis = prepared.analysis
         let hash = prepared.hash, compressed = prepared.compressed
-        // Cached statements: a batch runs these once per message in one transaction.
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM inboundMessage WHERE contentHash = ?"),
-                                             arguments: [hash]) {
-            return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])
-        }
-        if let source = message.source, let existing = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM inboundMessage WHERE mailbox = ? AND uidValidity = ? AND uid = ?
-            """), arguments: [source.mailbox, source.uidValidity, source.uid]) {
-            return StoredInbound(id: InboundMessageID(existing), created: false, proposals: [])
-        }
-        try db.cachedStatement(sql: """
+        // Cached statements: a batch runs these once per message in one transaction. The insert skips a message
+        // already stored (same bytes, or the same mailbox position: both UNIQUE), which is then looked up; new
+        // messages, nearly all of them, cost no lookup.
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO inboundMessage (contentHash, mailbox, uidValidity, uid, kind, messageIdHeader,
                 fromAddress, subject, receivedAt, customerId, actionId, correlation, quarantineReason, openProposals)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [hash, message.source?.mailbox, message.source?.uidValidity, message.source?.uid,
-                             message.kind.rawValue, message.messageID, message.fromAddress, message.subject,
-                             StoredDate.value(message.receivedAt), message.customer?.rawValue, message.action?.rawValue,
-                             message.correlation.rawValue, message.quarantineReason,
-                             analysis?.proposals.count ?? 0])
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        try DirectBindings.execute(insert, in: db) {
+            $0.bind(hash)
+            $0.bind(message.source?.mailbox)
+            $0.bind(message.source?.uidValidity)
+            $0.bind(message.source?.uid)
+            $0.bind(message.kind.rawValue)
+            $0.bind(message.messageID)
+            $0.bind(message.fromAddress)
+            $0.bind(message.subject)
+            $0.bind(StoredDate.string(message.receivedAt))
+            $0.bind(message.customer?.rawValue)
+            $0.bind(message.action?.rawValue)
+            $0.bind(message.correlation.rawValue)
+            $0.bind(message.quarantineReason)
+            $0.bind(analysis?.proposals.count ?? 0)
+        }
+        guard db.changesCount > 0 else {
+            return StoredInbound(id: try existingInbound(db, hash: hash, source: message.source), created: false,
+                                 proposals: [])
+        }
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [id, compressed == nil ? "none" : "deflate", message.raw.count, compressed ?? message.raw])
+        let raw = try db.cachedStatement(sql: "INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)")
+        try DirectBindings.execute(raw, in: db) {
+            $0.bind(id)
+            $0.bind(compressed == nil ? "none" : "deflate")
+            $0.bind(message.raw.count)
+            $0.bind(compressed ?? message.raw)
+        }
         var proposals: [ProposalID] = []
         if let analysis {
             try db.cachedStatement(sql: """
@@ -74,6 +88,20 @@ extension SQLiteAgendaStore {
                            customer: message.customer?.rawValue,
                            detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#)
         return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
+    }
+
+    /// The message already stored with the same bytes, else at the same mailbox position.
+    static func existingInbound(_ db: Database, hash: Data, source: MailboxPosition?) throws -> InboundMessageID {
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM inboundMessage WHERE contentHash = ?"),
+                                             arguments: [hash]) {
+            return InboundMessageID(existing)
+        }
+        if let source, let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM inboundMessage WHERE mailbox = ? AND uidValidity = ? AND uid = ?
+            """), arguments: [source.mailbox, source.uidValidity, source.uid]) {
+            return InboundMessageID(existing)
+        }
+        throw AgendaStoreError(.invalidState, "inbound message refused by a uniqueness rule")
     }
 
     /// Moves a mailbox's cursor to `source` (kept at the highest UID of one UIDVALIDITY; a new UIDVALIDITY starts

@@ -11,6 +11,11 @@ enum StoredDate {
         text(date) ?? date
     }
 
+    /// GRDB's text for `date` in every case (for statements bound without GRDB's arguments).
+    static func string(_ date: Date) -> String {
+        text(date) ?? String.fromDatabaseValue(date.databaseValue) ?? ""
+    }
+
     /// GRDB's text for `date`, or nil outside the directly written range.
     static func text(_ date: Date) -> String? {
         let millis = date.timeIntervalSince1970 * 1000
