@@ -13,6 +13,12 @@ public enum AddressParser {
     /// Same as ``parse(_:)``, with `malformed_address` when something had to be worked around, plus the
     /// charset defects of display names.
     public static func parseWithDefects(_ raw: String) -> (addresses: [MailAddress], defects: [Defect.Code]) {
+        if let simple = simpleMailbox(raw) { return ([simple], []) }
+        return parseInFull(raw)
+    }
+
+    /// ``parseWithDefects(_:)`` by the tokenizer, for every form.
+    static func parseInFull(_ raw: String) -> (addresses: [MailAddress], defects: [Defect.Code]) {
         var broken = false
         let tokens = AddressTokenizer.tokenize(raw, broken: &broken)
         var defects: [Defect.Code] = []
