@@ -92,12 +92,29 @@ struct ClassifierBench {
         for path in files { examples += try CorpusReader.read(try Data(contentsOf: URL(fileURLWithPath: path))) }
         let train = examples.filter { $0.split != "test" }
         let start = cpuSeconds()
-        let model = FeedbackModelTrainer().train(train, name: name) { step in
+        let environment = ProcessInfo.processInfo.environment
+        var trainer = FeedbackModelTrainer()
+        // Experiment knobs (defaults: the shipped settings).
+        if let v = environment["CLF_BENCH_CUE_WEIGHT"].flatMap(Float.init) { trainer.text.extractor.cueWeight = v }
+        if let v = environment["CLF_BENCH_PAIR_WEIGHT"].flatMap(Float.init) { trainer.text.extractor.cuePairWeight = v }
+        if let v = environment["CLF_BENCH_L2"].flatMap(Double.init) { trainer.text.l2 = v }
+        if let v = environment["CLF_BENCH_MIN_DF"].flatMap(Int.init) { trainer.text.minDocumentFrequency = v }
+        if let v = environment["CLF_BENCH_CHAR_GRAMS"] {
+            let bounds = v.split(separator: "-").compactMap { Int($0) }
+            if bounds.count == 2 { trainer.text.extractor.charGramLengths = bounds[0]...bounds[1] }
+        }
+        let listCV = environment["CLF_BENCH_CV_ERRORS"] == "1"
+        let labels = Intent.allCases.map(\.rawValue)
+        let model = trainer.train(train, name: name) { step in
             let phase: String? = switch step {
             case .columns(let n): "columns \(n)"
             case .fold(let i, _): "fold \(i)"
             case .finalFit: "final fit"
             case .crossValidated(let accuracy): "cross-validated accuracy \(accuracy)"
+            case .outOfFold(let predictions) where listCV:
+                // Ids of the train replies the out-of-fold models get wrong: id, gold, predicted (never the text).
+                zip(train, predictions).filter { $0.0.intent.rawValue != labels[$0.1] }
+                    .map { "cv\t\($0.0.id)\t\($0.0.intent.rawValue)\t\(labels[$0.1])" }.joined(separator: "\n")
             default: nil
             }
             if let phase { FileHandle.standardError.write(Data(String(format: "%7.2f s  %@\n", cpuSeconds() - start, phase).utf8)) }

@@ -39,7 +39,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         let long = text.utf8.count > maxCharacters && text.count > maxCharacters
         let folded = TextFolding.fold(long ? String(text.prefix(maxCharacters)) : text)
         let tokens = Tokenizer.tokens(folded)
-        var counts = FeatureCounts(expected: tokens.count * 12)
+        var counts = FeatureCounts(expected: tokens.count * 16)
         func bump(_ hash: FeatureHash) { counts.add(hash.value) }
 
         var cueWords: [String] = []  // accent-free words, for the concepts
