@@ -104,6 +104,7 @@ extension IntentCues {
         "partial": [
             "part", "partial", "partially", "rest", "remaining", "remainder", "balance", "half", "outstanding balance",
             "acompte", "partiel", "partielle", "partiellement", "solde", "reste", "restant", "moitie",
+            "le solde", "du solde", "ce solde", "au solde", "votre solde",  // the balance, not "soldé" (settled)
             "teilzahlung", "teilbetrag", "teilweise", "rest", "restbetrag", "hälfte", "halfte", "anzahlung",
             "parcial", "parcialmente", "resto", "restante", "saldo", "mitad", "anticipo",
             "parziale", "parzialmente", "residuo", "rimanente", "meta", "acconto",
