@@ -7,7 +7,11 @@
 // interpreter's timing (for profiling the intent model alone); CLF_BENCH_TRAIN_NAME=NAME first trains a model on the
 // train split of the files (as `ingestd train` does, named NAME) and writes it to MODEL; CLF_BENCH_ITEM_THRESHOLD sets
 // ReplyInterpreter.itemIntentThreshold; CLF_BENCH_ERRORS=1 lists, on standard error, the ids of the replies whose intent
-// is wrong with the gold and predicted intents (never the text).
+// is wrong with the gold and predicted intents (never the text). With CLF_BENCH_TRAIN_NAME: CLF_BENCH_CV_ERRORS=1 lists
+// the ids of the train replies the out-of-fold models get wrong ("cv", id, gold, predicted); CLF_BENCH_SHUFFLE=SEED
+// trains on another deterministic order of the train split (other folds: average several seeds, one order's
+// cross-validated accuracy moves by up to a point); CLF_BENCH_CUE_WEIGHT, CLF_BENCH_PAIR_WEIGHT, CLF_BENCH_L2,
+// CLF_BENCH_MIN_DF, CLF_BENCH_CHAR_GRAMS (e.g. 3-5) and CLF_BENCH_CAL_TOL override the trainer's settings.
 import FeedbackClassifier
 import Foundation
 import Glibc
