@@ -137,6 +137,15 @@ import Testing
         #expect(IntentCues.find(in: "可以分两次付吗").contains("plan"))
     }
 
+    /// Unmonitored mailboxes are machine wording in every language, not only in English.
+    @Test(arguments: ["This inbox is no longer in use.", "Cette adresse n'est pas consultée.",
+                      "Diese Mailbox wird nicht überwacht.", "Este buzón no se revisa.",
+                      "Questa casella non è monitorata.", "Deze mailbox wordt niet gelezen.",
+                      "Esta caixa não é monitorizada.", "Ta skrzynka nie jest monitorowana.", "此邮箱无人查看。"])
+    func unmonitoredMailboxesAreAutomatic(_ sentence: String) {
+        #expect(IntentCues.find(in: sentence).contains("auto"), "\(sentence)")
+    }
+
     @Test func everyConceptHasEntriesAndTheIndexIsBuilt() {
         for (concept, entries) in IntentCues.concepts { #expect(!entries.isEmpty, "\(concept) is empty") }
         #expect(IntentCues.entryCount > 2_000)
