@@ -49,6 +49,17 @@ import Testing
         #expect(dates == expected, "\(text)")
     }
 
+    /// A weekday with a day that is not that weekday is the weekday alone ("monday first thing" on Monday 16 November
+    /// is not Monday the 1st); "fifteen days" in words after "d'ici", "en", "entro" is a fortnight, in digits 15 days.
+    @Test(arguments: [
+        ("will pay it monday first thing", "2026-11-23"), ("el martes 24 sin falta", "2026-11-24"),
+        ("nous vous réglerons d'ici quinze jours", "2026-11-30"), ("dentro de quince días", "2026-11-30"),
+        ("entro quindici giorni", "2026-11-30"), ("dans 15 jours", "2026-12-01"),
+    ] as [(String, String)])
+    func weekdayDayAgreementAndFortnights(_ text: String, _ expected: String) {
+        #expect(Self.first(text) == expected, "\(text)")
+    }
+
     /// A weekday beside a calendar date names that date, not "the next such weekday".
     @Test(arguments: [
         ("vi betalar tisdag 7 april", "2027-04-07"), ("Ödeme 12 Haziran Cuma günü yapılacak", "2027-06-12"),

@@ -122,6 +122,30 @@ import Testing
         #expect(!IntentCues.find(in: "Die Rechnung wird nicht bezahlt").contains("will_pay"))
     }
 
+    /// Passive futures are promises, not payments made ("sera viré", "se pagarán", "zostaną opłacone"); "已经转给"
+    /// (already forwarded to) is not a transfer; "分两次" asks for instalments.
+    @Test func passiveFuturesForwardingAndInstalments() {
+        for sentence in ["Le solde sera viré le 31 mars.", "Las dos facturas se pagarán dentro de 15 días.",
+                         "Le fatture saranno pagate a fine mese.", "Obie faktury zostaną opłacone w piątek.",
+                         "Facturile vor fi plătite luni.", "As faturas vão ser pagas na sexta."] {
+            let found = IntentCues.find(in: sentence)
+            #expect(found.contains("will_pay"), "\(sentence)")
+            #expect(!found.contains("paid"), "\(sentence)")
+        }
+        #expect(!IntentCues.find(in: "您好，已经转给我们总部财务了。").contains("paid"))
+        #expect(IntentCues.find(in: "我们已经转账了。").contains("paid"))
+        #expect(IntentCues.find(in: "可以分两次付吗").contains("plan"))
+    }
+
+    /// Unmonitored mailboxes are machine wording in every language, not only in English.
+    @Test(arguments: ["This inbox is no longer in use.", "Cette adresse n'est pas consultée.",
+                      "Diese Mailbox wird nicht überwacht.", "Este buzón no se revisa.",
+                      "Questa casella non è monitorata.", "Deze mailbox wordt niet gelezen.",
+                      "Esta caixa não é monitorizada.", "Ta skrzynka nie jest monitorowana.", "此邮箱无人查看。"])
+    func unmonitoredMailboxesAreAutomatic(_ sentence: String) {
+        #expect(IntentCues.find(in: sentence).contains("auto"), "\(sentence)")
+    }
+
     @Test func everyConceptHasEntriesAndTheIndexIsBuilt() {
         for (concept, entries) in IntentCues.concepts { #expect(!entries.isEmpty, "\(concept) is empty") }
         #expect(IntentCues.entryCount > 2_000)

@@ -206,9 +206,16 @@ public struct DateExtractor: Sendable {
             guard let d = c.day else { return nil }
             if case .word(let w)? = next, DateVocabulary.months[w] != nil { return nil }  // "le 15 décembre": a longer phrase
             if case .numericDate? = next { return nil }
-            if d >= today.day, let date = LocalDate(year: today.year, month: today.month, day: d) { return date }
-            let nextMonth = today.adding(months: 1)
-            return LocalDate(year: nextMonth.year, month: nextMonth.month, day: d)
+            var date: LocalDate?
+            if d >= today.day { date = LocalDate(year: today.year, month: today.month, day: d) }
+            if date == nil {
+                let nextMonth = today.adding(months: 1)
+                date = LocalDate(year: nextMonth.year, month: nextMonth.month, day: d)
+            }
+            // A weekday with its day ("el martes 7") names that day only when they agree: "monday first thing" is
+            // not Monday the 1st (the weekday alone is then read).
+            if let wd = c.weekday, let found = date, found.weekday != wd { return nil }
+            return date
         }
     }
 }

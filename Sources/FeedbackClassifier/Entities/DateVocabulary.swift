@@ -187,6 +187,11 @@ enum DateVocabulary {
         ("hafta sonuna kadar", .endOfWeek(0)), ("haftanin sonunda|sonuna", .endOfWeek(0)),
         ("gelecek haftanin sonunda|sonuna", .endOfWeek(1)),
         ("kraj|kraja|krajem tjedna", .endOfWeek(0)), ("kraj|kraja|krajem sljedeceg|iduceg tjedna", .endOfWeek(1)),
+        // The word "fifteen days" is a fortnight after the prepositions of "in N days" too ("d'ici quinze jours", listed
+        // before them: the first of equally long phrases wins); written in digits ("dans 15 jours") it stays 15 days.
+        ("dans|sous quinze jours", .fixedDays(14)), ("d' ici quinze jours", .fixedDays(14)),
+        ("en|dentro ?de quince dias", .fixedDays(14)), ("tra|fra|entro quindici giorni", .fixedDays(14)),
+        ("em|dentro ?de quinze dias", .fixedDays(14)),
         // In N days or weeks.
         ("in|within|after <n> days|day|working", .inDays(1)), ("in|within|after <n> weeks|week", .inDays(7)),
         ("dans|sous <n> jours", .inDays(1)), ("dans|sous <n> semaines|semaine", .inDays(7)), ("d' ici <n> jours", .inDays(1)),

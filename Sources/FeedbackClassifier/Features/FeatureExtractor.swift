@@ -9,8 +9,9 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
     public var maxCharacters: Int = 4_000
     /// Adds the cross-language intent concepts of ``IntentCues``.
     public var useCues: Bool = true
-    /// How many words one concept counts as.
-    public var cueWeight: Float = 3
+    /// How many words one concept counts as (2: over eight orders of the train split, its 5-fold cross-validated
+    /// accuracy beat 3's in every order, 85.3% against 84.2% on average).
+    public var cueWeight: Float = 2
     /// Weight of a pair of concepts found in the same reply ("not_receive" with "invoice"); 0 turns pairs off.
     public var cuePairWeight: Float = 1
     /// How many words after a concept a negation still negates it (0: only negations before count).
@@ -39,7 +40,7 @@ public struct FeatureExtractor: Sendable, Hashable, Codable {
         let long = text.utf8.count > maxCharacters && text.count > maxCharacters
         let folded = TextFolding.fold(long ? String(text.prefix(maxCharacters)) : text)
         let tokens = Tokenizer.tokens(folded)
-        var counts = FeatureCounts(expected: tokens.count * 12)
+        var counts = FeatureCounts(expected: tokens.count * 16)
         func bump(_ hash: FeatureHash) { counts.add(hash.value) }
 
         var cueWords: [String] = []  // accent-free words, for the concepts

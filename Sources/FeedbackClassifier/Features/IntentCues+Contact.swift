@@ -116,6 +116,18 @@ extension IntentCues {
             "raspuns automat", "mesaj automat", "nu raspundeti", "automatiskt svar", "autosvar", "svara inte",
             "otomatik yanit", "otomatik cevap", "otomatik", "yanitlamayin", "automatski odgovor", "automatsk*",
             "ne odgovarajte", "自動返信", "自動応答", "返信不要", "受付番号", "自动回复", "请勿回复", "工单",
+            // Unmonitored or retired mailboxes, and generated ticket wording, in every language.
+            "this inbox", "not in use", "no longer in use", "unattended", "not being monitored",
+            "cette adresse", "pas consultee", "boite aux lettres", "ne sera pas lu", "non surveillee",
+            "dieses postfach", "diese mailbox", "nicht uberwacht", "wird nicht gelesen", "vorgangsnummer", "automatisch erzeugt*",
+            "este buzon", "no se revisa", "no se supervisa", "numero de incidencia",
+            "questa casella", "non e monitorata", "non viene letta", "non presidiata",
+            "deze mailbox", "wordt niet gelezen", "niet gemonitord", "niet bewaakt",
+            "esta caixa", "nao e monitorizada", "nao e monitorada", "nao e lida", "numero de protocolo",
+            "ta skrzynka", "nie jest monitorowana", "nie jest sprawdzana",
+            "aceasta casuta", "nu este monitorizata", "denna brevlada", "bevakas inte", "lases inte",
+            "bu posta kutusu", "takip edilmemektedir", "kontrol edilmemektedir", "ovaj sanducic", "ne prati se",
+            "送信専用", "此邮箱", "系统自动发送",
         ],
         // Something else: sales, newsletters, jobs, events, spam.
         "offtopic": [

@@ -30,7 +30,7 @@ extension IntentCues {
             "uplacen*", "podmireno", "podmiren*", "izvrsili smo", "izvrsena",
             "支払済", "支払いました", "支払い済", "振り込みました", "振込済", "振込みました", "入金しました", "送金しました",
             "お支払い済", "支払い完了", "振込完了", "お振込みしました",
-            "已付", "已经付", "已支付", "已转账", "已汇款", "付过了", "已经转", "已打款", "已结清", "付清了", "已付款", "付了",
+            "已付", "已经付", "已支付", "已转账", "已汇款", "付过了", "已经转账", "已经转了", "已经转过", "已经转款", "已打款", "已结清", "付清了", "已付款", "付了",
             "已经汇", "汇出", "转过去了",
         ],
         // A payment that will be made (future forms, schedules, payment runs).
@@ -64,6 +64,15 @@ extension IntentCues {
             "odenecektir", "havale edecegiz", "kapatacagiz", "alacaksiniz", "soz", "gonderiyorum",
             "platit cemo", "platiti cemo", "bit ce placen*", "uplatit cemo", "podmirit cemo", "cemo platiti",
             "cemo uplatiti", "cemo podmiriti", "dobit cete", "obecajem", "placamo", "bice placen*", "platicemo", "uplaticemo",
+            // Passive futures of the verbs above, plural and singular (payment_made has their participles).
+            "sera vire", "sera viree", "seront vires", "seront virees", "sera effectue", "sera fait",
+            "wird ~ gezahlt", "werden ~ gezahlt", "werden ~ uberwiesen", "werden ~ beglichen",
+            "se pagaran", "se abonaran", "se transferiran", "se liquidaran", "seran abonad*", "seran transferid*",
+            "sara pagat*", "saranno pagat*", "sara saldat*", "saranno saldat*", "verra bonificat*", "verranno bonificat*",
+            "wordt ~ voldaan", "worden ~ voldaan",
+            "serao pag*", "sera transferid*", "vai ser pag*", "vao ser pag*",
+            "zostana oplacon*", "zostana zaplacon*", "pojdzie", "pojda",
+            "vor fi platit*", "vor fi achitat*",
             "お支払いします", "お支払いいたします", "振り込みます", "振込予定", "支払予定", "お振込みいたします", "入金予定",
             "お支払い予定", "支払います", "送金予定",
             "会付", "将支付", "安排付款", "会支付", "付款安排", "会转", "付给你", "前付", "付清", "会安排", "将于", "准备付",
@@ -95,6 +104,7 @@ extension IntentCues {
         "partial": [
             "part", "partial", "partially", "rest", "remaining", "remainder", "balance", "half", "outstanding balance",
             "acompte", "partiel", "partielle", "partiellement", "solde", "reste", "restant", "moitie",
+            "le solde", "du solde", "ce solde", "au solde", "votre solde",  // the balance, not "soldé" (settled)
             "teilzahlung", "teilbetrag", "teilweise", "rest", "restbetrag", "hälfte", "halfte", "anzahlung",
             "parcial", "parcialmente", "resto", "restante", "saldo", "mitad", "anticipo",
             "parziale", "parzialmente", "residuo", "rimanente", "meta", "acconto",

@@ -110,7 +110,7 @@ extension IntentCues {
             "raty", "ratach", "rozlozenie", "rozlozyc", "harmonogram", "plan splat", "esalonare", "esalonat*",
             "plata in rate", "plan de plata", "avbetalning", "avbetalningsplan", "delbetalning*", "betalningsplan",
             "taksit", "taksitle", "taksitler*", "odeme plani", "obroc*", "obrok*", "plan otplate",
-            "分割", "分納", "分割払い", "支払い計画", "分期", "分批", "分几次", "付款计划",
+            "分割", "分納", "分割払い", "支払い計画", "分期", "分批", "分几次", "付款计划", "分两次", "分三次", "分开付", "回に分け",
         ],
         // More time: extension, deferral, postponement, a few more days.
         "more_time": [

@@ -96,12 +96,12 @@ public struct ReplyInterpreter: Sendable {
     /// The promised day among the future dates of an item's words: a deadline ("at the latest tomorrow") first;
     /// else the dates after today ("part today, the rest on the 18th": corpus/LABELS.md decisions), the calendar
     /// dates among them when there are some ("le 5 juin, à 45 jours fin de mois": the named day is the promise), the
-    /// earliest.
+    /// earliest. A weekday names one day too ("half on Monday, the rest on 15 July": Monday, the first instalment).
     static func promiseDate(among candidates: [DateExtractor.Mention], today: LocalDate) -> LocalDate? {
         if let deadline = candidates.filter(\.deadline).map(\.date).min() { return deadline }
         let later = candidates.filter { $0.date > today }
         let pool = later.isEmpty ? candidates : later
-        let calendar = pool.filter { $0.kind == .calendar }
+        let calendar = pool.filter { $0.kind == .calendar || $0.kind == .weekday }
         return (calendar.isEmpty ? pool : calendar).map(\.date).min()
     }
 

@@ -20,7 +20,13 @@ public enum Tokenizer {
         }
     }
 
-    private static let connectors: Set<Unicode.Scalar> = ["-", "/", ".", ",", "'", "’", ":", "_"]
+    /// Characters that join the pieces of one value or word ("1.250,00", "FA2026/0456", "l'avoir").
+    private static func isConnector(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "-", "/", ".", ",", "'", "’", ":", "_": return true
+        default: return false
+        }
+    }
 
     /// Tokens of `folded` (the output of ``TextFolding/fold(_:)``).
     public static func tokens(_ folded: String) -> [Token] {
@@ -39,7 +45,7 @@ public enum Tokenizer {
                 var j = i + 1
                 while j < scalars.count {
                     if isAlnum(scalars[j]), !TextFolding.isCJK(scalars[j]) { j += 1; continue }
-                    if connectors.contains(scalars[j]), j + 1 < scalars.count, isAlnum(scalars[j + 1]),
+                    if isConnector(scalars[j]), j + 1 < scalars.count, isAlnum(scalars[j + 1]),
                        !TextFolding.isCJK(scalars[j + 1]) {
                         j += 2; continue
                     }
@@ -61,6 +67,8 @@ public enum Tokenizer {
         if s.value < 0x80 {  // ASCII without the Unicode property tables
             return (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x30 && s.value <= 0x39)
         }
+        // Latin-1 letters (not × and ÷) and Latin Extended-A/B: all alphabetic, none a digit.
+        if s.value >= 0xC0 && s.value <= 0x24F { return s.value != 0xD7 && s.value != 0xF7 }
         return s.properties.isAlphabetic || s.properties.numericType == .decimal
     }
 
