@@ -25,7 +25,8 @@ struct DirectBindings {
         let code = sqlite3_step(raw)
         sqlite3_reset(raw)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage,
+                                sql: statement.sql)
         }
     }
 
@@ -45,8 +46,9 @@ struct DirectBindings {
     mutating func bind(_ value: String?) {
         if var value {
             value.withUTF8 { bytes in
-                _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-                                        .assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+                let start = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                _ = sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                      Self.transient)
             }
         } else {
             sqlite3_bind_null(statement, index)

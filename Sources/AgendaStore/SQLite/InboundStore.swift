@@ -42,7 +42,9 @@ extension SQLiteAgendaStore {
                                  proposals: [])
         }
         let id = db.lastInsertedRowID
-        let raw = try db.cachedStatement(sql: "INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)")
+        let raw = try db.cachedStatement(sql: """
+            INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)
+            """)
         try DirectBindings.execute(raw, in: db) {
             $0.bind(id)
             $0.bind(compressed == nil ? "none" : "deflate")

@@ -3,9 +3,9 @@ import Foundation
 import MailIngest
 
 /// The minimal sink of `ingestd poll` (tests, crash rounds, the IMAP benchmark); `serve` uses the whole
-/// ``InboundPipeline`` (correlation, classification) instead. It parses each message and detects its kind (bounce, auto-reply, reply;
-/// ``MessageAnalyzer/detect(_:)``, no body reading) and stores the raw bytes with the mailbox position, no classifier
-/// analysis. Unparseable input is stored, never dropped.
+/// ``InboundPipeline`` (correlation, classification) instead. It parses each message and detects its kind (bounce,
+/// auto-reply, reply; ``MessageAnalyzer/detect(_:)``, no body reading) and stores the raw bytes with the mailbox
+/// position, no classifier analysis. Unparseable input is stored, never dropped.
 struct StoringInboundSink: InboundSink {
     /// The store.
     var store: any AgendaStore & InboundPipelineStore
@@ -34,13 +34,12 @@ struct StoringInboundSink: InboundSink {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        // Hash and compress now too, so the store's turn is the write alone.
+        // Hash and compress now too, so the store's turn is the write alone; a refused entry is refused by the store.
         let store = self.store, entries = messages.map { InboundBatchEntry(message: $0) }
-        do {
-            let sealed = try await SealedInboundBatch.seal(entries)
-            return StagedInboundBatch { try await store.storeInboundBatch(sealed: sealed) }
-        } catch {
-            return StagedInboundBatch { try await store.storeInboundBatch(entries) }  // throws the same refusal
+        let sealed = try? await SealedInboundBatch.seal(entries)
+        return StagedInboundBatch {
+            if let sealed { return try await store.storeInboundBatch(sealed: sealed) }
+            return try await store.storeInboundBatch(entries)
         }
     }
 
