@@ -29,13 +29,15 @@ struct MailboxCrashTests {
 
     static func run(_ round: Round, server: DovecotServer, directory: URL) async throws {
         // A child that drains the mailbox before the first kill lands proves nothing: the round starts over on a
-        // fresh mailbox and store, killing within a batch of the progress seen (up to three attempts).
-        var attempt = 0, outcome: (raws: [Data], storePath: String, kills: Int, runs: Int)
+        // fresh mailbox and store, killing at a random share of the time the whole drain took (up to three attempts).
+        var attempt = 0, drain: Double? = nil
+        var outcome: (raws: [Data], storePath: String, kills: Int, runs: Int, drain: Double?)
         repeat {
-            outcome = try attemptRound(round, attempt: attempt, server: server, directory: directory)
+            outcome = try attemptRound(round, attempt: attempt, drain: drain, server: server, directory: directory)
+            drain = outcome.drain ?? drain
             attempt += 1
         } while outcome.kills == 0 && attempt < 3
-        let (raws, storePath, kills, runs) = outcome
+        let (raws, storePath, kills, runs, _) = outcome
         #expect(kills >= 1, "the child finished before any kill in \(attempt) attempts: the round proves nothing")
         // Exactly once: every message is there (storing it again creates nothing) under ids 1...N, and no id N+1.
         let store = try SQLiteAgendaStore(path: storePath)
@@ -51,10 +53,12 @@ struct MailboxCrashTests {
               + " and marked")
     }
 
-    /// One attempt of `round`: a fresh mailbox and store, kills at random points (within a batch of the progress
-    /// seen when `attempt` > 0), then a run to the end. Returns what the checks need.
-    static func attemptRound(_ round: Round, attempt: Int, server: DovecotServer, directory: URL) throws
-        -> (raws: [Data], storePath: String, kills: Int, runs: Int) {
+    /// One attempt of `round`: a fresh mailbox and store, kills at random points, then a run to the end. With
+    /// `drain` (the seconds a whole uninterrupted drain took) each kill comes at 20 to 80% of it after the start,
+    /// else when a random share of what is left is marked. Returns what the checks need, and the seconds of a run that
+    /// drained everything without a kill.
+    static func attemptRound(_ round: Round, attempt: Int, drain: Double?, server: DovecotServer, directory: URL)
+        throws -> (raws: [Data], storePath: String, kills: Int, runs: Int, drain: Double?) {
         try server.doveadm(["expunge", "-u", "alice", "mailbox", "INBOX", "all"])
         let first = Int(round.seed) * 100_000 + attempt * 10_000
         let raws = (0..<Self.messages).map { MailFixtures.message(first + $0, size: 1500) }
@@ -62,19 +66,25 @@ struct MailboxCrashTests {
         let config = try Self.writeConfig(server, directory: directory, batch: round.batch)
         let storePath = directory.appendingPathComponent("child-\(round.seed)-\(attempt).sqlite").path
         var random = SeededRandom(state: round.seed &+ UInt64(attempt))
-        var kills = 0, runs = 0
+        var kills = 0, runs = 0, uninterrupted: Double?
         while true {
             runs += 1
+            let started = Date()
             let child = try Self.spawn(config: config, store: storePath)
-            if kills < round.kills {
+            if kills < round.kills, let drain {
+                if !Self.wait(child, seconds: drain * Double.random(in: 0.2...0.8, using: &random)) {
+                    kill(child.processIdentifier, SIGKILL)
+                    child.waitUntilExit()
+                    kills += 1
+                    continue
+                }
+            } else if kills < round.kills {
                 // Kill points follow the child's progress, not the clock, so a fast machine (which drains the
                 // mailbox in well under a second) is killed mid-run as often as a slow one: wait until a random
                 // share of at most half of what is left is marked, then a random few milliseconds more (landing
                 // anywhere in the next fetch, store or mark).
                 let marked = try MailboxPollerDovecotTests.count(server, ["KEYWORD", "$Captured"])
-                let half = max(0, (Self.messages - marked) / 2)
-                let share = attempt == 0 ? half : min(half, round.batch)  // a retry kills within the next batch
-                let target = marked + Int.random(in: 0...share, using: &random)
+                let target = marked + Int.random(in: 0...max(0, (Self.messages - marked) / 2), using: &random)
                 let extra = Double.random(in: 0...0.03, using: &random)
                 if Self.wait(child, server: server, marked: target), !Self.wait(child, seconds: extra) {
                     kill(child.processIdentifier, SIGKILL)
@@ -85,11 +95,15 @@ struct MailboxCrashTests {
             } else {
                 #expect(Self.wait(child, seconds: 120), "child did not finish")
             }
-            if child.terminationStatus == 0 { break }
+            child.waitUntilExit()
+            if child.terminationStatus == 0 {
+                if kills == 0 { uninterrupted = Date().timeIntervalSince(started) }
+                break
+            }
             #expect(kills < round.kills, "child failed without a kill: status \(child.terminationStatus)")
             if kills >= round.kills { break }
         }
-        return (raws, storePath, kills, runs)
+        return (raws, storePath, kills, runs, uninterrupted)
     }
 
     static func writeConfig(_ server: DovecotServer, directory: URL, batch: Int) throws -> String {
