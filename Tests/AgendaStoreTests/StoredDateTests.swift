@@ -41,6 +41,6 @@ import Testing
     func leavesOtherDatesToGRDB(_ seconds: Double) {
         let date = Date(timeIntervalSince1970: seconds)
         #expect(StoredDate.text(date) == nil)
-        #expect(StoredDate.value(date).databaseValue == date.databaseValue)
+        #expect(StoredDate.string(date).databaseValue == date.databaseValue)
     }
 }

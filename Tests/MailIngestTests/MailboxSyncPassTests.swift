@@ -32,7 +32,7 @@ struct MailboxSyncPassTests {
         #expect(pass.searched([1, 2, 3, 4, 5, 6, 7]) == .fetch([1, 2, 3]))
         #expect(pass.upcomingBatches(2) == [[4, 5, 6], [7]])
         #expect(pass.upcomingBatches(5) == [[4, 5, 6], [7]])
-        #expect(pass.upcomingBatch == [4, 5, 6])
+        #expect(pass.upcomingBatches(1) == [[4, 5, 6]])
         #expect(pass.upcomingBatches(0).isEmpty)
         _ = pass.stored([1, 2, 3])
         #expect(pass.marked() == .fetch([4, 5, 6]))

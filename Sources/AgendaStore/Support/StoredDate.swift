@@ -6,12 +6,7 @@ import GRDB
 /// between 1970 and 9999 (IMAP INTERNALDATE, RFC 9051 section 2.3.3, has whole seconds) are written directly, in
 /// the proleptic Gregorian calendar. Any other date is handed to GRDB as it is, so the stored text never differs.
 enum StoredDate {
-    /// The argument to bind for `date`: GRDB's text, or the date itself.
-    static func value(_ date: Date) -> any DatabaseValueConvertible {
-        text(date) ?? date
-    }
-
-    /// GRDB's text for `date` in every case (for statements bound without GRDB's arguments).
+    /// GRDB's text for `date` in every case: written directly when it can be, else GRDB's own formatting.
     static func string(_ date: Date) -> String {
         text(date) ?? String.fromDatabaseValue(date.databaseValue) ?? ""
     }

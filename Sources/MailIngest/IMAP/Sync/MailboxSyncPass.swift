@@ -90,13 +90,8 @@ public struct MailboxSyncPass: Sendable {
     /// The cursor as it stands: the highest UID this pass has seen stored.
     public var currentCursor: MailboxCursor { cursor }
 
-    /// The batch the pass will fetch after the current one, if any: a driver may fetch it ahead while the current
-    /// batch is being stored (nothing durable depends on a fetch).
-    public var upcomingBatch: [UInt32]? {
-        upcomingBatches(1).first
-    }
-
-    /// The next `count` batches the pass will fetch after the current one, in order (fewer near the end).
+    /// The next `count` batches the pass will fetch after the current one, in order (fewer near the end): a driver
+    /// may fetch them ahead while the current batch is being stored (nothing durable depends on a fetch).
     public func upcomingBatches(_ count: Int) -> [[UInt32]] {
         var batches: [[UInt32]] = []
         var rest = pending
