@@ -116,16 +116,17 @@ service imap-login {{
         out = self.doveadm("search", "-u", self.user, "mailbox", "INBOX", *query)
         return len([line for line in out.splitlines() if line.strip()])
 
-    def write_poll_config(self, path, mark="keyword", batch_size=200):
+    def write_poll_config(self, path, mark="keyword", batch_size=200, separate_mark_session=True, port=None):
         import json
         pw = os.path.join(self.dir, "password")
         with open(pw, "w") as f:
             f.write(self.password + "\n")
-        mailbox = {"name": "INBOX", "mark": mark, "batch_size": batch_size}
+        mailbox = {"name": "INBOX", "mark": mark, "batch_size": batch_size,
+                   "separate_mark_session": separate_mark_session}
         if mark == "move":
             mailbox["target"] = "Captured"
         with open(path, "w") as f:
-            json.dump({"accounts": [{"name": "bench", "host": "127.0.0.1", "port": self.port, "security": "plain",
+            json.dump({"accounts": [{"name": "bench", "host": "127.0.0.1", "port": port or self.port, "security": "plain",
                                      "user": self.user, "password_file": pw, "mailboxes": [mailbox]}]}, f)
 
 

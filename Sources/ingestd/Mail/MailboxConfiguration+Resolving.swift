@@ -21,6 +21,9 @@ struct PolledMailbox: Sendable {
     var batchSize: Int
     /// IDLE or poll.
     var waitPolicy: WaitPolicy
+    /// While a pass catches up on more than one batch, mark over a second connection (``MarkLane``); false keeps one
+    /// connection per mailbox at all times.
+    var separateMarkSession = true
 }
 
 /// Connection settings for one account with its secret resolved. `description` omits the secret.
@@ -155,6 +158,7 @@ extension MailboxConfiguration.Mailbox {
         }
         return PolledMailbox(key: account + "/" + name, mailbox: name, account: settings, markMode: markMode,
                              batchSize: batch,
-                             waitPolicy: WaitPolicy(useIdle: idle ?? true, pollInterval: .milliseconds(Int(interval * 1000))))
+                             waitPolicy: WaitPolicy(useIdle: idle ?? true, pollInterval: .milliseconds(Int(interval * 1000))),
+                             separateMarkSession: separateMarkSession ?? true)
     }
 }

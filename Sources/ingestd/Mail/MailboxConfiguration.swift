@@ -59,6 +59,10 @@ struct MailboxConfiguration: Codable, Sendable, Hashable {
         var pollIntervalSeconds: Double?
         /// Use IDLE when offered; default true.
         var idle: Bool?
+        /// While a pass catches up on more than one batch, mark over a second connection to the mailbox, logged out
+        /// at the end of the pass, so the server marks one batch while it sends the next; default true. False keeps
+        /// one connection per mailbox (servers with a tight per-user connection limit).
+        var separateMarkSession: Bool?
     }
 
     /// The accounts.
@@ -118,5 +122,6 @@ extension MailboxConfiguration.Mailbox {
     enum CodingKeys: String, CodingKey {
         case name, mark, keyword, target, idle
         case batchSize = "batch_size", pollIntervalSeconds = "poll_interval_seconds"
+        case separateMarkSession = "separate_mark_session"
     }
 }

@@ -111,9 +111,11 @@ struct MailboxPoller: Sendable {
         // the store's one writer and the analysis share the cores; batches are still stored, then marked, in order.
         // The session thread runs jobs in order: a mark waits for the fetches queued before it.
         var ahead: [(uids: [UInt32], task: Task<FetchedBatch, any Error>)] = []
-        // Marks are queued on the session thread once their batch is stored and awaited at the end of the pass, so
-        // the session keeps fetching while the store writes.
+        // Marks are queued once their batch is stored and awaited at the end of the pass, so the session keeps
+        // fetching while the store writes: on the session thread, or on a ``MarkLane`` (a second session) when more
+        // batches follow, so the server marks one batch while it sends the next.
         var marks: [Task<Void, any Error>] = []
+        var lane: MarkLane?
         let refusedMark = MarkFailure()
         let uidValidity = status.uidValidity, depth = max(0, fetchAhead)
         do {
@@ -143,21 +145,30 @@ struct MailboxPoller: Sendable {
                         try await state.advance(key, to: pass.currentCursor, at: now())
                     }
                 case .mark(let uids):
-                    marks.append(thread.submit {
+                    let mark: @Sendable (any IMAPMailboxSession) throws -> Void = { session in
                         do {
                             switch markMode {
-                            case .keyword(let word): try box.session.addFlags([word], uids: uids)
-                            case .seen: try box.session.addFlags(["\\Seen"], uids: uids)
-                            case .move(let target): try box.session.move(uids: uids, to: target)
+                            case .keyword(let word): try session.addFlags([word], uids: uids)
+                            case .seen: try session.addFlags(["\\Seen"], uids: uids)
+                            case .move(let target): try session.move(uids: uids, to: target)
                             }
                         } catch {
                             refusedMark.record(error)
                             throw error
                         }
-                    })
+                    }
+                    if lane == nil, mailbox.separateMarkSession, !pass.upcomingBatches(1).isEmpty {
+                        lane = MarkLane(label: key, mailbox: name, settings: mailbox.account, connect: connect)
+                    }
+                    if let lane {
+                        marks.append(lane.submit(mark))
+                    } else {
+                        marks.append(thread.submit { try mark(box.session) })
+                    }
                     action = pass.marked()
                 case .finished(let outcome):
                     for mark in marks { try await mark.value }
+                    lane?.close()
                     try await state.advance(key, to: outcome.cursor, at: now())
                     return outcome
                 }
@@ -166,6 +177,7 @@ struct MailboxPoller: Sendable {
             // Let the session thread finish before the caller logs out.
             for next in ahead { _ = try? await next.task.value }
             for mark in marks { _ = try? await mark.value }
+            lane?.close()
             throw error
         }
     }

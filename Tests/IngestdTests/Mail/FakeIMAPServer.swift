@@ -127,6 +127,6 @@ final class FakeIMAPServer: @unchecked Sendable {
             return server.uidNext != searchedUpTo
         }
 
-        func logout() {}
+        func logout() { try? server.step("logout") }
     }
 }

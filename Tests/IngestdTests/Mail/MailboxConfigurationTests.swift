@@ -21,7 +21,7 @@ struct MailboxConfigurationTests {
               "ca_file": "/ca.pem", "mailboxes": [
                 {"name": "INBOX"},
                 {"name": "Replies", "mark": "move", "target": "Replies/Done", "batch_size": 50,
-                 "poll_interval_seconds": 5, "idle": false}]}]}
+                 "poll_interval_seconds": 5, "idle": false, "separate_mark_session": false}]}]}
             """)
         #expect(mailboxes.count == 2)
         let inbox = mailboxes[0], replies = mailboxes[1]
@@ -32,6 +32,7 @@ struct MailboxConfigurationTests {
         #expect(inbox.markMode == .keyword("$Captured") && inbox.batchSize == 200)
         #expect(inbox.waitPolicy == WaitPolicy(useIdle: true, pollInterval: .seconds(60)))
         #expect(replies.markMode == .move(to: "Replies/Done") && replies.batchSize == 50)
+        #expect(inbox.separateMarkSession && !replies.separateMarkSession)
         #expect(replies.waitPolicy.wait(capabilities: ["IDLE"]) == .poll(.seconds(5)))
         #expect(!inbox.account.description.contains("s3cret"))
     }

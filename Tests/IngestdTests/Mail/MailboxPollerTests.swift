@@ -182,6 +182,53 @@ struct MailboxPollerTests {
         #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 40)
     }
 
+    @Test("A pass of several batches marks on a second session, logged out at the end of the pass; a one-batch pass opens none")
+    func markLane() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<3 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(server, temp.store, sink, mailbox: MailFixtures.mailbox(batch: 6))
+        #expect(try await poller.drain() == 3)
+        #expect(server.count("connect") == 1)
+        for n in 3..<40 { server.deliver(MailFixtures.message(n)) }
+        #expect(try await poller.drain() == 37)
+        #expect(server.count("connect") == 3)
+        try await Self.waitUntil { server.count("logout") == 3 }  // the second session's LOGOUT is not awaited
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(sink.created == 40)
+    }
+
+    @Test("With separate_mark_session off, one session does everything")
+    func oneSession() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        var mailbox = MailFixtures.mailbox(batch: 6)
+        mailbox.separateMarkSession = false
+        let poller = Self.poller(server, temp.store, sink, mailbox: mailbox)
+        #expect(try await poller.drain() == 40)
+        #expect(server.count("connect") == 1)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+    }
+
+    @Test("The mark session cannot connect: the pass fails, the next one re-marks; each message stored once")
+    func markLaneRefused() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        server.fail("connect", call: 2)
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(server, temp.store, sink, mailbox: MailFixtures.mailbox(batch: 6))
+        await #expect(throws: IMAPError.self) { try await poller.drain() }
+        #expect(server.count("store") == 0)
+        _ = try await poller.drain()
+        #expect(sink.created == 40)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 40)
+    }
+
     static func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while await !condition() {
