@@ -155,6 +155,42 @@ struct MailboxPollerDovecotTests {
         #expect(await board.status(of: "test/INBOX")?.consecutiveFailures == 0)
     }
 
+    @Test("A backlog is marked over a second session, logged out when the pass ends; IDLE then wakes under 2 s",
+          arguments: ["keyword", "move"])
+    func backlogThenIdle(mode: String) async throws {
+        let server = try DovecotServer(), temp = try TemporaryStore()
+        defer { server.stop(); temp.cleanup() }
+        try server.createMailbox("Captured", user: "alice")
+        try server.dropIntoMaildir((0..<60).map { MailFixtures.message($0) }, user: "alice")
+        let markMode: MarkMode = mode == "move" ? .move(to: "Captured") : .default
+        let sink = CountingSink(store: temp.store), board = MailboxStatusBoard()
+        let poller = Self.poller(MailFixtures.mailbox(markMode, batch: 10, settings: Self.settings(server)), sink: sink,
+                                 store: temp.store, board: board)
+        let task = Task { await poller.run() }
+        defer { task.cancel() }
+        try await MailboxPollerTests.waitUntil { await board.status(of: "test/INBOX")?.phase == .idling }
+        #expect(sink.created == 60)
+        try await MailboxPollerTests.waitUntil { (try? Self.imapSessions(server)) == 1 }
+        let sent = ContinuousClock.now
+        try server.deliver(MailFixtures.message(100), to: "alice")
+        try await MailboxPollerTests.waitUntil { sink.created == 61 }
+        #expect(ContinuousClock.now - sent < .seconds(2))
+        let marked: @Sendable () -> Int = {
+            (try? mode == "move" ? Self.count(server, ["ALL"], mailbox: "Captured") : Self.count(server, ["KEYWORD", "$Captured"])) ?? -1
+        }
+        try await MailboxPollerTests.waitUntil { marked() == 61 }
+        task.cancel()
+        await task.value
+        #expect(marked() == 61)
+        #expect(try Self.count(server, ["ALL"]) == (mode == "move" ? 0 : 61))
+        #expect(sink.created == 61)
+    }
+
+    /// IMAP connections Dovecot holds for alice (`doveadm who -1`: one line per connection).
+    static func imapSessions(_ server: DovecotServer) throws -> Int {
+        try server.doveadm(["who", "-1", "alice"]).output.split(separator: "\n").filter { $0.contains("imap") }.count
+    }
+
     @Test("Wrong password and refused certificate: clear errors that need attention",
           arguments: ["password", "certificate"])
     func configurationErrors(kind: String) async throws {
