@@ -291,19 +291,49 @@ struct ReportText: Sendable {
     private static let mess = word("mess"), orig = word("orig"), head = word("head"), copy = word("copy")
 
     /// A second cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
-    /// "İ" change only such text) or one of ``markerWords`` in some case. One pass of 32-bit loads: setting bit 5 of
-    /// each byte lower-cases ASCII letters and maps no other byte onto a lower-case letter, so a load that equals a
-    /// word's first four letters holds them in some case; the last two letters are checked the same way.
+    /// "İ" change only such text) or one of ``markerWords`` in some case. Setting bit 5 of each byte lower-cases ASCII
+    /// letters and maps no other byte onto a lower-case letter, so four bytes that equal a word's first four letters
+    /// after it hold them in some case. Sixteen starting offsets are tested at once (four overlapping 16-byte loads,
+    /// compared with each word's letters); the first block with a hit, and the tail, go through the 32-bit scalar
+    /// loop, which also checks the last two letters.
     static func mayHoldMarkerWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if !CharacterPrefix.isASCII(line) { return true }
         let count = line.count
         guard count >= 4, let base = line.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
+        var start = 0
+        while start + 19 <= count {
+            if blockMayHoldMarkerWord(raw + start) { break }
+            start += 16
+        }
+        return scalarMayHoldMarkerWord(base, count: count, from: start)
+    }
+
+    /// True when a marker word's first four letters (in some case) start at one of the 16 offsets from `block`
+    /// (reads 19 bytes).
+    private static func blockMayHoldMarkerWord(_ block: UnsafeRawPointer) -> Bool {
+        let fold = SIMD16<UInt8>(repeating: 0x20)
+        let b0 = block.loadUnaligned(as: SIMD16<UInt8>.self) | fold
+        let b1 = (block + 1).loadUnaligned(as: SIMD16<UInt8>.self) | fold
+        let b2 = (block + 2).loadUnaligned(as: SIMD16<UInt8>.self) | fold
+        let b3 = (block + 3).loadUnaligned(as: SIMD16<UInt8>.self) | fold
+        func letter(_ ascii: Unicode.Scalar) -> SIMD16<UInt8> { SIMD16(repeating: UInt8(ascii: ascii)) }
+        let copy = (b0 .== letter("c")) .& (b1 .== letter("o")) .& (b2 .== letter("p")) .& (b3 .== letter("y"))
+        let mess = (b0 .== letter("m")) .& (b1 .== letter("e")) .& (b2 .== letter("s")) .& (b3 .== letter("s"))
+        let orig = (b0 .== letter("o")) .& (b1 .== letter("r")) .& (b2 .== letter("i")) .& (b3 .== letter("g"))
+        let head = (b0 .== letter("h")) .& (b1 .== letter("e")) .& (b2 .== letter("a")) .& (b3 .== letter("d"))
+        return any(copy .| mess .| orig .| head)
+    }
+
+    /// The one-offset-at-a-time test from `from` to the end of the line.
+    private static func scalarMayHoldMarkerWord(_ base: UnsafePointer<UInt8>, count: Int, from: Int) -> Bool {
+        guard from <= count - 4 else { return false }
+        let raw = UnsafeRawPointer(base)
         let mess = Self.mess, orig = Self.orig, head = Self.head, copy = Self.copy
         func ends(_ index: Int, _ first: UInt8, _ second: UInt8) -> Bool {
             index + 6 <= count && base[index + 4] | 0x20 == first && base[index + 5] | 0x20 == second
         }
-        for index in 0...(count - 4) {
+        for index in from...(count - 4) {
             let folded = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)) | 0x2020_2020
             switch folded {
             case copy: return true

@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test func markerWordTestMatchesTheWordRule() {
+        var lines: [String] = []
+        // Each word (and near misses) at every offset of lines around the 16-byte blocks, in mixed case.
+        for word in ["message", "MESSAGE", "Original", "origin", "header", "HEADERS", "copy", "cOpY", "messy", "origami",
+                     "headed", "cop", "mess", "orig", "head", "@EADER", "HEAD\u{7F}R"] {
+            for offset in 0..<40 {
+                for tail in [0, 1, 2, 5, 20] {
+                    lines.append(String(repeating: "x", count: offset) + word + String(repeating: "-", count: tail))
+                }
+            }
+        }
+        for text in Self.fixtureTexts { lines += text.split(separator: "\n").prefix(300).map(String.init) }
+        for line in lines {
+            let fast = Array(line.utf8).withUnsafeBufferPointer(ReportText.mayHoldMarkerWord)
+            let reference = line.utf8.contains { $0 >= 0x80 }
+                || ReportText.markerWords.contains { ASCIIFold.contains(Substring(line), $0) }
+            #expect(fast == reference, "\(line)")
+        }
+    }
+
     @Test func quoteDepthMatchesTheScalarRule() {
         var lines = ["", ">", "> > x", ">>|x", "| a | b |", "|", "||", "| ", "|>", "  >  > x", "\t>", "＞ 全角", "> \u{A0}> x",
                      ">|é", "|é", String(repeating: ">", count: 70), String(repeating: " ", count: 63) + "|",
