@@ -27,6 +27,8 @@ public final class DovecotServer: @unchecked Sendable {
 
     /// Dovecot's `imap_capability` override, if any (e.g. a list without MOVE to force COPY + EXPUNGE).
     public let imapCapability: String?
+    /// IMAP connections allowed per user and address (`mail_max_userip_connections`), when set.
+    public let maxConnectionsPerUser: Int?
     /// The auth service's client socket for an MTA (Postfix `smtpd_sasl_type = dovecot`, `smtpd_sasl_path` = this
     /// path), when started with `authSocket: true`; nil otherwise.
     public let authSocketPath: String?
@@ -39,10 +41,13 @@ public final class DovecotServer: @unchecked Sendable {
     /// Creates the directory, certificates and config, and starts Dovecot; returns once it greets on the IMAP port.
     /// `imapCapability` replaces the capability list announced after login (Dovecot's `imap_capability`);
     /// `certificateHost` is the name in the server certificate (only `localhost` also carries `IP:127.0.0.1`);
-    /// `authSocket` adds a client listener of the auth service (``authSocketPath``, mode 0666) for SMTP AUTH.
+    /// `authSocket` adds a client listener of the auth service (``authSocketPath``, mode 0666) for SMTP AUTH;
+    /// `maxConnectionsPerUser` sets `mail_max_userip_connections` for IMAP (Dovecot's default is 10).
     public init(users: [String: String] = ["alice": "secret", "bob": "hunter2"], imapCapability: String? = nil,
-                certificateHost: String = "localhost", authSocket: Bool = false) throws {
+                certificateHost: String = "localhost", authSocket: Bool = false,
+                maxConnectionsPerUser: Int? = nil) throws {
         self.imapCapability = imapCapability
+        self.maxConnectionsPerUser = maxConnectionsPerUser
         let template = NSTemporaryDirectory() + "/ingestd-dovecot.XXXXXX"
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else { throw TestServerError("mkdtemp failed: errno \(errno)") }
@@ -274,6 +279,7 @@ public final class DovecotServer: @unchecked Sendable {
               }
             }
             \(authSocketPath == nil ? "" : Self.authListener)
+            \(maxConnectionsPerUser.map { "protocol imap {\n  mail_max_userip_connections = \($0)\n}" } ?? "")
             """
         try Data(config.utf8).write(to: URL(fileURLWithPath: configFile))
     }

@@ -60,8 +60,9 @@ struct MailboxConfiguration: Codable, Sendable, Hashable {
         /// Use IDLE when offered; default true.
         var idle: Bool?
         /// While a pass catches up on more than one batch, mark over a second connection to the mailbox, logged out
-        /// at the end of the pass, so the server marks one batch while it sends the next; default true. False keeps
-        /// one connection per mailbox (servers with a tight per-user connection limit).
+        /// at the end of the pass, so the server marks one batch while it sends the next; default true. A server that
+        /// refuses the second connection gets the marks on the first and is not asked again; false keeps one
+        /// connection per mailbox from the start.
         var separateMarkSession: Bool?
     }
 

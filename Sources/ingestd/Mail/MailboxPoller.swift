@@ -30,6 +30,8 @@ struct MailboxPoller: Sendable {
     var backoff = ReconnectBackoff()
     /// Batches fetched and staged ahead of the one being stored (each holds up to a batch of raw messages in memory).
     var fetchAhead = 2
+    /// Cleared once the server refuses a second session: marks then stay on the fetching session.
+    let markLanes = MarkLane.Allowance()
     /// Longest single IDLE, so cancellation is noticed within this bound (IDLE cannot be interrupted from outside).
     var idleSlice: Duration = .seconds(30)
     /// Clock for status and `receivedAt` fallback.
@@ -157,8 +159,10 @@ struct MailboxPoller: Sendable {
                             throw error
                         }
                     }
-                    if lane == nil, mailbox.separateMarkSession, !pass.upcomingBatches(1).isEmpty {
-                        lane = MarkLane(label: key, mailbox: name, settings: mailbox.account, connect: connect)
+                    if lane == nil, mailbox.separateMarkSession, markLanes.isAllowed, !pass.upcomingBatches(1).isEmpty {
+                        lane = await MarkLane.open(label: key, mailbox: name, settings: mailbox.account,
+                                                   connect: connect)
+                        if lane == nil { markLanes.refuse() }  // this server refuses a second connection
                     }
                     if let lane {
                         marks.append(lane.submit(mark))

@@ -1,5 +1,6 @@
 import Foundation
 import MailIngest
+import Synchronization
 
 /// Where a pass's marks run. A pass that catches up on a backlog (more batches to fetch after the one being marked)
 /// opens a second session on the same mailbox, on a thread of its own, and marks there: the server then marks one
@@ -7,39 +8,59 @@ import MailIngest
 /// behind the mark. The lane is closed (LOGOUT) at the end of the pass, so a mailbox holds the second connection only
 /// while it catches up; a pass of one batch (the usual IDLE wake-up) marks on the fetching session as before.
 ///
+/// A server that refuses the second connection (a per-user connection limit, a login refused) does not stop the
+/// mailbox: ``open(label:mailbox:settings:connect:)`` returns nil, the pass marks on its own session, and the poller
+/// stops asking for a lane (``MarkLane/Allowance``).
+///
 /// Marks are idempotent and the pass awaits every one before it persists its cursor, so nothing changes for crash
 /// safety: a mark cut off by a failure of either session fails the pass, and the next pass re-marks.
 final class MarkLane: Sendable {
     private let thread: SessionThread
-    private let holder = Holder()
+    private let holder: Holder
 
     /// The second session, touched only on the lane's thread.
     private final class Holder: @unchecked Sendable {
         var box: SessionBox?
-        var failure: (any Error)?
     }
 
-    /// Queues the connect and read-write SELECT of `mailbox` on a new thread; marks queued after it wait for it.
-    init(label: String, mailbox: String, settings: IMAPConnectionSettings, connect: @escaping IMAPSessionFactory) {
-        thread = SessionThread(label: label + ".marks")
-        let holder = self.holder
-        _ = thread.submit {
+    /// Whether a poller still asks for lanes: true until a server refuses one.
+    final class Allowance: Sendable {
+        private let allowed = Mutex(true)
+
+        var isAllowed: Bool { allowed.withLock { $0 } }
+
+        func refuse() { allowed.withLock { $0 = false } }
+    }
+
+    private init(thread: SessionThread, holder: Holder) {
+        self.thread = thread
+        self.holder = holder
+    }
+
+    /// Connects and SELECTs `mailbox` read-write on a new thread; nil when the server refused either (the half-open
+    /// session is logged out).
+    static func open(label: String, mailbox: String, settings: IMAPConnectionSettings,
+                     connect: @escaping IMAPSessionFactory) async -> MarkLane? {
+        let thread = SessionThread(label: label + ".marks"), holder = Holder()
+        let opened = (try? await thread.run { () throws -> Bool in
+            let session = try connect(settings)
             do {
-                let session = try connect(settings)
-                holder.box = SessionBox(session)
                 _ = try session.select(mailbox, readOnly: false)
             } catch {
-                holder.failure = error
+                session.logout()
+                throw error
             }
-        }
+            holder.box = SessionBox(session)
+            return true
+        }) ?? false
+        return opened ? MarkLane(thread: thread, holder: holder) : nil
     }
 
-    /// Queues `mark` on the lane's session; the task fails when the lane could not connect or select.
+    /// Queues `mark` on the lane's session.
     func submit(_ mark: @escaping @Sendable (any IMAPMailboxSession) throws -> Void) -> Task<Void, any Error> {
         let holder = self.holder
         return thread.submit {
-            if let failure = holder.failure { throw failure }
-            guard let box = holder.box else { throw IMAPError.connection("mark session not open") }
+            guard let box = holder.box else { throw IMAPError.connection("mark session closed") }
             try mark(box.session)
         }
     }

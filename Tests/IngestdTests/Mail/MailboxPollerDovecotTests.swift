@@ -186,6 +186,20 @@ struct MailboxPollerDovecotTests {
         #expect(sink.created == 61)
     }
 
+    @Test("One IMAP connection allowed per user: the second session is refused, marks stay on the first, all captured")
+    func oneConnectionAllowed() async throws {
+        let server = try DovecotServer(maxConnectionsPerUser: 1), temp = try TemporaryStore()
+        defer { server.stop(); temp.cleanup() }
+        try server.dropIntoMaildir((0..<30).map { MailFixtures.message($0) }, user: "alice")
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(MailFixtures.mailbox(batch: 8, settings: Self.settings(server)), sink: sink,
+                                 store: temp.store)
+        #expect(try await poller.drain() == 30)
+        #expect(!poller.markLanes.isAllowed)
+        #expect(sink.created == 30)
+        #expect(try Self.count(server, ["KEYWORD", "$Captured"]) == 30)
+    }
+
     /// IMAP connections Dovecot holds for alice (`doveadm who -1`: one line per connection).
     static func imapSessions(_ server: DovecotServer) throws -> Int {
         try server.doveadm(["who", "-1", "alice"]).output.split(separator: "\n").filter { $0.contains("imap") }.count

@@ -213,7 +213,7 @@ struct MailboxPollerTests {
         #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
     }
 
-    @Test("The mark session cannot connect: the pass fails, the next one re-marks; each message stored once")
+    @Test("The server refuses the second session: the pass marks on its own session, and the poller stops asking")
     func markLaneRefused() async throws {
         let server = FakeIMAPServer(), temp = try TemporaryStore()
         defer { temp.cleanup() }
@@ -221,8 +221,27 @@ struct MailboxPollerTests {
         server.fail("connect", call: 2)
         let sink = CountingSink(store: temp.store)
         let poller = Self.poller(server, temp.store, sink, mailbox: MailFixtures.mailbox(batch: 6))
+        #expect(try await poller.drain() == 40)
+        #expect(server.count("connect") == 2)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        for n in 40..<60 { server.deliver(MailFixtures.message(n)) }
+        #expect(try await poller.drain() == 20)
+        #expect(server.count("connect") == 3)  // the second drain's own session, no lane
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(sink.created == 60)
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 60)
+    }
+
+    @Test("A mark refused on the second session fails the pass; the next one re-marks, each message stored once")
+    func markRefusedOnLane() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        server.fail("store", call: 1)
+        let sink = CountingSink(store: temp.store)
+        let poller = Self.poller(server, temp.store, sink, mailbox: MailFixtures.mailbox(batch: 6))
         await #expect(throws: IMAPError.self) { try await poller.drain() }
-        #expect(server.count("store") == 0)
+        #expect(server.count("connect") == 2)
         _ = try await poller.drain()
         #expect(sink.created == 40)
         #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
