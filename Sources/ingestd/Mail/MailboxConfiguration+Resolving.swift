@@ -158,7 +158,8 @@ extension MailboxConfiguration.Mailbox {
         }
         return PolledMailbox(key: account + "/" + name, mailbox: name, account: settings, markMode: markMode,
                              batchSize: batch,
-                             waitPolicy: WaitPolicy(useIdle: idle ?? true, pollInterval: .milliseconds(Int(interval * 1000))),
+                             waitPolicy: WaitPolicy(useIdle: idle ?? true,
+                                                    pollInterval: .milliseconds(Int(interval * 1000))),
                              separateMarkSession: separateMarkSession ?? true)
     }
 }
