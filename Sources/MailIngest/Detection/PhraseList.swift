@@ -61,36 +61,46 @@ struct PhraseText: Sendable {
     func hasPair(_ hash: Int) -> Bool { pairSet[hash >> 6] & (1 << UInt64(hash & 63)) != 0 }
 
     init(_ text: String) {
-        // ASCII text lower-cases byte by byte: no lower-cased copy is built.
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let lower = isASCII ? text : text.lowercased()
-        var out: [UInt8] = []
-        out.reserveCapacity(lower.utf8.count)
-        var pendingSpace = false
-        var iterator = lower.utf8.makeIterator()
-        var lookahead: UInt8? = iterator.next()
-        while let byte = lookahead {
-            lookahead = iterator.next()
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
-                pendingSpace = true
-            case 0xC2 where lookahead == 0xA0:
-                lookahead = iterator.next()
-                pendingSpace = true
-            case 0xCC where lookahead == 0x87:
-                // "İ" lower-cases to "i" + U+0307 combining dot above: drop the dot.
-                lookahead = iterator.next()
-            default:
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(isASCII ? ASCIIFold.fold(byte) : byte)
+        // ASCII text lower-cases byte by byte: no lower-cased copy is built. One pass over the contiguous UTF-8 bytes.
+        var text = text
+        let isASCII = text.withUTF8(CharacterPrefix.isASCII)
+        var lower = isASCII ? text : text.lowercased()
+        let out = lower.withUTF8 { input -> [UInt8] in
+            let count = input.count
+            return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+                var read = 0, write = 0, pendingSpace = false
+                while read < count {
+                    let byte = input[read]
+                    read += 1
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                        pendingSpace = true
+                    case 0xC2 where read < count && input[read] == 0xA0:
+                        read += 1
+                        pendingSpace = true
+                    case 0xCC where read < count && input[read] == 0x87:
+                        // "İ" lower-cases to "i" + U+0307 combining dot above: drop the dot.
+                        read += 1
+                    default:
+                        // A run of spaces is one byte or more, so the output never outgrows the input.
+                        if pendingSpace && write > 0 {
+                            output[write] = 0x20
+                            write += 1
+                        }
+                        pendingSpace = false
+                        output[write] = isASCII ? ASCIIFold.fold(byte) : byte
+                        write += 1
+                    }
+                }
+                written = write
             }
         }
         bytes = out
         var set = [UInt64](repeating: 0, count: 64)
-        if out.count >= 2 {
-            for index in 1..<out.count {
-                let hash = Self.pairHash(out[index - 1], out[index])
+        out.withUnsafeBufferPointer { normalised in
+            guard normalised.count >= 2 else { return }
+            for index in 1..<normalised.count {
+                let hash = Self.pairHash(normalised[index - 1], normalised[index])
                 set[hash >> 6] |= 1 << UInt64(hash & 63)
             }
         }

@@ -253,8 +253,8 @@ struct ReportText: Sendable {
         "以下のメッセージは", "元のメッセージ", "this is the original message",
     ]
 
-    /// A cheap test before the marker search: every marker has a dash, a colon, non-ASCII text, or one of the
-    /// words "message", "original", "header", "copy" in some case.
+    /// A cheap test before the marker search (after ``mayHoldMarkerWord(_:)``): every marker has a dash, a colon,
+    /// non-ASCII text, or one of the words "message", "original", "header", "copy" in some case.
     static func mayBeMarker(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in line {
@@ -290,23 +290,26 @@ struct ReportText: Sendable {
 
     private static let mess = word("mess"), orig = word("orig"), head = word("head"), copy = word("copy")
 
-    /// A second cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
+    /// The first cheap test: the line has non-ASCII text (the Japanese markers; lower-casing and the dropped dot of
     /// "İ" change only such text) or one of ``markerWords`` in some case. Setting bit 5 of each byte lower-cases ASCII
     /// letters and maps no other byte onto a lower-case letter, so four bytes that equal a word's first four letters
     /// after it hold them in some case. Sixteen starting offsets are tested at once (four overlapping 16-byte loads,
-    /// compared with each word's letters); the first block with a hit, and the tail, go through the 32-bit scalar
-    /// loop, which also checks the last two letters.
+    /// compared with each word's letters); from the first block with a hit, the 32-bit scalar loop checks each offset
+    /// and the word's last two letters. Lines shorter than a block go to the scalar loop alone.
     static func mayHoldMarkerWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if !CharacterPrefix.isASCII(line) { return true }
         let count = line.count
         guard count >= 4, let base = line.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
+        guard count >= 19 else { return scalarMayHoldMarkerWord(base, count: count, from: 0) }
+        let raw = UnsafeRawPointer(base), lastBlock = count - 19
         var start = 0
-        while start + 19 <= count {
-            if blockMayHoldMarkerWord(raw + start) { break }
+        while true {
+            // The last block overlaps the one before it rather than leaving a tail to the scalar loop.
+            let block = min(start, lastBlock)
+            if blockMayHoldMarkerWord(raw + block) { return scalarMayHoldMarkerWord(base, count: count, from: block) }
+            if block == lastBlock { return false }
             start += 16
         }
-        return scalarMayHoldMarkerWord(base, count: count, from: start)
     }
 
     /// True when a marker word's first four letters (in some case) start at one of the 16 offsets from `block`
@@ -322,7 +325,9 @@ struct ReportText: Sendable {
         let mess = (b0 .== letter("m")) .& (b1 .== letter("e")) .& (b2 .== letter("s")) .& (b3 .== letter("s"))
         let orig = (b0 .== letter("o")) .& (b1 .== letter("r")) .& (b2 .== letter("i")) .& (b3 .== letter("g"))
         let head = (b0 .== letter("h")) .& (b1 .== letter("e")) .& (b2 .== letter("a")) .& (b3 .== letter("d"))
-        return any(copy .| mess .| orig .| head)
+        // The lanes of a mask are 0 or all ones: test the 16 bytes as two words (`any` is a generic reduction).
+        let hits = unsafeBitCast(copy .| mess .| orig .| head, to: SIMD2<UInt64>.self)
+        return hits[0] | hits[1] != 0
     }
 
     /// The one-offset-at-a-time test from `from` to the end of the line.
@@ -386,7 +391,8 @@ struct ReportText: Sendable {
             while start <= count {
                 let stop = Self.lineEnd(bytes, from: start)
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-                if line.count < 160, mayBeMarker(line), mayHoldMarkerWord(line) {
+                // The marker-word test first: it rejects most lines, where the dash-colon-pair test rarely does.
+                if line.count < 160, mayHoldMarkerWord(line), mayBeMarker(line) {
                     let lower = PhraseText(String(decoding: line, as: UTF8.self))
                     if !lower.bytes.isEmpty,
                        copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
