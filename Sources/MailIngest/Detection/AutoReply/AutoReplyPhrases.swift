@@ -11,12 +11,20 @@ struct AutoReplyPhrases: Sendable {
     /// Weaker phrases ("I'll be back", "closed"): two of them, or one with a header hint or a return date, are needed.
     let hints: [String]
 
-    /// One row compiled for search.
-    struct Compiled: Sendable {
+    /// One row compiled for search. A class: the detector walks every row for every message, and a struct row would
+    /// retain and release each of its arrays at each step.
+    final class Compiled: Sendable {
         let language: String
         let subjects: [String]
         let body: PhraseList
         let hints: PhraseList
+
+        init(language: String, subjects: [String], body: PhraseList, hints: PhraseList) {
+            self.language = language
+            self.subjects = subjects
+            self.body = body
+            self.hints = hints
+        }
     }
 
     /// ``all`` compiled once.
