@@ -17,7 +17,7 @@ import Testing
     @Test func emptyDatabaseMigratesToTheCurrentSchema() async throws {
         let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
         #expect(try await store.appliedMigrations() == AgendaSchema.migrationNames)
-        #expect(AgendaStoreInfo.schemaVersion == 12)
+        #expect(AgendaStoreInfo.schemaVersion == 14)
         let names = try await Self.schema(store).map { $0.split(separator: ":")[0] }
         for table in ["user", "customer", "customerField", "contact", "item", "qualificationChange", "scenario",
                       "scenarioStep", "action", "actionItem", "history", "inboundMessage", "inboundRaw", "analysis",

@@ -63,4 +63,62 @@ import Testing
         }
         #expect(negative == 0)
     }
+
+    /// The inbound and history tallies equal counting their rows after batches (several days, kinds, repeated
+    /// item numbers, a message stored twice), single stores, a reprocessed quarantined message and decisions.
+    @Test func inboundAndHistoryTalliesEqualTheirRows() async throws {
+        let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
+        let olga = try await store.createUser(login: "olga", name: "Olga", role: .operator)
+        let base = Date(timeIntervalSince1970: 1_795_000_000)
+        let kinds: [MessageKind] = [.reply, .autoReply, .bounce, .reply, .other]
+        func message(_ n: Int, quarantine: String? = nil) -> InboundMessage {
+            InboundMessage(raw: Data("message \(n)".utf8), source: MailboxPosition(mailbox: "a/INBOX", uidValidity: 1,
+                                                                                  uid: UInt32(n)),
+                           kind: kinds[n % kinds.count], receivedAt: base.addingTimeInterval(Double(n) * 20_000),
+                           quarantineReason: quarantine)
+        }
+        func analysis(_ n: Int) -> MessageAnalysis? {
+            guard n % 3 == 0 else { return nil }
+            let proposal = ProposalInput(itemNumber: "F-\(n)", proposed: QualificationState(.dispute), confidence: 0.5)
+            return MessageAnalysis(visibleText: "x", intent: .dispute, confidence: 0.5, modelVersion: "m",
+                                   proposals: [proposal, proposal])
+        }
+        let first = (1...40).map { InboundBatchEntry(message: message($0), analysis: analysis($0)) }
+        _ = try await store.storeInboundBatch(first)
+        _ = try await store.storeInboundBatch(Array(first[30...]) + (41...60).map {
+            InboundBatchEntry(message: message($0), analysis: analysis($0))
+        })
+        let quarantined = try await store.storeInbound(message(61, quarantine: "correlation_failed"), analysis: nil)
+        var again = message(61)
+        again.kind = .reply
+        _ = try await store.reprocess(quarantined: quarantined.id, as: InboundBatchEntry(message: again), by: olga,
+                                      at: base)
+        let single = try await store.storeInbound(message(63), analysis: analysis(63))
+        #expect(single.proposals.count == 1)
+        try await store.decide(single.proposals[0], .reject, by: olga, at: base)
+
+        let (tallied, counted) = try await store.pool.read { db in
+            (try [String](Row.fetchAll(db, sql: """
+                SELECT 'in', receivedAt, kind, openProposals, n FROM inboundTally WHERE n <> 0
+                UNION ALL SELECT 'h', at, status, channel, n FROM historyTally WHERE n <> 0 ORDER BY 1, 2, 3, 4
+                """).map(Self.values)),
+             try [String](Row.fetchAll(db, sql: """
+                SELECT 'in', substr(receivedAt, 1, 10), kind, openProposals > 0, count(*) FROM inboundMessage
+                    GROUP BY 2, 3, 4
+                UNION ALL SELECT 'h', substr(at, 1, 10), ifnull(status, ''), ifnull(channel, ''), count(*) FROM history
+                    GROUP BY 2, 3, 4 ORDER BY 1, 2, 3, 4
+                """).map(Self.values)))
+        }
+        #expect(tallied.count > 10)
+        #expect(tallied == counted)
+        let open = try await store.pool.read { db in
+            try Int.fetchAll(db, sql: "SELECT openProposals FROM inboundMessage WHERE openProposals > 0")
+        }
+        #expect(open == [Int](repeating: 1, count: 20), "one proposal per item number")
+    }
+
+    /// A row's values, without its column names.
+    static func values(_ row: Row) -> String {
+        row.databaseValues.map(\.description).joined(separator: " ")
+    }
 }

@@ -14,12 +14,23 @@ enum History {
     static func append(_ db: Database, at: Date = Date(), entity: String, entityID: Int64?, event: String,
                        customer: Int64? = nil, user: Int64? = nil, channel: Channel? = nil,
                        status: ActionStatus? = nil, detailJSON: String) throws {
+        var tallies = TallyCounts()
+        try append(db, at: at, entity: entity, entityID: entityID, event: event, customer: customer, user: user,
+                   channel: channel, status: status, detailJSON: detailJSON, tallies: &tallies)
+        try tallies.write(db)
+    }
+
+    /// `append` counting the event into `tallies`, which the caller writes before its transaction ends.
+    static func append(_ db: Database, at: Date, entity: String, entityID: Int64?, event: String,
+                       customer: Int64?, user: Int64? = nil, channel: Channel? = nil, status: ActionStatus? = nil,
+                       detailJSON: String, tallies: inout TallyCounts) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let stamp = StoredDate.string(at)
         try DirectBindings.execute(insert, in: db) {
-            $0.bind(StoredDate.string(at))
+            $0.bind(stamp)
             $0.bind(entity)
             $0.bind(entityID)
             $0.bind(event)
@@ -29,6 +40,7 @@ enum History {
             $0.bind(status?.rawValue)
             $0.bind(detailJSON)
         }
+        tallies.countHistory(at: stamp, status: status?.rawValue, channel: channel?.rawValue)
     }
 
     /// Compact JSON with sorted keys; nil values become null.

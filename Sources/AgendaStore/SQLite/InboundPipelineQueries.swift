@@ -11,9 +11,10 @@ extension SQLiteAgendaStore: InboundPipelineStore {
         guard !batch.items.isEmpty else { return [] }
         return try await pool.write { db in
             var moves: [(source: MailboxPosition, at: Date)] = []
+            var tallies = TallyCounts()
             let stored = try batch.items.map { inbound in
                 let entry = inbound.entry
-                let stored = try Self.insertInbound(db, inbound, advanceCursor: false)
+                let stored = try Self.insertInbound(db, inbound, advanceCursor: false, tallies: &tallies)
                 guard stored.created else { return stored }
                 if let source = inbound.message.source { moves.append((source, inbound.message.receivedAt)) }
                 if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }
@@ -25,6 +26,7 @@ extension SQLiteAgendaStore: InboundPipelineStore {
                 return stored
             }
             try Self.advanceCursors(db, moves)
+            try tallies.write(db)
             return stored
         }
     }

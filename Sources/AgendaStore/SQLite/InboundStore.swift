@@ -11,7 +11,21 @@ extension SQLiteAgendaStore {
     /// false the caller advances the mailbox cursor itself, in the same transaction (``advanceCursors(_:_:)``).
     static func insertInbound(_ db: Database, _ prepared: SealedInbound, advanceCursor: Bool = true) throws
         -> StoredInbound {
+        var tallies = TallyCounts()
+        let stored = try insertInbound(db, prepared, advanceCursor: advanceCursor, tallies: &tallies)
+        try tallies.write(db)
+        return stored
+    }
+
+    /// `insertInbound` counting the message and its history event into `tallies`, which the caller writes before
+    /// its transaction ends (a batch writes them once).
+    static func insertInbound(_ db: Database, _ prepared: SealedInbound, advanceCursor: Bool,
+                              tallies: inout TallyCounts) throws -> StoredInbound {
         let message = prepared.message, analysis = prepared.analysis
+        // One proposal per item number: the count is known before the row is written, so the row is written once
+        // with its final value (the tally counts it under that value).
+        let proposalCount = Set(analysis?.proposals.map(\.itemNumber) ?? []).count
+        let receivedAt = StoredDate.string(message.receivedAt)
         let hash = prepared.hash, compressed = prepared.compressed
         // Cached statements: a batch runs these once per message in one transaction. The insert skips a message
         // already stored (same bytes, or the same mailbox position: both UNIQUE), which is then looked up; new
@@ -30,12 +44,12 @@ extension SQLiteAgendaStore {
             $0.bind(message.messageID)
             $0.bind(message.fromAddress)
             $0.bind(message.subject)
-            $0.bind(StoredDate.string(message.receivedAt))
+            $0.bind(receivedAt)
             $0.bind(message.customer?.rawValue)
             $0.bind(message.action?.rawValue)
             $0.bind(message.correlation.rawValue)
             $0.bind(message.quarantineReason)
-            $0.bind(analysis?.proposals.count ?? 0)
+            $0.bind(proposalCount)
         }
         guard db.changesCount > 0 else {
             return StoredInbound(id: try existingInbound(db, hash: hash, source: message.source), created: false,
@@ -75,10 +89,6 @@ extension SQLiteAgendaStore {
                                      proposal.confidence, proposal.evidence])
                 proposals.append(ProposalID(db.lastInsertedRowID))
             }
-            if seen.count != analysis.proposals.count {
-                try db.cachedStatement(sql: "UPDATE inboundMessage SET openProposals = ? WHERE id = ?")
-                    .execute(arguments: [seen.count, id])
-            }
         }
         if advanceCursor, let source = message.source {
             // The mailbox cursor advances in the same transaction that stored the message (DESIGN.md).
@@ -86,9 +96,11 @@ extension SQLiteAgendaStore {
         }
         // The detail's values are vocabulary codes and a count: written directly, without JSONSerialization (a
         // visible cost once per message in a batch).
+        tallies.countInbound(receivedAt: receivedAt, kind: message.kind.rawValue, openProposals: proposalCount)
         try History.append(db, at: message.receivedAt, entity: "inbound_message", entityID: id, event: "received",
                            customer: message.customer?.rawValue,
-                           detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#)
+                           detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#,
+                           tallies: &tallies)
         return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
     }
 

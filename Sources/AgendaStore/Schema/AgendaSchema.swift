@@ -7,7 +7,8 @@ enum AgendaSchema {
                                   "v4-reply-correlation", "v5-auto-reply-details", "outbound-send-tracking",
                                   "serve-user-credentials", "perf_history_by_collector",
                                   "operator-labels-and-quarantine", "ui-collector-uploads",
-                                  "ui-features-state", "ui-speed-collector-indexes"]
+                                  "ui-features-state", "ui-speed-collector-indexes",
+                                  "vocabulary-checks-as-comparisons", "tallies-counted-by-writers"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -23,6 +24,8 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[9]) { db in try db.execute(sql: collectorUploads) }
         migrator.registerMigration(migrationNames[10]) { db in try db.execute(sql: uiFeaturesState) }
         migrator.registerMigration(migrationNames[11]) { db in try db.execute(sql: uiSpeedCollectorIndexes) }
+        migrator.registerMigration(migrationNames[12]) { db in try vocabularyChecksAsComparisons(db) }
+        migrator.registerMigration(migrationNames[13]) { db in try db.execute(sql: tallyWriters) }
         return migrator
     }
 
