@@ -41,6 +41,43 @@ import Testing
         #expect(Deflate.decompress(Data([1, 2, 3, 4]), size: 10) == nil)
     }
 
+    @Test(arguments: [0, 1, 100, 70_000, 3_000_000])
+    func zstdRoundTrips(size: Int) throws {
+        let data = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 * 7 / 3) })
+        let compressed = try #require(Zstd.compress(data))
+        #expect(Zstd.decompress(compressed, size: size) == data)
+        #expect(Zstd.decompress(compressed, size: size + 1) == nil)
+        if size > 1000 { #expect(compressed.count < size / 4) }
+    }
+
+    @Test func zstdRefusesCorruptOrTruncatedData() throws {
+        #expect(Zstd.decompress(Data([1, 2, 3, 4]), size: 10) == nil)
+        let data = Data(String(repeating: "Invoice F-100 is paid. ", count: 200).utf8)
+        let compressed = try #require(Zstd.compress(data))
+        #expect(Zstd.decompress(compressed.dropLast(3), size: data.count) == nil)
+        var flipped = compressed
+        flipped[flipped.count / 2] ^= 0xFF
+        #expect(Zstd.decompress(flipped, size: data.count) != data)
+    }
+
+    /// Contexts are reused across tasks compressing at once: every result stays its own input's frame.
+    @Test func zstdCompressesConcurrently() async throws {
+        let inputs = (0..<64).map { (n: Int) -> Data in
+            var input = Data("message \(n) ".utf8)
+            input.append(contentsOf: [UInt8](repeating: UInt8(65 + n % 26), count: 5000 * (n % 4)))
+            return input
+        }
+        let outputs = await withTaskGroup(of: (Int, Data?).self) { group in
+            for (index, input) in inputs.enumerated() { group.addTask { (index, Zstd.compress(input)) } }
+            var outputs = [Data?](repeating: nil, count: inputs.count)
+            for await (index, output) in group { outputs[index] = output }
+            return outputs
+        }
+        for (input, output) in zip(inputs, outputs) {
+            #expect(Zstd.decompress(try #require(output), size: input.count) == input)
+        }
+    }
+
     @Test(arguments: ["1970-01-01", "2000-02-29", "2026-11-18", "1969-12-31", "9999-12-31", "0001-01-01"])
     func daysRoundTrip(iso: String) throws {
         let day = try #require(Day(iso: iso))

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Inbound entries checked, hashed (SHA-256, the content hash that finds a message stored twice) and compressed
-/// (DEFLATE) before any store is involved: the CPU part of storing, done by whoever holds the batch, e.g. a mail
+/// (zstd) before any store is involved: the CPU part of storing, done by whoever holds the batch, e.g. a mail
 /// poller while the store still writes the batch before it. ``InboundPipelineStore/storeInboundBatch(sealed:)``
 /// writes it.
 public struct SealedInboundBatch: Sendable {
@@ -35,7 +35,7 @@ struct SealedInbound: Sendable {
     var entry: InboundBatchEntry
     /// SHA-256 of the raw bytes.
     var hash: Data
-    /// The raw bytes deflated, or nil when zlib failed (the bytes are then stored as they are).
+    /// The raw bytes as a zstd frame, or nil when libzstd failed (the bytes are then stored as they are).
     var compressed: Data?
 
     /// The message.
@@ -51,7 +51,7 @@ struct SealedInbound: Sendable {
         }
         self.entry = entry
         hash = Data(SHA256.hash(entry.message.raw))
-        compressed = Deflate.compress(entry.message.raw)
+        compressed = Zstd.compress(entry.message.raw)
     }
 
     init(_ message: InboundMessage, analysis: MessageAnalysis?) throws {

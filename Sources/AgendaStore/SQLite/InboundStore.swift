@@ -61,7 +61,7 @@ extension SQLiteAgendaStore {
             """)
         try DirectBindings.execute(raw, in: db) {
             $0.bind(id)
-            $0.bind(compressed == nil ? "none" : "deflate")
+            $0.bind(compressed == nil ? "none" : "zstd")
             $0.bind(message.raw.count)
             $0.bind(compressed ?? message.raw)
         }
@@ -159,8 +159,12 @@ extension SQLiteAgendaStore {
                              arguments: [id.rawValue]).map { ($0["compression"], $0["rawSize"], $0["raw"]) }
         }
         guard let stored else { return nil }
-        if stored.compression == "none" { return stored.raw }
-        guard let data = Deflate.decompress(stored.raw, size: stored.size) else {
+        let data: Data? = switch stored.compression {
+        case "none": stored.raw
+        case "zstd": Zstd.decompress(stored.raw, size: stored.size)
+        default: Deflate.decompress(stored.raw, size: stored.size)  // rows written before migration 13
+        }
+        guard let data else {
             throw AgendaStoreError(.invalidState, "raw bytes of message \(id) do not decompress")
         }
         return data

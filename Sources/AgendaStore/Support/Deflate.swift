@@ -1,7 +1,9 @@
 import CZlib
 import Foundation
 
-/// DEFLATE (RFC 1951) in the zlib wrapper (RFC 1950) through the system zlib, for raw message bytes.
+/// DEFLATE (RFC 1951) in the zlib wrapper (RFC 1950) through the system zlib: how raw message bytes were stored
+/// before migration 13 (now ``Zstd``). Those rows still read through ``decompress(_:size:)``; ``compress(_:)``
+/// writes such rows in tests.
 enum Deflate {
     /// Compresses `data` at level 1 (the fastest: about 40% less CPU than level 6 for about 5% more bytes on mail);
     /// nil if zlib fails (the caller then stores the bytes as they are).
