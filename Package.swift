@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "MailIngest", dependencies: ["CLibEtpan", "CLibXML2", "CGnuTLS"], swiftSettings: strict),
         .target(name: "FeedbackClassifier", swiftSettings: strict),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "AgendaStore", dependencies: ["CZlib", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
                                                    .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -60,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "MailIngest", "FeedbackClassifier", "AgendaStore", "WebUI",
+                "MailIngest", "FeedbackClassifier", "AgendaStore", "WebUI", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -17,31 +17,56 @@ enum Zstd {
     /// `data` as one zstd frame at level 1, with its content size in the header; nil if libzstd fails (the caller
     /// then stores the bytes as they are).
     static func compress(_ data: Data) -> Data? {
-        guard let context = idle.withLock({ $0.popLast()?.pointer }) ?? ZSTD_createCCtx() else { return nil }
+        guard var context = idle.withLock({ $0.popLast() }) ?? Context() else { return nil }
         defer {
             let kept = idle.withLock { contexts in
                 guard contexts.count < keptContexts else { return false }
-                contexts.append(Context(pointer: context))
+                contexts.append(context)
                 return true
             }
-            if !kept { ZSTD_freeCCtx(context) }
+            if !kept { context.free() }
         }
         let capacity = ZSTD_compressBound(data.count)
-        // Handed to the Data without a copy or a zero fill, as ``Deflate`` did.
-        guard let buffer = malloc(max(capacity, 1)) else { return nil }
+        guard context.reserve(capacity) else { return nil }
         let written = data.withUnsafeBytes { input in
-            ZSTD_compressCCtx(context, buffer, capacity, input.baseAddress, input.count, 1)
+            ZSTD_compressCCtx(context.pointer, context.output, capacity, input.baseAddress, input.count, 1)
         }
-        guard ZSTD_isError(written) == 0 else {
-            free(buffer)
-            return nil
-        }
-        return Data(bytesNoCopy: buffer, count: written, deallocator: .free)
+        guard ZSTD_isError(written) == 0 else { return nil }
+        // Copied out at its compressed size: a buffer of the bound's size per message, held until the batch is
+        // stored, made every batch grow the heap again (page faults were a third of this function's cost).
+        return Data(bytes: context.output, count: written)
     }
 
-    /// A `ZSTD_CCtx` waiting in the pool: whoever takes it out is its only user until it is put back.
+    /// A `ZSTD_CCtx` and its output buffer, waiting in the pool: whoever takes them out is their only user until
+    /// they are put back.
     private struct Context: @unchecked Sendable {
         let pointer: OpaquePointer
+        private(set) var output: UnsafeMutableRawPointer
+        private var capacity = 64 << 10
+
+        init?() {
+            guard let pointer = ZSTD_createCCtx() else { return nil }
+            guard let output = malloc(capacity) else {
+                ZSTD_freeCCtx(pointer)
+                return nil
+            }
+            self.pointer = pointer
+            self.output = output
+        }
+
+        /// Makes the output buffer hold at least `bytes`.
+        mutating func reserve(_ bytes: Int) -> Bool {
+            guard bytes > capacity else { return true }
+            guard let grown = realloc(output, bytes) else { return false }
+            output = grown
+            capacity = bytes
+            return true
+        }
+
+        func free() {
+            ZSTD_freeCCtx(pointer)
+            Foundation.free(output)
+        }
     }
 
     /// Decompresses one frame to exactly `size` bytes; nil when the data is corrupt or its size differs.

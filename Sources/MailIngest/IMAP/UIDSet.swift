@@ -60,20 +60,37 @@ enum UIDSet {
     }
 
     /// INTERNALDATE (`dd-Mon-yyyy hh:mm:ss +hhmm`) as a Date; libetpan gives the zone as a signed `hhmm` integer.
+    /// Fields out of range (a month 13, a 31 June) give nil. Computed with integer arithmetic on the proleptic
+    /// Gregorian calendar: going through `Calendar` and `DateComponents` cost about 1% of the IMAP benchmark's CPU.
     static func date(from value: mailimap_date_time) -> Date? {
-        var components = DateComponents()
-        components.calendar = Calendar(identifier: .gregorian)
-        components.timeZone = TimeZone(identifier: "UTC")
-        components.year = Int(value.dt_year)
-        components.month = Int(value.dt_month)
-        components.day = Int(value.dt_day)
-        components.hour = Int(value.dt_hour)
-        components.minute = Int(value.dt_min)
-        components.second = Int(value.dt_sec)
-        guard let local = components.date else { return nil }
+        let year = Int(value.dt_year), month = Int(value.dt_month), day = Int(value.dt_day)
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              (0...23).contains(Int(value.dt_hour)), (0...59).contains(Int(value.dt_min)),
+              (0...60).contains(Int(value.dt_sec)) else { return nil }
         let zone = Int(value.dt_zone)
         let offset = (abs(zone) / 100 * 3600 + abs(zone) % 100 * 60) * (zone < 0 ? -1 : 1)
-        return local.addingTimeInterval(TimeInterval(-offset))
+        let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + Int(value.dt_hour) * 3600
+            + Int(value.dt_min) * 60 + Int(value.dt_sec) - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Days from 1970-01-01 to the given date: whole 400-year eras (146,097 days each), counting years from March
+    /// so that the leap day ends the year.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 }
 

@@ -64,6 +64,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MallocSettings.forMailJobs()
         let clock = now.flatMap { ISO8601DateFormatter().date(from: $0) }
         let interpreter = noClassify ? nil : try ModelLocator.interpreter(explicit: model, summaryLanguage: summaryLanguage)
         let agenda: SQLiteAgendaStore

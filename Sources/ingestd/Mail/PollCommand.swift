@@ -26,6 +26,7 @@ struct PollCommand: AsyncParsableCommand {
     var rawOnly = false
 
     func run() async throws {
+        MallocSettings.forMailJobs()
         let mailboxes: [PolledMailbox]
         do { mailboxes = try MailboxConfiguration.load(path: config).resolve() } catch let error as MailboxConfigurationError {
             throw CommandError(error.description)

@@ -21,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
+        MallocSettings.forMailJobs()
         let file: ConfigurationFile
         do {
             file = try ConfigurationFile.load(path: config, environment: ProcessInfo.processInfo.environment)
