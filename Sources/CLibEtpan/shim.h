@@ -63,22 +63,4 @@ static inline int ingestd_wrap_eof_as_error(mailstream *stream) {
     return 0;
 }
 
-/*
- * libetpan reads a connection through its stream buffer, 8 KB as made by mailimap_socket_connect and
- * mailimap_ssl_connect: one select() and one recv() per 8 KB, about 5,300 of each to fetch 10,000 messages of 4 KB.
- * The buffers are public fields of struct _mailstream and are used only through buffer_max_size, so growing both
- * (between commands) makes each read take up to `size` bytes.
- */
-static inline int ingestd_grow_stream_buffers(mailstream *stream, size_t size) {
-    if (stream == NULL || stream->buffer_max_size >= size) return 0;
-    char *read_buffer = realloc(stream->read_buffer, size);
-    if (read_buffer == NULL) return -1;
-    stream->read_buffer = read_buffer;
-    char *write_buffer = realloc(stream->write_buffer, size);
-    if (write_buffer == NULL) return -1;
-    stream->write_buffer = write_buffer;
-    stream->buffer_max_size = size;
-    return 0;
-}
-
 #endif

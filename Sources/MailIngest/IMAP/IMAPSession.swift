@@ -118,15 +118,10 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
 
     /// Installs the end-of-stream guard (see `ingestd_wrap_eof_as_error` in the CLibEtpan shim).
     private func wrapStream() throws(IMAPError) {
-        guard let stream = imap.pointee.imap_stream, ingestd_wrap_eof_as_error(stream) == 0,
-              ingestd_grow_stream_buffers(stream, Self.streamBuffer) == 0 else {
+        guard let stream = imap.pointee.imap_stream, ingestd_wrap_eof_as_error(stream) == 0 else {
             throw .connection("cannot set up the stream")
         }
     }
-
-    /// Bytes read from the connection at a time (libetpan's default is 8 KB): a batch of 500 messages of 4 KB is
-    /// read in about 32 reads instead of 250.
-    static let streamBuffer = 64 << 10
 
     private func verifyCertificate() throws(IMAPError) {
         let chain = Self.certificateChain(of: imap.pointee.imap_stream)
