@@ -151,6 +151,26 @@ def descendants(pid):
     return result
 
 
+def process_tree_cpu(pid):
+    """CPU seconds used so far by `pid`, its live descendants and the children it has reaped (Dovecot's master
+    reaps each `imap` process when its client logs out)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for index, process in enumerate([pid] + descendants(pid)):
+        try:
+            with open(f"/proc/{process}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        # utime, stime (fields 14 and 15 of stat); cutime, cstime (16, 17) only for the root, whose reaped
+        # children are not in the live tree any more (a live process's own reaped children would count twice).
+        total += int(fields[11]) + int(fields[12])
+        if index == 0:
+            total += int(fields[13]) + int(fields[14])
+    return total / ticks
+
+
 def message(n, size=4096):
     """A distinct reply of about `size` bytes."""
     head = (f"From: Customer {n} <c{n}@example.test>\r\nTo: replies@example.test\r\n"

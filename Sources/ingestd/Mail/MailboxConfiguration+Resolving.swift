@@ -24,6 +24,8 @@ struct PolledMailbox: Sendable {
     /// While a pass catches up on more than one batch, mark over a second connection (``MarkLane``); false keeps one
     /// connection per mailbox at all times.
     var separateMarkSession = true
+    /// Stored messages whose mark may wait while a pass catches up (see `MailboxConfiguration.Mailbox.maxUnmarked`).
+    var maxUnmarked = 20_000
 }
 
 /// Connection settings for one account with its secret resolved. `description` omits the secret.
@@ -156,10 +158,14 @@ extension MailboxConfiguration.Mailbox {
         guard interval > 0 else {
             throw MailboxConfigurationError(description: "account \(account): mailbox \(name): poll_interval_seconds <= 0")
         }
+        let unmarked = maxUnmarked ?? 20_000
+        guard unmarked >= 1 else {
+            throw MailboxConfigurationError(description: "account \(account): mailbox \(name): max_unmarked < 1")
+        }
         return PolledMailbox(key: account + "/" + name, mailbox: name, account: settings, markMode: markMode,
                              batchSize: batch,
                              waitPolicy: WaitPolicy(useIdle: idle ?? true,
                                                     pollInterval: .milliseconds(Int(interval * 1000))),
-                             separateMarkSession: separateMarkSession ?? true)
+                             separateMarkSession: separateMarkSession ?? true, maxUnmarked: unmarked)
     }
 }

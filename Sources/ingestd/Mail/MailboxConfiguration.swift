@@ -64,6 +64,11 @@ struct MailboxConfiguration: Codable, Sendable, Hashable {
         /// refuses the second connection gets the marks on the first and is not asked again; false keeps one
         /// connection per mailbox from the start.
         var separateMarkSession: Bool?
+        /// Stored messages whose mark may wait while a pass catches up; default 20,000. Marks are sent once the last
+        /// batch of the pass is stored, or earlier when this many are waiting, so storing is not slowed by the
+        /// server's marking. A crash before the marks are sent leaves stored, unmarked messages, which the next pass
+        /// marks (they are at or below the stored cursor).
+        var maxUnmarked: Int?
     }
 
     /// The accounts.
@@ -123,6 +128,6 @@ extension MailboxConfiguration.Mailbox {
     enum CodingKeys: String, CodingKey {
         case name, mark, keyword, target, idle
         case batchSize = "batch_size", pollIntervalSeconds = "poll_interval_seconds"
-        case separateMarkSession = "separate_mark_session"
+        case separateMarkSession = "separate_mark_session", maxUnmarked = "max_unmarked"
     }
 }

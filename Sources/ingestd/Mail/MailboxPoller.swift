@@ -113,10 +113,13 @@ struct MailboxPoller: Sendable {
         // the store's one writer and the analysis share the cores; batches are still stored, then marked, in order.
         // The session thread runs jobs in order: a mark waits for the fetches queued before it.
         var ahead: [(uids: [UInt32], task: Task<FetchedBatch, any Error>)] = []
-        // Marks are queued once their batch is stored and awaited at the end of the pass, so the session keeps
-        // fetching while the store writes: on the session thread, or on a ``MarkLane`` (a second session) when more
-        // batches follow, so the server marks one batch while it sends the next.
+        // Marks wait until the pass has stored its last batch (or `maxUnmarked` stored messages wait), then go in
+        // commands of up to `markChunk` UIDs: while a pass catches up, the server's marking (a file rename a message
+        // in a Maildir) would take CPU from fetching and storing. Sent marks are awaited at the end of the pass,
+        // before the cursor is persisted. Marks sent while more batches follow go over a ``MarkLane`` (a second
+        // session), so the server marks while it sends the next batch.
         var marks: [Task<Void, any Error>] = []
+        var unmarked: [UInt32] = []
         var lane: MarkLane?
         let refusedMark = MarkFailure()
         let uidValidity = status.uidValidity, depth = max(0, fetchAhead)
@@ -147,30 +150,27 @@ struct MailboxPoller: Sendable {
                         try await state.advance(key, to: pass.currentCursor, at: now())
                     }
                 case .mark(let uids):
-                    let mark: @Sendable (any IMAPMailboxSession) throws -> Void = { session in
-                        do {
-                            switch markMode {
-                            case .keyword(let word): try session.addFlags([word], uids: uids)
-                            case .seen: try session.addFlags(["\\Seen"], uids: uids)
-                            case .move(let target): try session.move(uids: uids, to: target)
-                            }
-                        } catch {
-                            refusedMark.record(error)
-                            throw error
+                    unmarked += uids
+                    let more = !pass.upcomingBatches(1).isEmpty
+                    if !more || unmarked.count >= mailbox.maxUnmarked {
+                        if more, lane == nil, mailbox.separateMarkSession, markLanes.isAllowed {
+                            lane = await MarkLane.open(label: key, mailbox: name, settings: mailbox.account,
+                                                       connect: connect)
+                            if lane == nil { markLanes.refuse() }  // this server refuses a second connection
                         }
-                    }
-                    if lane == nil, mailbox.separateMarkSession, markLanes.isAllowed, !pass.upcomingBatches(1).isEmpty {
-                        lane = await MarkLane.open(label: key, mailbox: name, settings: mailbox.account,
-                                                   connect: connect)
-                        if lane == nil { markLanes.refuse() }  // this server refuses a second connection
-                    }
-                    if let lane {
-                        marks.append(lane.submit(mark))
-                    } else {
-                        marks.append(thread.submit { try mark(box.session) })
+                        for chunk in Self.chunks(unmarked) {
+                            let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
+                            marks.append(lane.map { $0.submit(mark) } ?? thread.submit { try mark(box.session) })
+                        }
+                        unmarked = []
                     }
                     action = pass.marked()
                 case .finished(let outcome):
+                    // Left when the pass's last batch had nothing to mark (all expunged meanwhile).
+                    for chunk in Self.chunks(unmarked) {
+                        let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
+                        marks.append(thread.submit { try mark(box.session) })
+                    }
                     for mark in marks { try await mark.value }
                     lane?.close()
                     try await state.advance(key, to: outcome.cursor, at: now())
@@ -183,6 +183,33 @@ struct MailboxPoller: Sendable {
             for mark in marks { _ = try? await mark.value }
             lane?.close()
             throw error
+        }
+    }
+
+    /// At most this many UIDs per mark command (a UID set of 5,000 scattered UIDs stays under Dovecot's 64 KB
+    /// command line; stored batches are mostly ranges, a few bytes each).
+    static let markChunk = 5000
+
+    /// `uids` in ascending chunks of at most ``markChunk``.
+    static func chunks(_ uids: [UInt32]) -> [[UInt32]] {
+        let sorted = uids.sorted()
+        return stride(from: 0, to: sorted.count, by: markChunk).map { Array(sorted[$0..<min($0 + markChunk, sorted.count)]) }
+    }
+
+    /// The mark of `uids` per `mode`, recording a refusal in `failure`.
+    static func mark(_ uids: [UInt32], mode: MarkMode, failure: MarkFailure)
+        -> @Sendable (any IMAPMailboxSession) throws -> Void {
+        { session in
+            do {
+                switch mode {
+                case .keyword(let word): try session.addFlags([word], uids: uids)
+                case .seen: try session.addFlags(["\\Seen"], uids: uids)
+                case .move(let target): try session.move(uids: uids, to: target)
+                }
+            } catch {
+                failure.record(error)
+                throw error
+            }
         }
     }
 

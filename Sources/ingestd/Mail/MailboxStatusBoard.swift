@@ -32,9 +32,12 @@ struct MailboxStatus: Sendable, Hashable {
 /// Per-mailbox status, shared by the pollers (writers) and the UI/metrics (readers).
 actor MailboxStatusBoard {
     private var statuses: [String: MailboxStatus] = [:]
+    private let progress: (@Sendable (MailboxStatus) -> Void)?
 
-    /// Makes an empty board.
-    init() {}
+    /// Makes an empty board; `progress`, when given, sees a mailbox's status after each stored batch.
+    init(progress: (@Sendable (MailboxStatus) -> Void)? = nil) {
+        self.progress = progress
+    }
 
     /// Every mailbox's status, ordered by key.
     func all() -> [MailboxStatus] { statuses.values.sorted { $0.key < $1.key } }
@@ -64,6 +67,7 @@ actor MailboxStatusBoard {
     /// batch instead of one a message).
     func stored(_ key: String, batch: [(created: Bool, internalDate: Date?)], at now: Date) {
         for message in batch { stored(key, created: message.created, internalDate: message.internalDate, at: now) }
+        if let progress, let status = statuses[key] { progress(status) }
     }
 
     func succeeded(_ key: String, at now: Date) {

@@ -25,6 +25,9 @@ struct PollCommand: AsyncParsableCommand {
     @Flag(help: "Store raw bytes only, without MIME analysis.")
     var rawOnly = false
 
+    @Flag(help: "After each stored batch, print `KEY stored=N` (messages newly stored since start) on stderr.")
+    var progress = false
+
     func run() async throws {
         MallocSettings.forMailJobs()
         let mailboxes: [PolledMailbox]
@@ -35,8 +38,11 @@ struct PollCommand: AsyncParsableCommand {
             stderr("warning: \(mailbox.key): certificate verification is OFF\n")
         }
         let database = try SQLiteAgendaStore(path: store)
+        let report: (@Sendable (MailboxStatus) -> Void)? = progress ? Self.printProgress : nil
         let pollers = MailPollers(mailboxes: mailboxes, sink: StoringInboundSink(store: database, analyze: !rawOnly),
-                                  state: database, board: MailboxStatusBoard(), connect: IMAPConnector.connect)
+                                  state: database,
+                                  board: MailboxStatusBoard(progress: report),
+                                  connect: IMAPConnector.connect)
         let untilIdle = self.untilIdle
         let task = Task { () throws -> [String: Int] in
             if untilIdle { return try await pollers.drainAll() }
@@ -52,6 +58,13 @@ struct PollCommand: AsyncParsableCommand {
         } catch {
             throw CommandError(MailboxPoller.redacted(error))
         }
+    }
+}
+
+extension PollCommand {
+    /// The `--progress` line: the mailbox and its messages newly stored since start.
+    @Sendable static func printProgress(_ status: MailboxStatus) {
+        stderr("\(status.key) stored=\(status.messagesStored)\n")
     }
 }
 

@@ -51,10 +51,13 @@ enum MailFixtures {
                                secret: password, caFile: nil, allowInvalidCertificates: false, timeout: .seconds(5))
     }
 
+    /// A mailbox polled in batches of `batch`. Its marks are sent after each batch unless `maxUnmarked` says
+    /// otherwise (the product's default holds them until the pass ends; most tests here are about marks mid-pass).
     static func mailbox(_ mark: MarkMode = .default, batch: Int = 7, settings: IMAPConnectionSettings = settings(),
-                        idle: Bool = true) -> PolledMailbox {
+                        idle: Bool = true, maxUnmarked: Int? = nil) -> PolledMailbox {
         PolledMailbox(key: "test/INBOX", mailbox: "INBOX", account: settings, markMode: mark, batchSize: batch,
-                      waitPolicy: WaitPolicy(useIdle: idle, pollInterval: .milliseconds(50)))
+                      waitPolicy: WaitPolicy(useIdle: idle, pollInterval: .milliseconds(50)),
+                      maxUnmarked: maxUnmarked ?? batch)
     }
 }
 

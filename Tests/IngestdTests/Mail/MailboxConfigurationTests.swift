@@ -21,7 +21,7 @@ struct MailboxConfigurationTests {
               "ca_file": "/ca.pem", "mailboxes": [
                 {"name": "INBOX"},
                 {"name": "Replies", "mark": "move", "target": "Replies/Done", "batch_size": 50,
-                 "poll_interval_seconds": 5, "idle": false, "separate_mark_session": false}]}]}
+                 "poll_interval_seconds": 5, "idle": false, "separate_mark_session": false, "max_unmarked": 500}]}]}
             """)
         #expect(mailboxes.count == 2)
         let inbox = mailboxes[0], replies = mailboxes[1]
@@ -33,6 +33,7 @@ struct MailboxConfigurationTests {
         #expect(inbox.waitPolicy == WaitPolicy(useIdle: true, pollInterval: .seconds(60)))
         #expect(replies.markMode == .move(to: "Replies/Done") && replies.batchSize == 50)
         #expect(inbox.separateMarkSession && !replies.separateMarkSession)
+        #expect(inbox.maxUnmarked == 20_000 && replies.maxUnmarked == 500)
         #expect(replies.waitPolicy.wait(capabilities: ["IDLE"]) == .poll(.seconds(5)))
         #expect(!inbox.account.description.contains("s3cret"))
     }
@@ -87,6 +88,7 @@ struct MailboxConfigurationTests {
         (#"{"name": "INBOX", "mark": "move", "target": "INBOX"}"#, "move needs a target"),
         (#"{"name": "INBOX", "keyword": "bad word"}"#, "invalid keyword"),
         (#"{"name": "INBOX", "batch_size": 0}"#, "batch_size"),
+        (#"{"name": "INBOX", "max_unmarked": 0}"#, "max_unmarked"),
         (#"{"name": "INBOX", "poll_interval_seconds": 0}"#, "poll_interval_seconds"),
         (#"{"name": "INBOX"}, {"name": "INBOX"}"#, "twice"),
     ])

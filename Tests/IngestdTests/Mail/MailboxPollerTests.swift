@@ -199,6 +199,41 @@ struct MailboxPollerTests {
         #expect(sink.created == 40)
     }
 
+    @Test("By default marks wait for the pass's last batch: one session, and a refused mark leaves everything stored")
+    func marksAfterTheLastBatch() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        server.fail("store", call: 1)
+        let sink = CountingSink(store: temp.store)
+        let mailbox = MailFixtures.mailbox(batch: 6, maxUnmarked: 20_000)
+        await #expect(throws: IMAPError.self) { try await Self.poller(server, temp.store, sink, mailbox: mailbox).drain() }
+        #expect(sink.created == 40, "every batch was stored before the first mark was sent")
+        #expect(server.messages().values.allSatisfy { $0.flags.isEmpty })
+        #expect(server.count("connect") == 1, "no second session when marks wait for the end of the pass")
+        #expect(server.count("store") == 1, "40 marks in one command")
+        // The rerun marks what is stored (at or below the cursor) without fetching it again.
+        let restarted = CountingSink(store: temp.store)
+        _ = try await Self.poller(server, temp.store, restarted, mailbox: mailbox).drain()
+        #expect(restarted.handed == 0)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 40)
+    }
+
+    @Test("max_unmarked reached while batches follow: those marks go over the second session, the rest at the end")
+    func marksWhenTooManyWait() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        let mailbox = MailFixtures.mailbox(batch: 6, maxUnmarked: 15)
+        #expect(try await Self.poller(server, temp.store, sink, mailbox: mailbox).drain() == 40)
+        #expect(server.count("connect") == 2)
+        // 18 after three batches, 18 after six, and the last 4 when the pass ends.
+        #expect(server.count("store") == 3)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+    }
+
     @Test("With separate_mark_session off, one session does everything")
     func oneSession() async throws {
         let server = FakeIMAPServer(), temp = try TemporaryStore()
