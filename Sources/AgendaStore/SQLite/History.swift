@@ -40,7 +40,20 @@ enum History {
             $0.bind(status?.rawValue)
             $0.bind(detailJSON)
         }
-        tallies.countHistory(at: stamp, status: status?.rawValue, channel: channel?.rawValue)
+        // The event again under its customer's collector (the history tab of one collector).
+        var collector: Int64?
+        if let customer {
+            collector = try Int64.fetchOne(db.cachedStatement(sql: "SELECT collectorId FROM customer WHERE id = ?"),
+                                           arguments: [customer])
+            if let collector {
+                try db.cachedStatement(sql: """
+                    INSERT INTO historyByCollector (collectorId, id, customerId, day, status, channel)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [collector, db.lastInsertedRowID, customer, String(stamp.prefix(10)),
+                                             status?.rawValue, channel?.rawValue])
+            }
+        }
+        tallies.countHistory(at: stamp, status: status?.rawValue, channel: channel?.rawValue, collector: collector)
     }
 
     /// Compact JSON with sorted keys; nil values become null.

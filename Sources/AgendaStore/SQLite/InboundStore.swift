@@ -56,6 +56,13 @@ extension SQLiteAgendaStore {
                                  proposals: [])
         }
         let id = db.lastInsertedRowID
+        if let customer = message.customer?.rawValue, message.kind == .reply || message.kind == .comment {
+            // The Replies & Comments tab of the customer's collector.
+            try db.cachedStatement(sql: """
+                INSERT INTO inboundByCollector (collectorId, receivedAt, id, customerId, kind, openProposals)
+                SELECT collectorId, ?, ?, ?, ?, ? FROM customer WHERE id = ? AND collectorId IS NOT NULL
+                """).execute(arguments: [receivedAt, id, customer, message.kind.rawValue, proposalCount, customer])
+        }
         let raw = try db.cachedStatement(sql: """
             INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)
             """)

@@ -8,7 +8,7 @@ enum AgendaSchema {
                                   "serve-user-credentials", "perf_history_by_collector",
                                   "operator-labels-and-quarantine", "ui-collector-uploads",
                                   "ui-features-state", "ui-speed-collector-indexes",
-                                  "vocabulary-checks-as-comparisons", "tallies-counted-by-writers"]
+                                  "vocabulary-checks-as-comparisons", "inserts-without-triggers"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -25,7 +25,7 @@ enum AgendaSchema {
         migrator.registerMigration(migrationNames[10]) { db in try db.execute(sql: uiFeaturesState) }
         migrator.registerMigration(migrationNames[11]) { db in try db.execute(sql: uiSpeedCollectorIndexes) }
         migrator.registerMigration(migrationNames[12]) { db in try vocabularyChecksAsComparisons(db) }
-        migrator.registerMigration(migrationNames[13]) { db in try db.execute(sql: tallyWriters) }
+        migrator.registerMigration(migrationNames[13]) { db in try db.execute(sql: insertsWithoutTriggers) }
         return migrator
     }
 
