@@ -25,5 +25,16 @@ import Testing
     ] as [(String, [String])])
     func parses(_ raw: String, _ expected: [String]) {
         #expect(MessageIDs.parse(raw) == expected)
+        #expect(MessageIDs.parseAny(raw) == expected)
+    }
+
+    /// The one-id shortcut gives what the full reader gives, or leaves the value to it.
+    @Test(arguments: ["<a@x>", " \t<a@x>\r\n", "<a(b)\"c\"@x>", "<a,b;c@x>", "<é@exämple>", "<a b@x>", "<a@x> ", "<a<b@x>",
+                      "<a>b@x>", "<>", "<a>", "x<a@x>", "<a@x>x", "<a@x\r\n @y>", "<<a@x>>"])
+    func theOneIdShortcutAgreesWithTheFullReader(_ raw: String) {
+        if let id = MessageIDs.singleBracketed(raw) {
+            #expect(MessageIDs.parseAny(raw) == [id], "\(raw)")
+        }
+        #expect(MessageIDs.parse(raw) == MessageIDs.parseAny(raw))
     }
 }

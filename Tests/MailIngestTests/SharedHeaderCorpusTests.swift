@@ -97,6 +97,7 @@ import Testing
                 case "message-id":
                     let ids = MessageIDs.parse(value)
                     if ids.count != 1 { failures.append("\(message.file): id") }
+                    if ids != MessageIDs.parseAny(value) { failures.append("\(message.file): id shortcut") }
                 case "subject":
                     let decoded = EncodedWords.decode(value)
                     if decoded.text.contains("=?") && decoded.text.contains("?=") {

@@ -6,6 +6,34 @@
 public enum MessageIDs {
     /// The ids in `raw`, in order.
     public static func parse(_ raw: String) -> [String] {
+        if let id = singleBracketed(raw) { return [id] }
+        return parseAny(raw)
+    }
+
+    /// The id of a value that is one bracketed id between optional blanks (`<id@host>`, nearly every Message-ID),
+    /// read over its UTF-8 bytes; nil for anything else, which ``parseAny(_:)`` reads. Same result as `parseAny`
+    /// for those values: inside brackets only `<` and `>` end an id and blanks are dropped, so an inside without
+    /// either is the id as it stands.
+    static func singleBracketed(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+            var start = 0, end = bytes.count
+            while start < end, blank(bytes[start]) { start += 1 }
+            while end > start, blank(bytes[end - 1]) { end -= 1 }
+            guard end - start > 2, bytes[start] == UInt8(ascii: "<"), bytes[end - 1] == UInt8(ascii: ">") else {
+                return nil
+            }
+            let inside = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(end - 1)])
+            guard !inside.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || blank($0) }) else {
+                return nil
+            }
+            return String(decoding: inside, as: UTF8.self)
+        }
+    }
+
+    /// The ids in `raw`, in order, for any value: comments, quoted phrases, several or unbracketed ids.
+    static func parseAny(_ raw: String) -> [String] {
         let scalars = Array(raw.unicodeScalars)
         var bracketed: [String] = []
         var bare: [String] = []
