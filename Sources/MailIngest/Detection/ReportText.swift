@@ -23,6 +23,9 @@ struct ReportText: Sendable {
     var returnedHeaders: String
     /// The returned message's Message-ID field, if a structured part carried it.
     var returnedMessageID: String?
+    /// True when ``notice`` holds a Feedback-Type field name in a case of ``FeedbackReport/feedbackTypeFields``
+    /// (found in the same pass as the Final-Recipient field names, ``dashFields(_:)``).
+    var noticeHasFeedbackTypeField: Bool
     /// The decoded Subject, or "".
     var subject: String
     /// Top-level content type.
@@ -73,7 +76,11 @@ struct ReportText: Sendable {
         notice = head
         if let copy { returned.append(copy) }
         deliveryStatus = dsn.map(Self.lf)
-        if deliveryStatus.isEmpty, let inline = Self.inlineDeliveryStatus(head) { deliveryStatus = [inline] }
+        let fields = Self.dashFields(head)
+        noticeHasFeedbackTypeField = fields.feedbackType
+        if deliveryStatus.isEmpty, fields.finalRecipient, let inline = Self.inlineDeliveryStatus(head, checked: true) {
+            deliveryStatus = [inline]
+        }
         feedbackReports = arf.map(Self.lf)
         returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
         returnedMessageID = returnedID
@@ -84,13 +91,52 @@ struct ReportText: Sendable {
 
     /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
     /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
-    static func inlineDeliveryStatus(_ text: String) -> String? {
-        guard finalRecipientFields.contains(where: { $0.occurs(in: text) }) else { return nil }
+    /// With `checked`, the caller already knows a Final-Recipient field name is there.
+    static func inlineDeliveryStatus(_ text: String, checked: Bool = false) -> String? {
+        guard checked || finalRecipientFields.contains(where: { $0.occurs(in: text) }) else { return nil }
         let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
             text.range(of: $0, options: .caseInsensitive)
         }
         guard let first = starts.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         return String(text[text.index(after: first.lowerBound)...])
+    }
+
+    /// ``finalRecipientFields`` and ``FeedbackReport/feedbackTypeFields`` with the offset of their dash.
+    static let finalRecipientDashes = finalRecipientFields.map { (bytes: $0.bytes, dash: $0.bytes.firstIndex(of: 0x2D)!) }
+    static let feedbackTypeDashes = FeedbackReport.feedbackTypeFields.map {
+        (bytes: $0.bytes, dash: $0.bytes.firstIndex(of: 0x2D)!)
+    }
+
+    /// Whether `text` holds one of ``finalRecipientFields`` and one of ``FeedbackReport/feedbackTypeFields``, as
+    /// their ``BytePattern/occurs(in:)`` would tell, in one `memchr` pass over the dashes: each name has its dash at
+    /// a fixed offset, so it occurs iff it is found around one of the text's dashes.
+    static func dashFields(_ text: String) -> (finalRecipient: Bool, feedbackType: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var finalRecipient = false, feedbackType = false
+            guard let base = bytes.baseAddress else { return (false, false) }
+            let count = bytes.count
+            func found(_ patterns: [(bytes: [UInt8], dash: Int)], around dash: Int) -> Bool {
+                patterns.contains { pattern in
+                    let start = dash - pattern.dash
+                    return start >= 0 && start + pattern.bytes.count <= count
+                        && pattern.bytes.withUnsafeBufferPointer { memcmp(base + start, $0.baseAddress!, $0.count) == 0 }
+                }
+            }
+            var from = 0
+            while from < count, let hit = memchr(base + from, Int32(UInt8(ascii: "-")), count - from) {
+                let dash = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                // Every Final-Recipient name has an R or r after its dash, every Feedback-Type name a T or t.
+                let after = dash + 1 < count ? base[dash + 1] | 0x20 : 0
+                if after == UInt8(ascii: "r"), !finalRecipient, found(finalRecipientDashes, around: dash) {
+                    finalRecipient = true
+                }
+                if after == UInt8(ascii: "t"), !feedbackType, found(feedbackTypeDashes, around: dash) { feedbackType = true }
+                if finalRecipient && feedbackType { break }
+                from = dash + 1
+            }
+            return (finalRecipient, feedbackType)
+        }
     }
 
     /// Bytes as text in `charset`, replacement on bad bytes.
