@@ -82,7 +82,7 @@ enum BounceParser {
                 AddressScanner.scan(value).forEach { out.insert($0.address.lowercased()) }
             }
         }
-        for line in report.returnedHeaders.split(separator: "\n").prefix(200) {
+        for line in TextLines.prefix(report.returnedHeaders, 200) {
             if senderFields.contains(where: { ASCIIFold.hasPrefix(line, $0) }) {
                 AddressScanner.scan(String(line)).forEach { out.insert($0.address.lowercased()) }
             }
@@ -95,7 +95,7 @@ enum BounceParser {
         if let failed = report.headers.first("X-Failed-Recipients"), let address = AddressScanner.first(failed) {
             return address
         }
-        for line in report.returnedHeaders.split(separator: "\n").prefix(200)
+        for line in TextLines.prefix(report.returnedHeaders, 200)
         where ASCIIFold.hasPrefix(line, Array("to:".utf8)) {
             if let address = AddressScanner.first(String(line)) { return address }
         }

@@ -97,7 +97,7 @@ struct DeliveryStatusFields: Sendable, Hashable {
     /// Unfolded fields as lower-cased name and value; nil marks a blank line (group separator).
     static func fields(_ text: String) -> [(String, String)?] {
         var out: [(String, String)?] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in TextLines.all(text, omittingEmpty: false) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             // An ASCII first byte other than space or tab is not white space (CharacterSet.whitespaces is Zs and tab).
             let startsWithText = line.utf8.first.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }

@@ -28,7 +28,7 @@ enum NoticeRecipients {
     /// Recipients found in `notice`, excluding `excluded` addresses (lower-cased: the bounce's own From and To,
     /// the original sender, daemons).
     static func find(in notice: String, excluding excluded: Set<String>) -> [Found] {
-        let lines = notice.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = TextLines.all(notice, omittingEmpty: false).map(String.init)
         var starts: [(line: Int, address: String)] = []
         for (number, line) in lines.enumerated() {
             for hit in AddressScanner.scan(line) where isRecipientPosition(line, hit) {

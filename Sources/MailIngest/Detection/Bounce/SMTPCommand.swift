@@ -43,7 +43,7 @@ enum SMTPCommand: Sendable, Hashable {
     /// The last `>>> COMMAND` line before the first `<<< 4xx/5xx` reply of a session transcript.
     static func fromTranscript(_ lower: String) -> SMTPCommand? {
         var last: SMTPCommand?
-        for line in lower.split(separator: "\n") {
+        for line in TextLines.all(lower) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix(">>>") {
                 let command = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
