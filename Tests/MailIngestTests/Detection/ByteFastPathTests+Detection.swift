@@ -134,3 +134,113 @@ extension ByteFastPathTests {
         return hints >= 2
     }
 }
+
+/// ``TextLines`` against `split(separator: "\n")`.
+extension ByteFastPathTests {
+    @Test func textLinesAreTheSplitLines() {
+        var texts = Self.crafted + Self.fixtureTexts
+        texts += ["", "\n", "\n\n", "a\r\nb\nc", "\r\n\r\n", "x\n\u{301}y", "\r\n\n", "é\n\n日本\n", "a\n\r\nb\r", "\u{1F1E9}\u{1F1EA}\n"]
+        for text in texts {
+            for omitting in [true, false] {
+                let reference = text.split(separator: "\n", omittingEmptySubsequences: omitting).map(String.init)
+                #expect(TextLines.all(text, omittingEmpty: omitting).map(String.init) == reference)
+                #expect(TextLines.prefix(text, 3, omittingEmpty: omitting).map(String.init) == Array(reference.prefix(3)))
+            }
+        }
+    }
+}
+
+/// The bounce-parsing byte paths against the rules as written before them.
+extension ByteFastPathTests {
+    /// Diagnostic-like texts: multi-line replies, codes at every position, spaces at the ends and doubled.
+    static let craftedDiagnostics: [String] = {
+        var texts = ["", " ", "550", "550 5.1.1 user unknown", "550-5.1.1 the email account 550-5.1.1 does not exist",
+                     "550 5.1.1 a 550 5.1.1 b", "451 4.7.1 x 451 y", "452-too 452 more", "550-x 550-y", " 550 a 550 b ",
+                     "550  5.1.1  a  550", "5501 a 550 b", "450-4.2.0 deferred 450 4.2.0 later", "55a 550 x 550",
+                     "reply 550 then 421", "550 é 550 x", "x\r\n550 y 550 z", "4xx 5xx 550-"]
+        for code in ["550", "550-5.7.1", "421", "452-4.2.2", "599-", "550-x"] {
+            for position in 0..<4 {
+                var words = ["mailbox", "is", "full", "now"]
+                words.insert(code, at: position)
+                texts.append(words.joined(separator: " "))
+                texts.append(words.joined(separator: " ") + " " + code + " again")
+            }
+        }
+        return texts
+    }()
+
+    @Test func continuationCodesMatchTheWordRule() {
+        var texts = Self.craftedDiagnostics
+        for text in Self.fixtureTexts { texts += text.split(separator: "\n").prefix(200).map(String.init) }
+        for text in texts {
+            for input in [text, DiagnosticText.normalize(text)] {
+                #expect(DiagnosticText.stripContinuationCodes(input) == Self.stripContinuationCodesReference(input),
+                        "\(input.utf8.count) bytes")
+            }
+        }
+    }
+
+    @Test func recipientPositionMatchesTheFoundationRule() {
+        var lines = ["RCPT TO:<a@b.example>", "  <a@b.example>", "550 5.1.1 <a@b.example>... User unknown",
+                     "Final-Recipient: rfc822; a@b.example", "Mail to a@b.example failed", "•  a@b.example",
+                     "Empfänger: a@b.example", "\t- [a@b.example]", "x\ra@b.example", "Your message to: a@b.example",
+                     "#550 a@b.example", "blah a@b.example", "(\"'a@b.example", "** a@b.example"]
+        for text in Self.fixtureTexts { lines += text.split(separator: "\n").prefix(300).map(String.init) }
+        for line in lines {
+            for hit in AddressScanner.scan(line) {
+                #expect(NoticeRecipients.isRecipientPosition(line, hit) == Self.isRecipientPositionReference(line, hit),
+                        "\(hit.start)")
+            }
+        }
+    }
+
+    @Test func temporaryWordsAreFoundAsBytesInASCIIText() {
+        var texts = ["deferred", "not found, try again", "x deferre", "Deferred", "not found,  try again"]
+        for text in Self.fixtureTexts { texts += text.lowercased().split(separator: "\n").prefix(300).map(String.init) }
+        for text in texts where CharacterPrefix.isASCII(text) {
+            #expect(ReasonClassifier.deferred.occurs(in: text) == text.contains("deferred"))
+            #expect(ReasonClassifier.notFoundTryAgain.occurs(in: text) == text.contains("not found, try again"))
+        }
+    }
+
+    // MARK: - References
+
+    /// ``DiagnosticText/stripContinuationCodes(_:)`` as written before its unchanged-text test.
+    static func stripContinuationCodesReference(_ collapsed: String) -> String {
+        guard collapsed.utf8.count < 20_000 else { return collapsed }
+        var words = collapsed.split(separator: " ").map(String.init)
+        var seenCode = false
+        var index = 0
+        while index < words.count {
+            let bytes = Array(words[index].utf8)
+            let isCode = bytes.count >= 3 && (bytes[0] == 52 || bytes[0] == 53) && bytes[1] >= 48 && bytes[1] <= 57
+                && bytes[2] >= 48 && bytes[2] <= 57 && (bytes.count == 3 || bytes[3] == UInt8(ascii: "-"))
+                && (bytes.count <= 4 || StatusCode.first(in: String(words[index].dropFirst(4))) != nil)
+            if isCode {
+                if seenCode {
+                    let nextIsStatus = bytes.count == 3 && index + 1 < words.count
+                        && StatusCode.first(in: words[index + 1]) == words[index + 1]
+                    words[index] = ""
+                    if nextIsStatus { words[index + 1] = "" }
+                }
+                seenCode = true
+            }
+            index += 1
+        }
+        return words.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// ``NoticeRecipients/isRecipientPosition(_:_:)`` as written before its ASCII path.
+    static func isRecipientPositionReference(_ line: String, _ hit: AddressScanner.Hit) -> Bool {
+        if hit.start == 0 { return true }
+        let bytes = Array(line.utf8)
+        let before = String(decoding: bytes[0..<hit.start], as: UTF8.self)
+        let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
+            .trimmingCharacters(in: CharacterSet(charactersIn: "<\"'([*-•"))
+            .trimmingCharacters(in: .whitespaces)
+        if trimmedBefore.isEmpty { return true }
+        let lower = trimmedBefore.lowercased()
+        if NoticeRecipients.trimmedLeadIns.contains(where: { lower.hasSuffix($0) }) { return true }
+        return lower.allSatisfy { $0.isNumber || $0 == " " || $0 == "." || $0 == "-" || $0 == "#" || $0 == "<" }
+    }
+}

@@ -77,6 +77,7 @@ enum DiagnosticText {
     /// prefixes of multi-line replies (RFC 5321 §4.2.1), folded or not.
     static func stripContinuationCodes(_ collapsed: String) -> String {
         guard collapsed.utf8.count < 20_000 else { return collapsed }
+        if keepsAllWords(collapsed) { return collapsed }
         var words = collapsed.split(separator: " ").map(String.init)
         var seenCode = false
         var index = 0
@@ -101,6 +102,37 @@ enum DiagnosticText {
 }
 
 extension DiagnosticText {
+    /// True when ``stripContinuationCodes(_:)`` would give `text` back unchanged, as far as one byte pass over ASCII
+    /// text can tell: no space at either end or twice in a row (splitting at the spaces and joining again restores
+    /// it; in ASCII text every byte is a character but CR LF, and a space never joins one), and fewer than two words
+    /// shaped like a reply code (`4xx`/`5xx`, alone or before a `-`), since a word is only dropped from the second
+    /// code on. False when unsure.
+    static func keepsAllWords(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count > 0 else { return false }
+            guard bytes[0] != 0x20, bytes[count - 1] != 0x20, CharacterPrefix.isASCII(bytes) else { return false }
+            func isDigit(_ index: Int) -> Bool { index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+            var codes = 0
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if bytes[index - 1] == 0x20 { return false }
+                    continue
+                }
+                guard index == 0 || bytes[index - 1] == 0x20, byte == 0x34 || byte == 0x35,
+                      isDigit(index + 1), isDigit(index + 2) else { continue }
+                let after = index + 3
+                if after == count || bytes[after] == 0x20 || bytes[after] == UInt8(ascii: "-") {
+                    codes += 1
+                    if codes >= 2 { return false }
+                }
+            }
+            return true
+        }
+    }
+
     /// ``collapse(_:)`` for ASCII text, over its bytes. CR LF is one character, and no separator: it is kept.
     static func collapseASCII(_ text: String) -> String {
         var out: [UInt8] = []
