@@ -77,6 +77,49 @@ extension ReportText {
         }
     }
 
+    /// The byte range of the first line (split at LF) that ``isMarkerLine(_:)`` accepts, or nil.
+    ///
+    /// The block test of ``mayHoldMarkerWord(_:)`` runs over the whole text rather than line by line: a marker word
+    /// never spans an LF (with bit 5 set it is `*`, no letter), so a line that holds a word or a non-ASCII byte makes
+    /// some block of the text hit. Only the lines a hitting block touches are tested, in order, each once; lines
+    /// no block hits cannot pass ``mayHoldMarkerWord(_:)``. Texts shorter than a block are tested line by line.
+    static func firstMarkerLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let count = bytes.count
+        guard count >= 19, let base = bytes.baseAddress else { return firstMarkerLineByLines(bytes) }
+        let raw = UnsafeRawPointer(base), lastBlock = count - 19
+        // Lines starting before `untested` have been tested.
+        var position = 0, untested = 0
+        while true {
+            let block = min(position, lastBlock)
+            if blockMayHoldMarkerWord(raw + block) != .no {
+                // The start of the line holding `block`, or `untested` when that line was tested already.
+                var start = block
+                while start > untested, base[start - 1] != 0x0A { start -= 1 }
+                start = max(start, untested)
+                while start < count, start <= block + 18 {
+                    let stop = lineEnd(bytes, from: start)
+                    if isMarkerLine(UnsafeBufferPointer(rebasing: bytes[start..<stop])) { return start..<stop }
+                    start = stop + 1
+                }
+                untested = max(untested, start)
+            }
+            if block == lastBlock || untested >= count { return nil }
+            position = max(block + 16, untested)
+        }
+    }
+
+    /// ``firstMarkerLine(_:)`` testing every line.
+    static func firstMarkerLineByLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0
+        let count = bytes.count
+        while start <= count {
+            let stop = lineEnd(bytes, from: start)
+            if isMarkerLine(UnsafeBufferPointer(rebasing: bytes[start..<stop])) { return start..<stop }
+            start = stop + 1
+        }
+        return nil
+    }
+
     /// What ``blockMayHoldMarkerWord(_:)`` saw.
     private enum BlockTest {
         case no, maybe, nonASCII

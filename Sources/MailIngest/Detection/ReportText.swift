@@ -327,30 +327,21 @@ struct ReportText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// True when `line` (no LF) announces the returned copy. The marker-word test first: it rejects most lines,
+    /// where the dash-colon-pair test rarely does; only a line that passes both is copied and normalised.
+    static func isMarkerLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count < 160, mayHoldMarkerWord(line), mayBeMarker(line) else { return false }
+        let lower = PhraseText(String(decoding: line, as: UTF8.self))
+        return !lower.bytes.isEmpty && (copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)))
+    }
+
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     /// Lines are split on the LF byte, not on `Character` (grapheme breaking was most of this function's cost):
     /// the same lines, since the text has no CRLF (``lf(_:)`` ran) and an LF always ends a grapheme. The cheap
     /// tests run on the bytes in place; only a line that passes them is copied and normalised.
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
         var text = text
-        let marker: Range<Int>? = text.withUTF8 { bytes in
-            var start = 0
-            let count = bytes.count
-            while start <= count {
-                let stop = Self.lineEnd(bytes, from: start)
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-                // The marker-word test first: it rejects most lines, where the dash-colon-pair test rarely does.
-                if line.count < 160, mayHoldMarkerWord(line), mayBeMarker(line) {
-                    let lower = PhraseText(String(decoding: line, as: UTF8.self))
-                    if !lower.bytes.isEmpty,
-                       copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
-                        return start..<stop
-                    }
-                }
-                start = stop + 1
-            }
-            return nil
-        }
+        let marker: Range<Int>? = text.withUTF8(firstMarkerLine)
         guard let marker else { return (text, nil) }
         return text.withUTF8 { bytes in
             (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<marker.lowerBound]), as: UTF8.self),

@@ -244,3 +244,31 @@ extension ByteFastPathTests {
         return lower.allSatisfy { $0.isNumber || $0 == " " || $0 == "." || $0 == "-" || $0 == "#" || $0 == "<" }
     }
 }
+
+/// The whole-text marker scan of ``ReportText/firstMarkerLine(_:)`` against the line-by-line one.
+extension ByteFastPathTests {
+    @Test func markerScanFindsTheFirstMarkerLine() {
+        var texts = Self.fixtureTexts.map(ReportText.lf)
+        let markers = ["------ Original message ------", "元のメッセージ", "Message headers follow", "original message:",
+                       "COPY", "-- the header and top", "original messag", "héader"]
+        let fillers = ["", "x", "Delivery failed.", String(repeating: "long line without words ", count: 9),
+                       "city mass oblong hand é", String(repeating: "y", count: 17)]
+        for marker in markers {
+            for filler in fillers {
+                for offset in 0..<20 {
+                    let pad = String(repeating: "z", count: offset)
+                    texts.append(filler + "\n" + pad + marker + "\nTo: x")
+                    texts.append(pad + filler + marker)
+                    texts.append(filler + "\n" + pad + "\n" + marker)
+                    texts.append(pad + "\n" + filler + "\n" + marker + "\n")
+                }
+            }
+        }
+        for text in texts {
+            let found = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                [ReportText.firstMarkerLine(bytes), ReportText.firstMarkerLineByLines(bytes)]
+            }
+            #expect(found[0] == found[1], "\(text.utf8.count) bytes")
+        }
+    }
+}

@@ -8,8 +8,9 @@ public enum AutoReplyDetector {
     /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
         let own = ownText(body)
-        let text = PhraseText(CharacterPrefix.string(own, characters: 1500))
-        let subjectText = PhraseText(subject ?? "").string
+        // No pair sets: the phrase index does not read them.
+        let text = PhraseText(CharacterPrefix.string(own, characters: 1500), pairs: false)
+        let subjectText = PhraseText(subject ?? "", pairs: false).string
         guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
         let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: own, relativeTo: reference)
