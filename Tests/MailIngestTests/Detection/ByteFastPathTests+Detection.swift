@@ -272,3 +272,37 @@ extension ByteFastPathTests {
         }
     }
 }
+
+/// ``DeliveryStatusFields/fields(_:)`` against its character rule.
+extension ByteFastPathTests {
+    @Test func deliveryStatusFieldsMatchTheCharacterRule() {
+        var texts = Self.fixtureTexts
+        texts += ["", "\n", "Final-Recipient: rfc822; a@b\n  folded\n\nAction: failed", " lead: x\nStatus: 5.1.1",
+                  "X-Field_1: y\nbad name: z\nÄction: x\nStatus:\t5.0.0 \t", "a:b\r\n c\r\nd: e\r", "\t\n \nx: y\n\t z",
+                  "Diagnostic-Code: smtp; 550 é\n continued é\n", ":empty\n-: dash", "Name:\u{A0}value\u{A0}"]
+        for text in texts {
+            let fast = DeliveryStatusFields.fields(text)
+            let reference = Self.fieldsReference(text)
+            #expect(fast.count == reference.count)
+            #expect(zip(fast, reference).allSatisfy { $0?.0 == $1?.0 && $0?.1 == $1?.1 })
+        }
+    }
+
+    /// ``DeliveryStatusFields/fields(_:)`` as written before its ASCII path.
+    static func fieldsReference(_ text: String) -> [(String, String)?] {
+        var out: [(String, String)?] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let startsWithText = line.utf8.first.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if startsWithText != true, line.trimmingCharacters(in: .whitespaces).isEmpty {
+                out.append(nil)
+            } else if line.first == " " || line.first == "\t", let last = out.last, let (name, value) = last {
+                out[out.count - 1] = (name, value + " " + DeliveryStatusFields.trimmingWhitespace(line))
+            } else if let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }) {
+                let name = line[..<colon].lowercased()
+                out.append((name, DeliveryStatusFields.trimmingWhitespace(line[line.index(after: colon)...])))
+            }
+        }
+        return out
+    }
+}
