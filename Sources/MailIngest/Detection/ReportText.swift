@@ -176,22 +176,35 @@ struct ReportText: Sendable {
         guard let base = bytes.baseAddress, let firstCR = nextCR(base, from: 0, count: bytes.count) else {
             return .unchanged
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<firstCR]))
-        var index = firstCR
+        // A CR before a non-ASCII byte sends the text to Foundation: look for one before copying anything.
         let count = bytes.count
-        while index < count {
-            // `index` is at a CR.
-            var next = index + 1
+        var cr: Int? = firstCR
+        while let at = cr {
+            var next = at + 1
             if next < count, bytes[next] == lf { next += 1 }
             if next < count, bytes[next] >= 0x80 { return .needsFoundation }
-            out.append(lf)
-            let following = nextCR(base, from: next, count: count) ?? count
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[next..<following]))
-            index = following
+            cr = nextCR(base, from: next, count: count)
         }
-        return .converted(String(decoding: out, as: UTF8.self))
+        // The output is never longer than the input: copy the runs between CRs with `memcpy` into the string's
+        // own storage (the input is valid UTF-8 and only ASCII bytes change, so the string is too).
+        let converted = String(unsafeUninitializedCapacity: count) { output -> Int in
+            guard let out = output.baseAddress else { return 0 }
+            memcpy(out, base, firstCR)
+            var written = firstCR, index = firstCR
+            while index < count {
+                // `index` is at a CR.
+                var next = index + 1
+                if next < count, bytes[next] == lf { next += 1 }
+                out[written] = lf
+                written += 1
+                let following = nextCR(base, from: next, count: count) ?? count
+                memcpy(out + written, base + next, following - next)
+                written += following - next
+                index = following
+            }
+            return written
+        }
+        return .converted(converted)
     }
 
     /// The offset of the first CR at or after `from`, or nil.

@@ -306,3 +306,29 @@ extension ByteFastPathTests {
         return out
     }
 }
+
+/// The header prefilter of auto-reply detection.
+extension ByteFastPathTests {
+    @Test func headerPrefilterNeverHidesASignal() {
+        var sets: [HeaderFields] = [HeaderFields()]
+        let values = ["auto-replied", "auto-generated", "no", "yes", "false", "bulk", "junk", "auto_reply", "vacation 1.2",
+                      "list", ""]
+        for name in AutoReplyHeaders.names.map({ String(decoding: $0, as: UTF8.self) }) {
+            for value in values {
+                sets.append(HeaderFields([HeaderField(name: name, rawValue: value)]))
+                sets.append(HeaderFields([HeaderField(name: "From", rawValue: "a@b"),
+                                          HeaderField(name: name.uppercased(), rawValue: value)]))
+            }
+        }
+        sets.append(HeaderFields([HeaderField(name: "X-MS-Exchange-Inbox-Rules-Loop", rawValue: "a@b"),
+                                  HeaderField(name: "x-auto-response-suppress", rawValue: "All")]))
+        for text in Self.fixtureTexts.prefix(400) {
+            sets.append(DetectionTestSupport.message(text).headers)
+        }
+        for headers in sets where !AutoReplyHeaders.mayHoldSignal(headers) {
+            #expect(!AutoReplyHeaders.isAutoReply(headers))
+            #expect(!AutoReplyHeaders.hasWeakSignal(headers))
+        }
+        #expect(sets.contains { AutoReplyHeaders.mayHoldSignal($0) && AutoReplyHeaders.isAutoReply($0) })
+    }
+}

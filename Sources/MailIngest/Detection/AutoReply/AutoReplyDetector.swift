@@ -23,8 +23,9 @@ public enum AutoReplyDetector {
     /// The decision: a strong header, a subject prefix, a strong body phrase, or two weaker hints (a weak header
     /// counts as one).
     static func isAutoReply(headers: HeaderFields, subject: String, text: PhraseText) -> Bool {
-        if AutoReplyHeaders.isAutoReply(headers) { return true }
-        var hints = AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
+        let headerSignal = AutoReplyHeaders.mayHoldSignal(headers)
+        if headerSignal && AutoReplyHeaders.isAutoReply(headers) { return true }
+        var hints = headerSignal && AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
         if subjectIsAutoReply(subject) { return true }
         // Any body phrase, or two hint entries (a phrase listed twice counts twice, as in each language's count),
         // in one pass over the text. The answer is a yes or no, so the order the phrases are found in is free.
