@@ -157,7 +157,8 @@ extension ByteFastPathTests {
         var texts = ["", " ", "550", "550 5.1.1 user unknown", "550-5.1.1 the email account 550-5.1.1 does not exist",
                      "550 5.1.1 a 550 5.1.1 b", "451 4.7.1 x 451 y", "452-too 452 more", "550-x 550-y", " 550 a 550 b ",
                      "550  5.1.1  a  550", "5501 a 550 b", "450-4.2.0 deferred 450 4.2.0 later", "55a 550 x 550",
-                     "reply 550 then 421", "550 é 550 x", "x\r\n550 y 550 z", "4xx 5xx 550-"]
+                     "reply 550 then 421", "550 é 550 x", "x\r\n550 y 550 z", "4xx 5xx 550-", "550 \u{301}x 550 y",
+                     "é 550-5.1.1 x 550 y", "x\u{600} 550 y 550 z", "550é 550 x", "5\u{301}50 a 550 b", "日本 550 語 550"]
         for code in ["550", "550-5.7.1", "421", "452-4.2.2", "599-", "550-x"] {
             for position in 0..<4 {
                 var words = ["mailbox", "is", "full", "now"]
@@ -203,7 +204,44 @@ extension ByteFastPathTests {
         }
     }
 
+    @Test func normalizeMatchesTheScalarRule() {
+        var texts = Self.craftedDiagnostics + ["İSTANBUL  Ünïcode\u{A0}\u{2003}x ", "\u{85}a\u{2028}b ", "ＡＢＣ 550 "]
+        for text in Self.fixtureTexts { texts += text.split(separator: "\n").prefix(200).map(String.init) }
+        for text in texts where !CharacterPrefix.isASCII(text) {
+            #expect(DiagnosticText.normalize(text) == Self.normalizeReference(text))
+        }
+    }
+
+    @Test func collapseMatchesTheCharacterSplit() {
+        var texts = Self.craftedDiagnostics + ["a \u{301}b", "x\u{600} y", "é\r\u{301}\t\u{301}\n\u{301}z", "日本 語\r\n x",
+                                               "\u{1F1E9} \u{1F1EA}", "é\r\ré", " é ", "\té\t", "a\u{200D} b"]
+        for text in Self.fixtureTexts { texts += text.split(separator: "\n").prefix(200).map(String.init) + [text] }
+        for text in texts {
+            let reference = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+                .joined(separator: " ")
+            #expect(DiagnosticText.collapse(text) == reference)
+        }
+    }
+
     // MARK: - References
+
+    /// ``DiagnosticText/normalize(_:)`` for non-ASCII text as written before it collected bytes.
+    static func normalizeReference(_ text: String) -> String {
+        var out = ""
+        var lastWasSpace = true
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.value == 0x307 { continue }
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { out.unicodeScalars.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return stripContinuationCodesReference(out)
+    }
 
     /// ``DiagnosticText/stripContinuationCodes(_:)`` as written before its unchanged-text test.
     static func stripContinuationCodesReference(_ collapsed: String) -> String {
