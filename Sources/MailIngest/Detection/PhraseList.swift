@@ -74,6 +74,18 @@ struct PhraseText: Sendable {
                 while read < count {
                     let byte = input[read]
                     read += 1
+                    // Printable ASCII but the space, the common case, first. Folding is right for non-ASCII texts
+                    // too: `lowercased()` left no upper-case ASCII letter in them.
+                    if byte > 0x20 && byte < 0x7F {
+                        if pendingSpace && write > 0 {
+                            output[write] = 0x20
+                            write += 1
+                        }
+                        pendingSpace = false
+                        output[write] = ASCIIFold.fold(byte)
+                        write += 1
+                        continue
+                    }
                     switch byte {
                     case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
                         pendingSpace = true
