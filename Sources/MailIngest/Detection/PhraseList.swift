@@ -51,16 +51,18 @@ struct PhraseList: Sendable {
 /// one space, trimmed, as UTF-8 bytes.
 struct PhraseText: Sendable {
     let bytes: [UInt8]
-    /// A 4,096-bit set of the byte pairs in ``bytes`` (hashed).
+    /// A 4,096-bit set of the byte pairs in ``bytes`` (hashed); empty when the text was made without it (for
+    /// ``PhraseIndex``, which does not read it), and then every pair may occur.
     let pairSet: [UInt64]
 
     /// The hash of two adjacent bytes, 0..<4096.
     static func pairHash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) &* 61 &+ Int(b)) & 4095 }
 
     /// True when the pair with hash `hash` may occur in the text.
-    func hasPair(_ hash: Int) -> Bool { pairSet[hash >> 6] & (1 << UInt64(hash & 63)) != 0 }
+    func hasPair(_ hash: Int) -> Bool { pairSet.isEmpty || pairSet[hash >> 6] & (1 << UInt64(hash & 63)) != 0 }
 
-    init(_ text: String) {
+    /// The text normalised; with `pairs` false, without the pair set (searches are as exact, only slower per phrase).
+    init(_ text: String, pairs: Bool = true) {
         // ASCII text lower-cases byte by byte: no lower-cased copy is built. One pass over the contiguous UTF-8 bytes.
         var text = text
         let isASCII = text.withUTF8(CharacterPrefix.isASCII)
@@ -72,6 +74,18 @@ struct PhraseText: Sendable {
                 while read < count {
                     let byte = input[read]
                     read += 1
+                    // Printable ASCII but the space, the common case, first. Folding is right for non-ASCII texts
+                    // too: `lowercased()` left no upper-case ASCII letter in them.
+                    if byte > 0x20 && byte < 0x7F {
+                        if pendingSpace && write > 0 {
+                            output[write] = 0x20
+                            write += 1
+                        }
+                        pendingSpace = false
+                        output[write] = ASCIIFold.fold(byte)
+                        write += 1
+                        continue
+                    }
                     switch byte {
                     case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
                         pendingSpace = true
@@ -96,6 +110,10 @@ struct PhraseText: Sendable {
             }
         }
         bytes = out
+        guard pairs else {
+            pairSet = []
+            return
+        }
         var set = [UInt64](repeating: 0, count: 64)
         out.withUnsafeBufferPointer { normalised in
             guard normalised.count >= 2 else { return }

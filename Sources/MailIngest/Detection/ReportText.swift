@@ -23,6 +23,9 @@ struct ReportText: Sendable {
     var returnedHeaders: String
     /// The returned message's Message-ID field, if a structured part carried it.
     var returnedMessageID: String?
+    /// True when ``notice`` holds a Feedback-Type field name in a case of ``FeedbackReport/feedbackTypeFields``
+    /// (found in the same pass as the Final-Recipient field names, ``dashFields(_:)``).
+    var noticeHasFeedbackTypeField: Bool
     /// The decoded Subject, or "".
     var subject: String
     /// Top-level content type.
@@ -73,7 +76,11 @@ struct ReportText: Sendable {
         notice = head
         if let copy { returned.append(copy) }
         deliveryStatus = dsn.map(Self.lf)
-        if deliveryStatus.isEmpty, let inline = Self.inlineDeliveryStatus(head) { deliveryStatus = [inline] }
+        let fields = Self.dashFields(head)
+        noticeHasFeedbackTypeField = fields.feedbackType
+        if deliveryStatus.isEmpty, fields.finalRecipient, let inline = Self.inlineDeliveryStatus(head, checked: true) {
+            deliveryStatus = [inline]
+        }
         feedbackReports = arf.map(Self.lf)
         returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
         returnedMessageID = returnedID
@@ -84,13 +91,52 @@ struct ReportText: Sendable {
 
     /// RFC 3464 fields pasted into the text (a DSN whose MIME structure was lost): the text from the first
     /// Reporting-MTA, Original-Recipient or Final-Recipient line, when there is a Final-Recipient line.
-    static func inlineDeliveryStatus(_ text: String) -> String? {
-        guard finalRecipientFields.contains(where: { $0.occurs(in: text) }) else { return nil }
+    /// With `checked`, the caller already knows a Final-Recipient field name is there.
+    static func inlineDeliveryStatus(_ text: String, checked: Bool = false) -> String? {
+        guard checked || finalRecipientFields.contains(where: { $0.occurs(in: text) }) else { return nil }
         let starts = ["\nReporting-MTA:", "\nOriginal-Recipient:", "\nFinal-Recipient:"].compactMap {
             text.range(of: $0, options: .caseInsensitive)
         }
         guard let first = starts.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         return String(text[text.index(after: first.lowerBound)...])
+    }
+
+    /// ``finalRecipientFields`` and ``FeedbackReport/feedbackTypeFields`` with the offset of their dash.
+    static let finalRecipientDashes = finalRecipientFields.map { (bytes: $0.bytes, dash: $0.bytes.firstIndex(of: 0x2D)!) }
+    static let feedbackTypeDashes = FeedbackReport.feedbackTypeFields.map {
+        (bytes: $0.bytes, dash: $0.bytes.firstIndex(of: 0x2D)!)
+    }
+
+    /// Whether `text` holds one of ``finalRecipientFields`` and one of ``FeedbackReport/feedbackTypeFields``, as
+    /// their ``BytePattern/occurs(in:)`` would tell, in one `memchr` pass over the dashes: each name has its dash at
+    /// a fixed offset, so it occurs iff it is found around one of the text's dashes.
+    static func dashFields(_ text: String) -> (finalRecipient: Bool, feedbackType: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var finalRecipient = false, feedbackType = false
+            guard let base = bytes.baseAddress else { return (false, false) }
+            let count = bytes.count
+            func found(_ patterns: [(bytes: [UInt8], dash: Int)], around dash: Int) -> Bool {
+                patterns.contains { pattern in
+                    let start = dash - pattern.dash
+                    return start >= 0 && start + pattern.bytes.count <= count
+                        && pattern.bytes.withUnsafeBufferPointer { memcmp(base + start, $0.baseAddress!, $0.count) == 0 }
+                }
+            }
+            var from = 0
+            while from < count, let hit = memchr(base + from, Int32(UInt8(ascii: "-")), count - from) {
+                let dash = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                // Every Final-Recipient name has an R or r after its dash, every Feedback-Type name a T or t.
+                let after = dash + 1 < count ? base[dash + 1] | 0x20 : 0
+                if after == UInt8(ascii: "r"), !finalRecipient, found(finalRecipientDashes, around: dash) {
+                    finalRecipient = true
+                }
+                if after == UInt8(ascii: "t"), !feedbackType, found(feedbackTypeDashes, around: dash) { feedbackType = true }
+                if finalRecipient && feedbackType { break }
+                from = dash + 1
+            }
+            return (finalRecipient, feedbackType)
+        }
     }
 
     /// Bytes as text in `charset`, replacement on bad bytes.
@@ -130,22 +176,35 @@ struct ReportText: Sendable {
         guard let base = bytes.baseAddress, let firstCR = nextCR(base, from: 0, count: bytes.count) else {
             return .unchanged
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<firstCR]))
-        var index = firstCR
+        // A CR before a non-ASCII byte sends the text to Foundation: look for one before copying anything.
         let count = bytes.count
-        while index < count {
-            // `index` is at a CR.
-            var next = index + 1
+        var cr: Int? = firstCR
+        while let at = cr {
+            var next = at + 1
             if next < count, bytes[next] == lf { next += 1 }
             if next < count, bytes[next] >= 0x80 { return .needsFoundation }
-            out.append(lf)
-            let following = nextCR(base, from: next, count: count) ?? count
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[next..<following]))
-            index = following
+            cr = nextCR(base, from: next, count: count)
         }
-        return .converted(String(decoding: out, as: UTF8.self))
+        // The output is never longer than the input: copy the runs between CRs with `memcpy` into the string's
+        // own storage (the input is valid UTF-8 and only ASCII bytes change, so the string is too).
+        let converted = String(unsafeUninitializedCapacity: count) { output -> Int in
+            guard let out = output.baseAddress else { return 0 }
+            memcpy(out, base, firstCR)
+            var written = firstCR, index = firstCR
+            while index < count {
+                // `index` is at a CR.
+                var next = index + 1
+                if next < count, bytes[next] == lf { next += 1 }
+                out[written] = lf
+                written += 1
+                let following = nextCR(base, from: next, count: count) ?? count
+                memcpy(out + written, base + next, following - next)
+                written += following - next
+                index = following
+            }
+            return written
+        }
+        return .converted(converted)
     }
 
     /// The offset of the first CR at or after `from`, or nil.
@@ -281,30 +340,21 @@ struct ReportText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// True when `line` (no LF) announces the returned copy. The marker-word test first: it rejects most lines,
+    /// where the dash-colon-pair test rarely does; only a line that passes both is copied and normalised.
+    static func isMarkerLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count < 160, mayHoldMarkerWord(line), mayBeMarker(line) else { return false }
+        let lower = PhraseText(String(decoding: line, as: UTF8.self))
+        return !lower.bytes.isEmpty && (copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)))
+    }
+
     /// Splits `text` at the first copy marker line: the notice before it, the returned copy after it (or nil).
     /// Lines are split on the LF byte, not on `Character` (grapheme breaking was most of this function's cost):
     /// the same lines, since the text has no CRLF (``lf(_:)`` ran) and an LF always ends a grapheme. The cheap
     /// tests run on the bytes in place; only a line that passes them is copied and normalised.
     static func splitReturnedCopy(_ text: String) -> (String, String?) {
         var text = text
-        let marker: Range<Int>? = text.withUTF8 { bytes in
-            var start = 0
-            let count = bytes.count
-            while start <= count {
-                let stop = Self.lineEnd(bytes, from: start)
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-                // The marker-word test first: it rejects most lines, where the dash-colon-pair test rarely does.
-                if line.count < 160, mayHoldMarkerWord(line), mayBeMarker(line) {
-                    let lower = PhraseText(String(decoding: line, as: UTF8.self))
-                    if !lower.bytes.isEmpty,
-                       copyMarkerList.matchesAny(lower) || bareMarkers.contains(bareMarker(lower.bytes)) {
-                        return start..<stop
-                    }
-                }
-                start = stop + 1
-            }
-            return nil
-        }
+        let marker: Range<Int>? = text.withUTF8(firstMarkerLine)
         guard let marker else { return (text, nil) }
         return text.withUTF8 { bytes in
             (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<marker.lowerBound]), as: UTF8.self),

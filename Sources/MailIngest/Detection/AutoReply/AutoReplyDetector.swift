@@ -8,8 +8,9 @@ public enum AutoReplyDetector {
     /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
         let own = ownText(body)
-        let text = PhraseText(CharacterPrefix.string(own, characters: 1500))
-        let subjectText = PhraseText(subject ?? "").string
+        // No pair sets: the phrase index does not read them.
+        let text = PhraseText(CharacterPrefix.string(own, characters: 1500), pairs: false)
+        let subjectText = PhraseText(subject ?? "", pairs: false).string
         guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
         let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: own, relativeTo: reference)
@@ -22,17 +23,21 @@ public enum AutoReplyDetector {
     /// The decision: a strong header, a subject prefix, a strong body phrase, or two weaker hints (a weak header
     /// counts as one).
     static func isAutoReply(headers: HeaderFields, subject: String, text: PhraseText) -> Bool {
-        if AutoReplyHeaders.isAutoReply(headers) { return true }
-        var hints = AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
-        let bareSubject = stripReplyMarkers(subject)
-        for language in AutoReplyPhrases.compiled {
-            if !bareSubject.isEmpty, language.subjects.contains(where: { subjectStarts(bareSubject, with: $0) }) {
-                return true
-            }
-            if language.body.matchesAny(text) { return true }
-            hints += language.hints.count(in: text)
+        let headerSignal = AutoReplyHeaders.mayHoldSignal(headers)
+        if headerSignal && AutoReplyHeaders.isAutoReply(headers) { return true }
+        var hints = headerSignal && AutoReplyHeaders.hasWeakSignal(headers) ? 1 : 0
+        if subjectIsAutoReply(subject) { return true }
+        // Any body phrase, or two hint entries (a phrase listed twice counts twice, as in each language's count),
+        // in one pass over the text. The answer is a yes or no, so the order the phrases are found in is free.
+        let index = AutoReplyPhrases.bodyAndHints
+        var firstHint = -1
+        return index.forEachMatch(in: text) { found in
+            if found < index.bodyCount { return true }
+            guard found != firstHint else { return false }
+            hints += 1
+            firstHint = found
+            return hints >= 2
         }
-        return hints >= 2
     }
 
     /// Lines that start the quoted message a reply carries ("On ... wrote:", Outlook's header block), lower-cased
@@ -84,6 +89,8 @@ public enum AutoReplyDetector {
             } else if line[first] < 0x80, !quoteStartLetters.contains(ASCIIFold.fold(line[first])),
                       line[line.count - 1] != UInt8(ascii: ":") {
                 keep = true
+            } else if ascii {
+                keep = !startsQuoteASCII(UnsafeBufferPointer(rebasing: line[first...]))
             } else {
                 keep = !startsQuote(Substring(String(decoding: line, as: UTF8.self)))
             }
@@ -106,6 +113,24 @@ public enum AutoReplyDetector {
             || lower.hasSuffix("schreef:") || lower.hasSuffix("escreveu:")
     }
 
+    /// The ASCII ``quoteStarts`` and attribution verbs, as bytes.
+    static let asciiQuoteStarts: [[UInt8]] = quoteStarts.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiQuoteEnds: [[UInt8]] = ["wrote:", "schrieb:", "schreef:", "escreveu:", "ha scritto:"]
+        .map { Array($0.utf8) }
+
+    /// ``startsQuote(_:)`` for an all-ASCII line without CR, leading spaces and tabs already dropped: each byte is
+    /// one character there, and a text of ASCII characters equals (canonically) no text with non-ASCII ones, so the
+    /// test is a byte comparison with ASCII case folded, against the ASCII starts and verbs only.
+    static func startsQuoteASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        func matches(_ word: [UInt8], at start: Int) -> Bool {
+            for index in 0..<word.count where ASCIIFold.fold(line[start + index]) != word[index] { return false }
+            return true
+        }
+        if line.first == UInt8(ascii: ">") { return true }
+        if asciiQuoteStarts.contains(where: { $0.count <= line.count && matches($0, at: 0) }) { return true }
+        return asciiQuoteEnds.contains { $0.count <= line.count && matches($0, at: line.count - $0.count) }
+    }
+
     /// ``ownText(_:)`` over characters: the first 8,000 characters split at LF, lines kept up to the first that
     /// opens the quote, until more than 4,000 characters are kept.
     static func ownTextByCharacters(_ body: String) -> String {
@@ -118,6 +143,53 @@ public enum AutoReplyDetector {
             if size > 4000 { break }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// True when `subject` (normalised), reply markers stripped, starts with a subject word of any language.
+    static func subjectIsAutoReply(_ subject: String) -> Bool {
+        var subject = subject
+        if let ascii = subject.withUTF8({ CharacterPrefix.isASCII($0) ? asciiSubjectIsAutoReply($0) : nil }) {
+            return ascii
+        }
+        let bareSubject = stripReplyMarkers(subject)
+        return !bareSubject.isEmpty && AutoReplyPhrases.compiled.contains { language in
+            language.subjects.contains { subjectStarts(bareSubject, with: $0) }
+        }
+    }
+
+    /// The ASCII ``replyMarkers`` and subject words (of every language), as bytes.
+    static let asciiReplyMarkers: [[UInt8]] = replyMarkers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiSubjectWords: [[UInt8]] = AutoReplyPhrases.all.flatMap(\.subjects)
+        .filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// ``subjectIsAutoReply(_:)`` for an all-ASCII subject without CR (``PhraseText`` made its line ends spaces):
+    /// each byte is one character, and no text of ASCII characters is canonically equal to one holding the
+    /// non-ASCII characters of the other markers and words (accented letters, CJK, "【": each decomposes to
+    /// non-ASCII scalars; `ByteFastPathTests` checks it), so those can never match and the rest compare as bytes.
+    /// The markers are tried once each, in order, as ``stripReplyMarkers(_:)`` does.
+    static func asciiSubjectIsAutoReply(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        func starts(_ word: [UInt8], at start: Int) -> Bool {
+            guard subject.count - start >= word.count else { return false }
+            for index in 0..<word.count where subject[start + index] != word[index] { return false }
+            return true
+        }
+        var start = 0
+        for marker in asciiReplyMarkers where starts(marker, at: start) {
+            start += marker.count
+            while start < subject.count, subject[start] == UInt8(ascii: " ") { start += 1 }
+        }
+        guard start < subject.count else { return false }
+        return asciiSubjectWords.contains { word in
+            guard word[0] == subject[start], starts(word, at: start) else { return false }
+            let after = start + word.count
+            guard after < subject.count else { return true }
+            switch subject[after] {
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "]"), UInt8(ascii: ")"):
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// Reply and forward markers clients put before a subject.

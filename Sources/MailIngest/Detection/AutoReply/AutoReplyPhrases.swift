@@ -32,6 +32,25 @@ struct AutoReplyPhrases: Sendable {
         Compiled(language: $0.language, subjects: $0.subjects, body: PhraseList($0.body), hints: PhraseList($0.hints))
     }
 
+    /// Every language's body phrases, then every language's hints, for one search pass: a found index below
+    /// ``BodyAndHints/bodyCount`` is a body phrase, the others hint entries.
+    static let bodyAndHints = BodyAndHints(body: all.flatMap(\.body), hints: all.flatMap(\.hints))
+
+    /// ``bodyAndHints``'s type: the index and where the hints start in it.
+    struct BodyAndHints: Sendable {
+        let index: PhraseIndex
+        let bodyCount: Int
+
+        init(body: [String], hints: [String]) {
+            index = PhraseIndex(body + hints)
+            bodyCount = body.count
+        }
+
+        /// ``PhraseIndex/forEachMatch(in:_:)`` over body phrases and hints.
+        @discardableResult
+        func forEachMatch(in text: PhraseText, _ found: (Int) -> Bool) -> Bool { index.forEachMatch(in: text, found) }
+    }
+
     /// The table, one language a row. A new language is a new row.
     static let all: [AutoReplyPhrases] = [
         AutoReplyPhrases(language: "en", subjects: [

@@ -24,9 +24,11 @@ enum BounceParser {
                 known.address = address
                 return known
             }
-            let result = Self.make(address: address, dsnDiagnostic: String(dsnDiagnostic.prefix(maxBlockCharacters)),
-                                   block: String(block.prefix(maxBlockCharacters)), status: status, action: action,
-                                   notice: String(notice.prefix(maxNoticeCharacters)))
+            // CharacterPrefix: the same prefixes, without breaking every text into characters.
+            let result = Self.make(address: address,
+                                   dsnDiagnostic: CharacterPrefix.string(dsnDiagnostic, characters: maxBlockCharacters),
+                                   block: CharacterPrefix.string(block, characters: maxBlockCharacters), status: status,
+                                   action: action, notice: CharacterPrefix.string(notice, characters: maxNoticeCharacters))
             classified[key] = result
             return result
         }
@@ -68,7 +70,7 @@ enum BounceParser {
             notice: notice))
         let diagnostic = dsnDiagnostic.isEmpty ? block : dsnDiagnostic
         return BouncedRecipient(address: address, status: status, replyCode: replyCode, reason: reason,
-                                diagnostic: DiagnosticText.collapse(String(diagnostic.prefix(2000))))
+                                diagnostic: DiagnosticText.collapse(CharacterPrefix.string(diagnostic, characters: 2000)))
     }
 
     /// Returned header fields naming the original sender, lower-case UTF-8.
@@ -82,7 +84,7 @@ enum BounceParser {
                 AddressScanner.scan(value).forEach { out.insert($0.address.lowercased()) }
             }
         }
-        for line in report.returnedHeaders.split(separator: "\n").prefix(200) {
+        for line in TextLines.prefix(report.returnedHeaders, 200) {
             if senderFields.contains(where: { ASCIIFold.hasPrefix(line, $0) }) {
                 AddressScanner.scan(String(line)).forEach { out.insert($0.address.lowercased()) }
             }
@@ -95,7 +97,7 @@ enum BounceParser {
         if let failed = report.headers.first("X-Failed-Recipients"), let address = AddressScanner.first(failed) {
             return address
         }
-        for line in report.returnedHeaders.split(separator: "\n").prefix(200)
+        for line in TextLines.prefix(report.returnedHeaders, 200)
         where ASCIIFold.hasPrefix(line, Array("to:".utf8)) {
             if let address = AddressScanner.first(String(line)) { return address }
         }

@@ -37,11 +37,11 @@ enum BounceSignals {
     ]
 
     /// ``senders`` compiled.
-    static let senderList = PhraseList(senders)
+    static let senderList = PhraseIndex(senders)
     /// ``subjects`` compiled.
-    static let subjectList = PhraseList(subjects)
+    static let subjectList = PhraseIndex(subjects)
     /// ``openings`` compiled.
-    static let openingList = PhraseList(openings)
+    static let openingList = PhraseIndex(openings)
 
     /// Names and local parts of delivery systems, lower-cased.
     static let senders: [String] = [
@@ -50,6 +50,27 @@ enum BounceSignals {
         "internet mail service", "post_master", "bounce", "mdaemon", "daemon@", "root@", "returns@", "mail router",
     ]
 
+    /// True when a Return-Path value is the null path (`<>`, RFC 5321 §4.5.5) or names a mailer-daemon.
+    /// ASCII values (nearly all) are read as bytes: whitespace there is space and tab, and lower-casing is ASCII's.
+    static func isDaemonReturnPath(_ value: String) -> Bool {
+        var value = value
+        let ascii: Bool? = value.withUTF8 { bytes in
+            guard CharacterPrefix.isASCII(bytes) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if end - start == 2, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: ">") { return true }
+            return nil
+        }
+        if let ascii { return ascii }
+        if CharacterPrefix.isASCII(value) { return ASCIIFold.contains(value, mailerDaemon) }
+        let returnPath = value.trimmingCharacters(in: .whitespaces)
+        return returnPath == "<>" || returnPath.lowercased().contains("mailer-daemon")
+    }
+
+    /// "mailer-daemon" as bytes.
+    private static let mailerDaemon = Array("mailer-daemon".utf8)
+
     /// True when the message reads as a bounce.
     static func isBounce(_ report: ReportText) -> Bool {
         if !report.deliveryStatus.isEmpty { return true }
@@ -57,14 +78,13 @@ enum BounceSignals {
         if report.contentType.mimeType == "multipart/report",
            report.contentType.parameters["report-type"]?.lowercased() == "delivery-status" { return true }
         if headers.contains("X-Failed-Recipients") { return true }
-        let from = PhraseText(headers.first("From") ?? "")
-        let subject = PhraseText(report.subject)
-        let returnPath = (headers.first("Return-Path") ?? "").trimmingCharacters(in: .whitespaces)
-        let daemon = senderList.matchesAny(from) || returnPath == "<>" || returnPath.lowercased()
-            .contains("mailer-daemon")
+        let from = PhraseText(headers.first("From") ?? "", pairs: false)
+        let subject = PhraseText(report.subject, pairs: false)
+        let daemon = senderList.matchesAny(from) || isDaemonReturnPath(headers.first("Return-Path") ?? "")
         let subjectHit = subjectList.matchesAny(subject)
         guard daemon || subjectHit else { return false }
-        let openingHit = openingList.matchesAny(PhraseText(String(report.notice.prefix(3000))))
+        let openingHit = openingList.matchesAny(PhraseText(CharacterPrefix.string(report.notice, characters: 3000),
+                                                           pairs: false))
         return (daemon && (subjectHit || openingHit)) || (subjectHit && openingHit)
     }
 }

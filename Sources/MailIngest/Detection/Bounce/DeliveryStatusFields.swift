@@ -66,6 +66,26 @@ struct DeliveryStatusFields: Sendable, Hashable {
         recipients = namedOnes.isEmpty ? out : namedOnes
     }
 
+    /// The loop body of ``fields(_:)`` for a line of ASCII without CR, where each byte is one character: white
+    /// space (Zs and tab) is space and tab, a letter is A to Z in either case.
+    static func appendASCII(_ line: Substring, to out: inout [(String, String)?]) {
+        let bytes = line.utf8
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        if bytes.first.map(isBlank) ?? true {
+            if bytes.allSatisfy(isBlank) {
+                out.append(nil)
+            } else if let last = out.last, let (name, value) = last {
+                out[out.count - 1] = (name, value + " " + trimmingWhitespace(line))
+            }
+            // A line starting with white space and no field before it: its name would hold a space, no field.
+            return
+        }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+              bytes[..<colon].allSatisfy({ ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "-") })
+        else { return }
+        out.append((line[..<colon].lowercased(), trimmingWhitespace(line[line.index(after: colon)...])))
+    }
+
     /// `rfc822; a@b` -> `a@b` (the address or diagnostic type of RFC 3464 §2.3), angle brackets dropped.
     static func stripType(_ value: String) -> String {
         var rest = Substring(value)
@@ -97,7 +117,11 @@ struct DeliveryStatusFields: Sendable, Hashable {
     /// Unfolded fields as lower-cased name and value; nil marks a blank line (group separator).
     static func fields(_ text: String) -> [(String, String)?] {
         var out: [(String, String)?] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in TextLines.all(text, omittingEmpty: false) {
+            if !raw.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+                appendASCII(raw, to: &out)
+                continue
+            }
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             // An ASCII first byte other than space or tab is not white space (CharacterSet.whitespaces is Zs and tab).
             let startsWithText = line.utf8.first.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }

@@ -13,7 +13,7 @@ enum FeedbackReport {
         if report.contentType.parameters["report-type"]?.lowercased() == "feedback-report" { return true }
         if report.headers.first("X-Apple-Unsubscribe")?.lowercased().contains("true") == true { return true }
         if ASCIIFold.contains(report.returnedHeaders, Array("x-hmxmroriginalrecipient:".utf8)) { return true }
-        guard feedbackTypeFields.contains(where: { $0.occurs(in: report.notice) }) else { return false }
+        guard report.noticeHasFeedbackTypeField else { return false }
         let notice = report.notice.lowercased()
         return notice.contains("feedback-type:") && (notice.contains("user-agent:") || notice.contains("version:"))
     }

@@ -28,7 +28,7 @@ enum NoticeRecipients {
     /// Recipients found in `notice`, excluding `excluded` addresses (lower-cased: the bounce's own From and To,
     /// the original sender, daemons).
     static func find(in notice: String, excluding excluded: Set<String>) -> [Found] {
-        let lines = notice.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = TextLines.all(notice, omittingEmpty: false).map(String.init)
         var starts: [(line: Int, address: String)] = []
         for (number, line) in lines.enumerated() {
             for hit in AddressScanner.scan(line) where isRecipientPosition(line, hit) {
@@ -66,6 +66,10 @@ enum NoticeRecipients {
     /// colon or `...`), at the line start followed by an error, or after a lead-in such as `RCPT TO:`.
     static func isRecipientPosition(_ line: String, _ hit: AddressScanner.Hit) -> Bool {
         if hit.start == 0 { return true }
+        var line = line
+        if let ascii = line.withUTF8({ asciiIsRecipientPosition(UnsafeBufferPointer(rebasing: $0[0..<hit.start])) }) {
+            return ascii
+        }
         let bytes = Array(line.utf8)
         let before = String(decoding: bytes[0..<hit.start], as: UTF8.self)
         let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
@@ -81,6 +85,46 @@ enum NoticeRecipients {
         }
         return false
     }
+
+    /// ``isRecipientPosition(_:_:)`` over the bytes before the address when they are ASCII without CR, else nil.
+    /// There each byte is one character and one scalar: white space (Zs and tab) is space and tab, "•" cannot
+    /// occur, lower-casing and `isNumber` are ASCII's, and no lead-in with non-ASCII letters can end the text.
+    static func asciiIsRecipientPosition(_ before: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard CharacterPrefix.isASCII(before), !before.contains(0x0D) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func isOpener(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: "["),
+                 UInt8(ascii: "*"), UInt8(ascii: "-"):
+                return true
+            default:
+                return false
+            }
+        }
+        var start = 0, end = before.count
+        while start < end, isSpace(before[start]) { start += 1 }
+        while end > start, isSpace(before[end - 1]) { end -= 1 }
+        while start < end, isOpener(before[start]) { start += 1 }
+        while end > start, isOpener(before[end - 1]) { end -= 1 }
+        while start < end, isSpace(before[start]) { start += 1 }
+        while end > start, isSpace(before[end - 1]) { end -= 1 }
+        if start == end { return true }
+        let trimmed = UnsafeBufferPointer(rebasing: before[start..<end])
+        if asciiLeadIns.contains(where: { leadIn in
+            leadIn.count <= trimmed.count && zip(trimmed[(trimmed.count - leadIn.count)...], leadIn).allSatisfy {
+                ASCIIFold.fold($0) == $1
+            }
+        }) {
+            return true
+        }
+        return trimmed.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "<")
+        }
+    }
+
+    /// The ASCII ``trimmedLeadIns``, as bytes.
+    static let asciiLeadIns: [[UInt8]] = trimmedLeadIns.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// True when the line starts with an SMTP reply code and a space ("550 ...").
     static func startsWithReplyCode(_ line: String) -> Bool {

@@ -6,12 +6,14 @@ enum OriginalMessageID {
     /// The returned Message-ID without angle brackets, or nil.
     static func find(in report: ReportText) -> String? {
         if let id = report.returnedMessageID.flatMap(clean) { return id }
-        for line in report.returnedHeaders.split(separator: "\n") {
+        var found: String?
+        TextLines.forEach(in: report.returnedHeaders) { line in
             if ASCIIFold.hasPrefix(line, messageID) || ASCIIFold.hasPrefix(line, messageIDSpaced) {
-                if let id = clean(String(line.drop { $0 != ":" }.dropFirst())) { return id }
+                found = clean(String(line.drop { $0 != ":" }.dropFirst()))
             }
+            return found != nil
         }
-        return nil
+        return found
     }
 
     private static let messageID = Array("message-id:".utf8)

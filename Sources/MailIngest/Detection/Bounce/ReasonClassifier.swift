@@ -14,6 +14,9 @@ enum ReasonClassifier {
         .contentError, .onHold, .expired, .networkError, .systemError,
     ]
 
+    /// Words of temporary failures, searched in the diagnostic and notice lines.
+    static let notFoundTryAgain = BytePattern("not found, try again"), deferred = BytePattern("deferred")
+
     /// Vague rules, tried only after the status and reply codes said nothing.
     static let vague: [ReasonRule] = [.userUnknownVague, .rejectedVague, .expiredVague]
 
@@ -46,8 +49,13 @@ enum ReasonClassifier {
         if let reason = StatusCode.definitiveReason(for: evidence.status) { return reason }
         let own = evidence.diagnostic + "\n" + evidence.block
         let lower = DiagnosticText.collapse(own).lowercased()
+        // ASCII text is searched as bytes: each byte is a character there (but CR LF, which no needle holds).
+        let asciiLower = CharacterPrefix.isASCII(lower)
+        func has(_ pattern: BytePattern) -> Bool {
+            asciiLower ? pattern.occurs(in: lower) : lower.contains(String(decoding: pattern.bytes, as: UTF8.self))
+        }
         let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
-            || lower.contains("not found, try again") || lower.contains("deferred")
+            || has(notFoundTryAgain) || has(deferred)
         let command = SMTPCommand.find(in: own)
         // A "user unknown" under a security/policy code (X.7.x, in the DSN or the server's reply) is a filter.
         let statuses = [evidence.status, StatusCode.first(in: evidence.diagnostic) ?? ""]

@@ -27,7 +27,7 @@ enum SMTPCommand: Sendable, Hashable {
     static func find(in text: String) -> SMTPCommand? {
         // Byte search over the normalised text (PhraseText): Foundation's range(of:) was slow enough on large notices
         // to exceed the fuzzer's one-second budget.
-        let normalised = PhraseText(DiagnosticText.collapse(text))
+        let normalised = PhraseText(DiagnosticText.collapse(text), pairs: false)
         var best: (Int, SMTPCommand)?
         for (phrase, command) in phrases {
             if let end = normalised.find(phrase, from: 0), best.map({ end - phrase.count < $0.0 }) ?? true {
@@ -43,10 +43,11 @@ enum SMTPCommand: Sendable, Hashable {
     /// The last `>>> COMMAND` line before the first `<<< 4xx/5xx` reply of a session transcript.
     static func fromTranscript(_ lower: String) -> SMTPCommand? {
         var last: SMTPCommand?
-        for line in lower.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        for line in TextLines.all(lower) {
+            // trimmingWhitespace: the same trimming, over the bytes when they are ASCII.
+            let trimmed = DeliveryStatusFields.trimmingWhitespace(line)
             if trimmed.hasPrefix(">>>") {
-                let command = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                let command = DeliveryStatusFields.trimmingWhitespace(trimmed.dropFirst(3))
                 if command.hasPrefix("mail from") { last = .mailFrom }
                 else if command.hasPrefix("rcpt to") { last = .rcptTo }
                 else if command.hasPrefix("data") { last = .data }

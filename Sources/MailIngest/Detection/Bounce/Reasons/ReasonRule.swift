@@ -38,19 +38,22 @@ enum DiagnosticText {
     /// start each line of a multi-line SMTP reply ("550-5.7.1 ") are dropped so phrases can span lines.
     static func normalize(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        // The scalars are written as UTF-8 bytes and made a string once (appending scalars to a string one by one
+        // was most of this path's cost); the string holds the same scalars.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
         for scalar in text.lowercased().unicodeScalars {
             if scalar.value == 0x307 { continue }  // "İ" lower-cases to "i" + combining dot above
             if scalar.properties.isWhitespace {
-                if !lastWasSpace { out.unicodeScalars.append(" ") }
+                if !lastWasSpace { bytes.append(0x20) }
                 lastWasSpace = true
             } else {
-                out.unicodeScalars.append(scalar)
+                UTF8.encode(scalar) { bytes.append($0) }
                 lastWasSpace = false
             }
         }
+        var out = String(decoding: bytes, as: UTF8.self)
         if out.hasSuffix(" ") { out.removeLast() }
         return stripContinuationCodes(out)
     }
@@ -77,6 +80,7 @@ enum DiagnosticText {
     /// prefixes of multi-line replies (RFC 5321 §4.2.1), folded or not.
     static func stripContinuationCodes(_ collapsed: String) -> String {
         guard collapsed.utf8.count < 20_000 else { return collapsed }
+        if keepsAllWords(collapsed) { return collapsed }
         var words = collapsed.split(separator: " ").map(String.init)
         var seenCode = false
         var index = 0
@@ -101,7 +105,54 @@ enum DiagnosticText {
 }
 
 extension DiagnosticText {
-    /// ``collapse(_:)`` for ASCII text, over its bytes. CR LF is one character, and no separator: it is kept.
+    /// True when ``stripContinuationCodes(_:)`` would give `text` back unchanged, as far as one byte pass can tell:
+    /// no space at either end or twice in a row, and ASCII bytes on both sides of each space (then each space is a
+    /// `" "` character of its own: only non-ASCII scalars join a space into a larger grapheme cluster, an extending
+    /// mark after it or a prepended one before it; so splitting at the spaces and joining again restores the text),
+    /// and fewer than two words shaped like a reply code (`4xx`/`5xx`, alone or before a `-`), since a word is only
+    /// dropped from the second code on. False when unsure.
+    static func keepsAllWords(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count > 0 else { return false }
+            guard bytes[0] != 0x20, bytes[count - 1] != 0x20 else { return false }
+            func isDigit(_ index: Int) -> Bool { index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+            var codes = 0
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    // Not the first or last byte: both neighbours exist.
+                    if bytes[index - 1] == 0x20 || bytes[index - 1] >= 0x80 || bytes[index + 1] >= 0x80 { return false }
+                    continue
+                }
+                guard index == 0 || bytes[index - 1] == 0x20, byte == 0x34 || byte == 0x35,
+                      isDigit(index + 1), isDigit(index + 2) else { continue }
+                let after = index + 3
+                if after == count || bytes[after] == 0x20 || bytes[after] == UInt8(ascii: "-") {
+                    codes += 1
+                    if codes >= 2 { return false }
+                }
+            }
+            return true
+        }
+    }
+
+    /// True when every space byte of `text` has ASCII bytes (or an end) on both sides.
+    static func spacesStandAlone(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if CharacterPrefix.isASCII(bytes) { return true }
+            let count = bytes.count
+            for index in 0..<count where bytes[index] == 0x20 {
+                if index > 0, bytes[index - 1] >= 0x80 { return false }
+                if index + 1 < count, bytes[index + 1] >= 0x80 { return false }
+            }
+            return true
+        }
+    }
+
+    /// ``collapse(_:)`` for ASCII text (or text whose spaces stand alone), over its bytes. CR LF is one character, and no separator: it is kept.
     static func collapseASCII(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -135,8 +186,10 @@ extension DiagnosticText {
 
     /// Whitespace runs (line ends included) collapsed to one space, case kept, trimmed.
     static func collapse(_ text: String) -> String {
-        // ASCII text: every character is one byte but CR LF, one character that is no separator.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCII(text) }
+        // The byte loop gives the character split when each separator byte is a character of its own: tab, LF
+        // and CR always are (controls break grapheme clusters on both sides, UAX #29 GB4/GB5) but CR LF, which the
+        // loop keeps; a space is when its neighbours are ASCII (only non-ASCII marks join a space into a cluster).
+        if spacesStandAlone(text) { return collapseASCII(text) }
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }
