@@ -1,11 +1,12 @@
 import MailIngest
 import Synchronization
 
-/// Where a pass's marks run. A pass that catches up on a backlog (more batches to fetch after the one being marked)
-/// opens a second session on the same mailbox, on a thread of its own, and marks there: the server then marks one
-/// batch while it sends the next, instead of each mark waiting behind the fetches queued before it and each fetch
+/// Where a pass's marks run when they are sent while more batches remain to fetch: a long catch-up whose waiting
+/// marks reached `max_unmarked` (marks otherwise wait for the pass's last batch and go on the fetching session). The
+/// pass opens a second session on the same mailbox, on a thread of its own, and marks there: the server then marks
+/// while it sends the next batch, instead of the mark waiting behind the fetches queued before it and the next fetch
 /// behind the mark. The lane is closed (LOGOUT) at the end of the pass, so a mailbox holds the second connection only
-/// while it catches up; a pass of one batch (the usual IDLE wake-up) marks on the fetching session as before.
+/// while it catches up.
 ///
 /// A server that refuses the second connection (a per-user connection limit, a login refused) does not stop the
 /// mailbox: ``open(label:mailbox:settings:connect:)`` returns nil, the pass marks on its own session, and the poller
