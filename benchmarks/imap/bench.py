@@ -5,12 +5,14 @@ has also marked them (keyword `$Captured`) and exited, versus Python imaplib's b
 same mailbox (fetch only) in the same run. Prints rates, both ratios, CPU of each client and of Dovecot serving it,
 and peak RSS.
 
-Usage: benchmarks/imap/bench.py [--messages 10000] [--ingestd .build/release/ingestd] [--settled] [--fresh-store]
-       [--one-connection] [--rtt-ms MS]
+Usage: benchmarks/imap/bench.py [--messages 10000] [--ingestd .build/release/ingestd] [--settled] [--same-mailbox]
+       [--fresh-store] [--one-connection] [--rtt-ms MS]
 
-Dovecot moves Maildir/new to cur (one rename a message) at the first read-write SELECT. ingestd selects read-write
-(it marks), Python's EXAMINE does not, so by default ingestd's timing carries that one-off; `--settled` opens the
-mailbox read-write once before both timings, as a mail client would have.
+Each client reads its own identical copy of the mailbox (two Dovecot users), and both SELECT it read-write (ingestd
+marks; imaplib's `select()` is read-write by default). Dovecot moves Maildir/new to cur (one rename a message) at the
+first read-write SELECT, so by default each timing carries that one-off for its copy; `--settled` opens both copies
+read-write once before the timings, as a mail client would have. (Until session 7 the two shared one mailbox and
+Python used EXAMINE, so only ingestd's timing carried the move.)
 """
 import argparse
 import imaplib
@@ -26,11 +28,15 @@ from delay_proxy import DelayProxy  # noqa: E402
 from dovecot_harness import Dovecot, message, process_tree_cpu  # noqa: E402
 
 
-def python_fetch(server, batch, port):
+def python_fetch(server, batch, port, same_mailbox):
     start, cpu_start = time.perf_counter(), time.process_time()
     imap = imaplib.IMAP4("127.0.0.1", port)
-    imap.login(server.user, server.password)
-    imap.select("INBOX", readonly=True)
+    if same_mailbox:  # ingestd's mailbox, read-only (EXAMINE), before ingestd runs
+        imap.login(server.user, server.password)
+        imap.select("INBOX", readonly=True)
+    else:  # its own copy, read-write (imaplib's default), as ingestd selects
+        imap.login(server.other_user, server.password)
+        imap.select("INBOX")
     _, data = imap.uid("SEARCH", None, "ALL")
     uids = data[0].split()
     fetched = total = 0
@@ -53,8 +59,11 @@ def main():
     parser.add_argument("--one-connection", action="store_true",
                         help="separate_mark_session: false (marks on the fetching connection)")
     parser.add_argument("--settled", action="store_true",
-                        help="open the mailbox read-write once before both timings (Dovecot then moves Maildir/new to"
-                             " cur, a one-off that Python's read-only EXAMINE never triggers)")
+                        help="open both copies read-write once before the timings (Dovecot then moves Maildir/new to"
+                             " cur, a one-off each client otherwise pays at its first SELECT)")
+    parser.add_argument("--same-mailbox", action="store_true",
+                        help="Python reads ingestd's mailbox read-only (EXAMINE) just before ingestd, as until session"
+                             " 7: ingestd then finds Dovecot's caches warmed, and only ingestd's SELECT moves new to cur")
     parser.add_argument("--fresh-store", action="store_true",
                         help="let ingestd create the agenda store inside its timing (by default it exists, migrated)")
     parser.add_argument("--rtt-ms", type=float, default=0,
@@ -63,17 +72,22 @@ def main():
     server = Dovecot()
     work = tempfile.mkdtemp(prefix="imap-bench-store-")
     try:
-        server.drop(message(n) for n in range(args.messages))
+        # Each client reads its own identical copy (ingestd's user, and Python's), so neither sees the other's
+        # changes: ingestd's keyword marks, or Dovecot's one-off move of Maildir/new to cur at the first read-write
+        # SELECT, which each client then pays on its own copy.
+        users = [server.user] if args.same_mailbox else [server.user, server.other_user]
+        server.drop((message(n) for n in range(args.messages)), users=users)
         server.start()
-        server.doveadm("force-resync", "-u", server.user, "INBOX")  # index once, outside both timings
-        if args.settled:
-            settle = imaplib.IMAP4("127.0.0.1", server.port)
-            settle.login(server.user, server.password)
-            settle.select("INBOX")
-            settle.logout()
+        for user in users:
+            server.doveadm("force-resync", "-u", user, "INBOX")  # index once, outside both timings
+            if args.settled:
+                settle = imaplib.IMAP4("127.0.0.1", server.port)
+                settle.login(user, server.password)
+                settle.select("INBOX")
+                settle.logout()
         port = DelayProxy(server.port, args.rtt_ms / 2).port if args.rtt_ms > 0 else server.port
         server_before = process_tree_cpu(server.proc.pid)
-        fetched, size, python_seconds, python_cpu = python_fetch(server, args.batch, port)
+        fetched, size, python_seconds, python_cpu = python_fetch(server, args.batch, port, args.same_mailbox)
         time.sleep(0.2)  # the imap process exits after LOGOUT and is reaped
         server_python = process_tree_cpu(server.proc.pid) - server_before
         config = os.path.join(work, "poll.json")
@@ -119,6 +133,7 @@ def main():
         python_rate, swift_rate = fetched / python_seconds, stored / swift_seconds
         state = "settled: opened read-write once before" if args.settled else "cold: messages in Maildir/new"
         state += ", new store created in the timing" if args.fresh_store else ", store created before"
+        state += ", one mailbox (Python read-only, first)" if args.same_mailbox else ", a copy for each client"
         state += ", one connection" if args.one_connection else ", marks on a second connection"
         if args.rtt_ms > 0:
             state += f", {args.rtt_ms:g} ms round trip through a delaying proxy"

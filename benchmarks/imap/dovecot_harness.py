@@ -18,19 +18,23 @@ def free_port():
 
 
 class Dovecot:
-    def __init__(self, user="alice", password="secret"):
-        self.user, self.password = user, password
+    def __init__(self, user="alice", password="secret", other_user="bob"):
+        """`user` is the one ingestd polls; `other_user` (same password) has a mailbox of its own, for a second
+        client that must not see the first one's changes."""
+        self.user, self.other_user, self.password = user, other_user, password
         self.dir = tempfile.mkdtemp(prefix="imap-bench-")
         os.chmod(self.dir, 0o755)
         self.port = free_port()
         self.proc = None
-        self.maildir = os.path.join(self.dir, "home", user, "Maildir")
-        for sub in ("cur", "new", "tmp"):
-            os.makedirs(os.path.join(self.maildir, sub))
+        self.maildir = self.maildir_of(user)
+        for name in (user, other_user):
+            for sub in ("cur", "new", "tmp"):
+                os.makedirs(os.path.join(self.maildir_of(name), sub))
         for sub in ("run", "state"):
             os.makedirs(os.path.join(self.dir, sub))
         with open(os.path.join(self.dir, "users"), "w") as f:
-            f.write(f"{user}:{{PLAIN}}{password}::::::\n")
+            for name in (user, other_user):
+                f.write(f"{name}:{{PLAIN}}{password}::::::\n")
         with open(self.config, "w") as f:
             f.write(f"""base_dir = {self.dir}/run
 state_dir = {self.dir}/state
@@ -63,6 +67,9 @@ service imap-login {{
 }}
 """)
         self.chown()
+
+    def maildir_of(self, user):
+        return os.path.join(self.dir, "home", user, "Maildir")
 
     @property
     def config(self):
@@ -100,13 +107,16 @@ service imap-login {{
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
-    def drop(self, messages):
-        """Writes messages straight into Maildir/new (Dovecot indexes them at the next SELECT)."""
+    def drop(self, messages, users=None):
+        """Writes messages straight into Maildir/new of `users` (default: the polled user); Dovecot indexes them at
+        the next SELECT."""
         host = "bench"
+        maildirs = [self.maildir_of(user) for user in (users or [self.user])]
         for i, raw in enumerate(messages):
             name = f"{int(time.time())}.M{i}P{os.getpid()}.{host}"
-            with open(os.path.join(self.maildir, "new", name), "wb") as f:
-                f.write(raw)
+            for maildir in maildirs:
+                with open(os.path.join(maildir, "new", name), "wb") as f:
+                    f.write(raw)
         self.chown()
 
     def doveadm(self, *args):
