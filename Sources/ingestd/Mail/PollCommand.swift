@@ -30,6 +30,7 @@ struct PollCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocSettings.forMailJobs()
+        DescriptorLimit.keepUnderSelectLimit()
         let mailboxes: [PolledMailbox]
         do { mailboxes = try MailboxConfiguration.load(path: config).resolve() } catch let error as MailboxConfigurationError {
             throw CommandError(error.description)

@@ -27,6 +27,7 @@ struct SendCommand: AsyncParsableCommand {
     var owner: String?
 
     func run() async throws {
+        DescriptorLimit.keepUnderSelectLimit()
         let configuration = try OutboundConfiguration.load(path: config)
         let storePath = store
         let ownerName = owner ?? "\(ProcessInfo.processInfo.hostName):\(getpid()):\(Int(Date().timeIntervalSince1970))"

@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocSettings.forMailJobs()
+        DescriptorLimit.keepUnderSelectLimit()
         let file: ConfigurationFile
         do {
             file = try ConfigurationFile.load(path: config, environment: ProcessInfo.processInfo.environment)
