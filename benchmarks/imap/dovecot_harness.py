@@ -140,18 +140,21 @@ service imap-login {{
                                      "user": self.user, "password_file": pw, "mailboxes": [mailbox]}]}, f)
 
 
+def stat_fields(pid):
+    """The fields of /proc/PID/stat after the command name (field 3 of the man page first), or None if gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except OSError:
+        return None
+    return stat[stat.rindex(")") + 2:].split()
+
+
 def descendants(pid):
     parents = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        parents[int(entry)] = int(fields[1])
+        if entry.isdigit() and (fields := stat_fields(entry)) is not None:
+            parents[int(entry)] = int(fields[1])
     result, frontier = [], [pid]
     while frontier:
         current = frontier.pop()
@@ -167,12 +170,9 @@ def process_tree_cpu(pid):
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
     for index, process in enumerate([pid] + descendants(pid)):
-        try:
-            with open(f"/proc/{process}/stat") as f:
-                stat = f.read()
-        except OSError:
+        fields = stat_fields(process)
+        if fields is None:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
         # utime, stime (fields 14 and 15 of stat); cutime, cstime (16, 17) only for the root, whose reaped
         # children are not in the live tree any more (a live process's own reaped children would count twice).
         total += int(fields[11]) + int(fields[12])
