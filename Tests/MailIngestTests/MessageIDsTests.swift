@@ -37,4 +37,13 @@ import Testing
         }
         #expect(MessageIDs.parse(raw) == MessageIDs.parseAny(raw))
     }
+
+    /// The shortcut does take the plain cases (otherwise the test above would hold for a shortcut that never answers).
+    @Test func theShortcutAnswersForOneBracketedId() {
+        #expect(MessageIDs.singleBracketed("<a@x>") == "a@x")
+        #expect(MessageIDs.singleBracketed(" \t<a(b)\"c\"@x>\r\n") == "a(b)\"c\"@x")
+        #expect(MessageIDs.singleBracketed("<é@exämple>") == "é@exämple")
+        #expect(MessageIDs.singleBracketed("<a@x> <b@x>") == nil)
+        #expect(MessageIDs.singleBracketed("<a b@x>") == nil)
+    }
 }

@@ -21,8 +21,8 @@ struct PolledMailbox: Sendable {
     var batchSize: Int
     /// IDLE or poll.
     var waitPolicy: WaitPolicy
-    /// While a pass catches up on more than one batch, mark over a second connection (``MarkLane``); false keeps one
-    /// connection per mailbox at all times.
+    /// Marks sent while batches remain to fetch (once `maxUnmarked` wait) go over a second connection
+    /// (``MarkLane``); false keeps one connection per mailbox at all times.
     var separateMarkSession = true
     /// Stored messages whose mark may wait while a pass catches up (see `MailboxConfiguration.Mailbox.maxUnmarked`).
     var maxUnmarked = 20_000

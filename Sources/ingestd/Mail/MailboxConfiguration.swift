@@ -59,10 +59,10 @@ struct MailboxConfiguration: Codable, Sendable, Hashable {
         var pollIntervalSeconds: Double?
         /// Use IDLE when offered; default true.
         var idle: Bool?
-        /// While a pass catches up on more than one batch, mark over a second connection to the mailbox, logged out
-        /// at the end of the pass, so the server marks one batch while it sends the next; default true. A server that
-        /// refuses the second connection gets the marks on the first and is not asked again; false keeps one
-        /// connection per mailbox from the start.
+        /// Marks sent while batches remain to fetch (once `maxUnmarked` wait) go over a second connection to the
+        /// mailbox, logged out at the end of the pass, so the server marks while it sends the next batch; default
+        /// true. A server that refuses the second connection gets the marks on the first and is not asked again;
+        /// false keeps one connection per mailbox from the start.
         var separateMarkSession: Bool?
         /// Stored messages whose mark may wait while a pass catches up; default 20,000. Marks are sent once the last
         /// batch of the pass is stored, or earlier when this many are waiting, so storing is not slowed by the

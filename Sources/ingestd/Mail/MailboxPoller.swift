@@ -122,6 +122,14 @@ struct MailboxPoller: Sendable {
         var unmarked: [UInt32] = []
         var lane: MarkLane?
         let refusedMark = MarkFailure()
+        /// Sends the waiting marks: over the lane when one is open, else on the fetching session.
+        func sendMarks() {
+            for chunk in Self.chunks(unmarked) {
+                let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
+                marks.append(lane.map { $0.submit(mark) } ?? thread.submit { try mark(box.session) })
+            }
+            unmarked = []
+        }
         let uidValidity = status.uidValidity, depth = max(0, fetchAhead)
         do {
             while true {
@@ -158,19 +166,11 @@ struct MailboxPoller: Sendable {
                                                        connect: connect)
                             if lane == nil { markLanes.refuse() }  // this server refuses a second connection
                         }
-                        for chunk in Self.chunks(unmarked) {
-                            let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
-                            marks.append(lane.map { $0.submit(mark) } ?? thread.submit { try mark(box.session) })
-                        }
-                        unmarked = []
+                        sendMarks()
                     }
                     action = pass.marked()
                 case .finished(let outcome):
-                    // Left when the pass's last batch had nothing to mark (all expunged meanwhile).
-                    for chunk in Self.chunks(unmarked) {
-                        let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
-                        marks.append(thread.submit { try mark(box.session) })
-                    }
+                    sendMarks()  // left when the pass's last batch had nothing to mark (all expunged meanwhile)
                     for mark in marks { try await mark.value }
                     lane?.close()
                     try await state.advance(key, to: outcome.cursor, at: now())
