@@ -8,11 +8,12 @@ and peak RSS.
 Usage: benchmarks/imap/bench.py [--messages 10000] [--ingestd .build/release/ingestd] [--settled] [--same-mailbox]
        [--fresh-store] [--one-connection] [--rtt-ms MS]
 
-Each client reads its own identical copy of the mailbox (two Dovecot users), and both SELECT it read-write (ingestd
-marks; imaplib's `select()` is read-write by default). Dovecot moves Maildir/new to cur (one rename a message) at the
-first read-write SELECT, so by default each timing carries that one-off for its copy; `--settled` opens both copies
-read-write once before the timings, as a mail client would have. (Until session 7 the two shared one mailbox and
-Python used EXAMINE, so only ingestd's timing carried the move.)
+Each client reads its own identical copy of the mailbox (two Dovecot users), and both open it read-only (EXAMINE)
+to fetch: Python because it only fetches, ingestd because its first pass on a connection reads with EXAMINE and
+selects read-write only for its marks, once everything is stored. Dovecot moves Maildir/new to cur (one rename a
+message) at the first read-write SELECT: in ingestd's run that comes with the marks; `--settled` makes that move on
+both copies before the timings, as a mail client would have. (Session 7 had both clients SELECT read-write, so each
+timing carried the move; until then the two shared one mailbox.)
 """
 import argparse
 import imaplib
@@ -31,12 +32,10 @@ from dovecot_harness import Dovecot, message, process_tree_cpu  # noqa: E402
 def python_fetch(server, batch, port, same_mailbox):
     start, cpu_start = time.perf_counter(), time.process_time()
     imap = imaplib.IMAP4("127.0.0.1", port)
-    if same_mailbox:  # ingestd's mailbox, read-only (EXAMINE), before ingestd runs
-        imap.login(server.user, server.password)
-        imap.select("INBOX", readonly=True)
-    else:  # its own copy, read-write (imaplib's default), as ingestd selects
-        imap.login(server.other_user, server.password)
-        imap.select("INBOX")
+    # Read-only (EXAMINE), as ingestd reads before its marks: ingestd's mailbox just before ingestd runs, or by
+    # default a copy of its own.
+    imap.login(server.user if same_mailbox else server.other_user, server.password)
+    imap.select("INBOX", readonly=True)
     _, data = imap.uid("SEARCH", None, "ALL")
     uids = data[0].split()
     fetched = total = 0
@@ -62,8 +61,8 @@ def main():
                         help="open both copies read-write once before the timings (Dovecot then moves Maildir/new to"
                              " cur, a one-off each client otherwise pays at its first SELECT)")
     parser.add_argument("--same-mailbox", action="store_true",
-                        help="Python reads ingestd's mailbox read-only (EXAMINE) just before ingestd, as until session"
-                             " 7: ingestd then finds Dovecot's caches warmed, and only ingestd's SELECT moves new to cur")
+                        help="Python reads ingestd's mailbox just before ingestd, as until session 7: ingestd then"
+                             " finds Dovecot's caches warmed by Python's fetch")
     parser.add_argument("--fresh-store", action="store_true",
                         help="let ingestd create the agenda store inside its timing (by default it exists, migrated)")
     parser.add_argument("--rtt-ms", type=float, default=0,
@@ -73,8 +72,7 @@ def main():
     work = tempfile.mkdtemp(prefix="imap-bench-store-")
     try:
         # Each client reads its own identical copy (ingestd's user, and Python's), so neither sees the other's
-        # changes: ingestd's keyword marks, or Dovecot's one-off move of Maildir/new to cur at the first read-write
-        # SELECT, which each client then pays on its own copy.
+        # changes (ingestd's keyword marks, Dovecot's move of Maildir/new to cur) or finds caches the other warmed.
         users = [server.user] if args.same_mailbox else [server.user, server.other_user]
         server.drop((message(n) for n in range(args.messages)), users=users)
         server.start()
@@ -133,7 +131,7 @@ def main():
         python_rate, swift_rate = fetched / python_seconds, stored / swift_seconds
         state = "settled: opened read-write once before" if args.settled else "cold: messages in Maildir/new"
         state += ", new store created in the timing" if args.fresh_store else ", store created before"
-        state += ", one mailbox (Python read-only, first)" if args.same_mailbox else ", a copy for each client"
+        state += ", one mailbox (Python first)" if args.same_mailbox else ", a copy for each client"
         state += ", one connection" if args.one_connection else ", marks on a second connection"
         if args.rtt_ms > 0:
             state += f", {args.rtt_ms:g} ms round trip through a delaying proxy"

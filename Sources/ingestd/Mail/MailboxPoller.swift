@@ -51,9 +51,12 @@ struct MailboxPoller: Sendable {
                 let connect = self.connect
                 let opened = try await thread.run { SessionBox(try connect(settings)) }
                 box = opened
+                var firstOnConnection = true
                 while !Task.isCancelled {
                     await board.phase(mailbox.key, .syncing)
-                    _ = try await pass(opened, thread: thread, marksReconciled: reconciled)
+                    _ = try await pass(opened, thread: thread, marksReconciled: reconciled,
+                                       readOnlyUntilMarks: firstOnConnection)
+                    firstOnConnection = false
                     reconciled = true
                     attempt = 0
                     await board.succeeded(mailbox.key, at: now())
@@ -87,7 +90,8 @@ struct MailboxPoller: Sendable {
         do {
             var total = 0, reconciled = false
             while true {
-                let outcome = try await pass(box, thread: thread, marksReconciled: reconciled)
+                let outcome = try await pass(box, thread: thread, marksReconciled: reconciled,
+                                             readOnlyUntilMarks: !reconciled)
                 reconciled = true
                 total += outcome.fetched
                 await board.succeeded(mailbox.key, at: now())
@@ -103,9 +107,16 @@ struct MailboxPoller: Sendable {
 
     /// Runs one complete pass on an open session; returns its outcome. Throws on any IMAP or store failure, leaving
     /// the cursor wherever the store's transactions left it.
-    func pass(_ box: SessionBox, thread: SessionThread, marksReconciled: Bool) async throws -> MailboxSyncPass.Outcome {
+    ///
+    /// With `readOnlyUntilMarks` (the first pass on a connection, the one that catches up) the mailbox is opened
+    /// read-only (EXAMINE) and selected read-write only just before the pass's first mark on this session: the
+    /// server's own write work on opening a mailbox read-write (Dovecot moves every message of a Maildir's `new` to
+    /// `cur`, 17 µs a message) then comes after the messages are stored, with the marks, instead of before the first
+    /// fetch. Later passes select read-write at once (the mailbox is small again, and one SELECT is cheaper than two).
+    func pass(_ box: SessionBox, thread: SessionThread, marksReconciled: Bool,
+              readOnlyUntilMarks: Bool = false) async throws -> MailboxSyncPass.Outcome {
         let name = mailbox.mailbox, key = mailbox.key, markMode = mailbox.markMode
-        let status = try await thread.run { try box.session.select(name, readOnly: false) }
+        let status = try await thread.run { try box.session.select(name, readOnly: readOnlyUntilMarks) }
         var pass = MailboxSyncPass(stored: try await state.cursor(of: key), status: status,
                                    batchSize: mailbox.batchSize, marksReconciled: marksReconciled, markMode: markMode)
         var action = pass.start()
@@ -122,15 +133,21 @@ struct MailboxPoller: Sendable {
         var unmarked: [UInt32] = []
         var lane: MarkLane?
         let refusedMark = MarkFailure()
-        /// Sends the waiting marks: over the lane when one is open, else on the fetching session.
+        let uidValidity = status.uidValidity, depth = max(0, fetchAhead)
+        var writable = !readOnlyUntilMarks
+        /// Sends the waiting marks: over the lane when one is open, else on the fetching session (selected read-write
+        /// first when the pass opened it read-only).
         func sendMarks() {
+            if !unmarked.isEmpty, lane == nil, !writable {
+                writable = true
+                marks.append(thread.submit { try Self.reselectWritable(box.session, name, uidValidity, failure: refusedMark) })
+            }
             for chunk in Self.chunks(unmarked) {
                 let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
                 marks.append(lane.map { $0.submit(mark) } ?? thread.submit { try mark(box.session) })
             }
             unmarked = []
         }
-        let uidValidity = status.uidValidity, depth = max(0, fetchAhead)
         do {
             while true {
                 try Task.checkCancellation()
@@ -162,8 +179,8 @@ struct MailboxPoller: Sendable {
                     let more = !pass.upcomingBatches(1).isEmpty
                     if !more || unmarked.count >= mailbox.maxUnmarked {
                         if more, lane == nil, mailbox.separateMarkSession, markLanes.isAllowed {
-                            lane = await MarkLane.open(label: key, mailbox: name, settings: mailbox.account,
-                                                       connect: connect)
+                            lane = await MarkLane.open(label: key, mailbox: name, uidValidity: uidValidity,
+                                                       settings: mailbox.account, connect: connect)
                             if lane == nil { markLanes.refuse() }  // this server refuses a second connection
                         }
                         sendMarks()
@@ -196,10 +213,12 @@ struct MailboxPoller: Sendable {
         return stride(from: 0, to: sorted.count, by: markChunk).map { Array(sorted[$0..<min($0 + markChunk, sorted.count)]) }
     }
 
-    /// The mark of `uids` per `mode`, recording a refusal in `failure`.
+    /// The mark of `uids` per `mode`, recording a refusal in `failure`; nothing is sent once a mark (or the
+    /// read-write SELECT before it) of the pass failed.
     static func mark(_ uids: [UInt32], mode: MarkMode, failure: MarkFailure)
         -> @Sendable (any IMAPMailboxSession) throws -> Void {
         { session in
+            try failure.check()
             do {
                 switch mode {
                 case .keyword(let word): try session.addFlags([word], uids: uids)
@@ -210,6 +229,22 @@ struct MailboxPoller: Sendable {
                 failure.record(error)
                 throw error
             }
+        }
+    }
+
+    /// Selects `mailbox` read-write on a session that examined it, and checks that its UIDs still mean the same
+    /// messages: marks after a UIDVALIDITY change would flag other messages, so none is sent and the pass fails (the
+    /// next pass resyncs).
+    static func reselectWritable(_ session: any IMAPMailboxSession, _ mailbox: String, _ uidValidity: UInt32,
+                                 failure: MarkFailure) throws {
+        do {
+            let status = try session.select(mailbox, readOnly: false)
+            if status.uidValidity != uidValidity {
+                throw IMAPError.command(name: "SELECT", response: "UIDVALIDITY changed during the pass; marks not sent")
+            }
+        } catch {
+            failure.record(error)
+            throw error
         }
     }
 

@@ -21,6 +21,8 @@ final class MarkLane: Sendable {
     /// The second session, touched only on the lane's thread.
     private final class Holder: @unchecked Sendable {
         var box: SessionBox?
+        /// Set when the lane's SELECT found another UIDVALIDITY than the pass: its UIDs name other messages now.
+        var refusal: IMAPError?
     }
 
     /// Whether a poller still asks for lanes: true until a server refuses one.
@@ -38,14 +40,17 @@ final class MarkLane: Sendable {
     }
 
     /// Connects and SELECTs `mailbox` read-write on a new thread; nil when the server refused either (the half-open
-    /// session is logged out).
-    static func open(label: String, mailbox: String, settings: IMAPConnectionSettings,
+    /// session is logged out). When the mailbox's UIDVALIDITY is no longer the pass's `uidValidity`, every mark
+    /// submitted is refused (the pass fails and the next one resyncs).
+    static func open(label: String, mailbox: String, uidValidity: UInt32, settings: IMAPConnectionSettings,
                      connect: @escaping IMAPSessionFactory) async -> MarkLane? {
         let thread = SessionThread(label: label + ".marks"), holder = Holder()
         let opened = (try? await thread.run { () throws -> Bool in
             let session = try connect(settings)
             do {
-                _ = try session.select(mailbox, readOnly: false)
+                if try session.select(mailbox, readOnly: false).uidValidity != uidValidity {
+                    holder.refusal = .command(name: "SELECT", response: "UIDVALIDITY changed during the pass; marks not sent")
+                }
             } catch {
                 session.logout()
                 throw error
@@ -60,6 +65,7 @@ final class MarkLane: Sendable {
     func submit(_ mark: @escaping @Sendable (any IMAPMailboxSession) throws -> Void) -> Task<Void, any Error> {
         let holder = self.holder
         return thread.submit {
+            if let refusal = holder.refusal { throw refusal }
             guard let box = holder.box else { throw IMAPError.connection("mark session closed") }
             try mark(box.session)
         }

@@ -13,6 +13,8 @@ final class FakeIMAPServer: @unchecked Sendable {
     private var folders: [String: [UInt32: Message]] = ["INBOX": [:]]
     private var calls: [String: Int] = [:]
     private var faults: [String: Set<Int>] = [:]
+    private var rebuilds: [String: Set<Int>] = [:]
+    private var log: [String] = []
     var capabilities: Set<String> = ["IDLE", "MOVE", "UIDPLUS"]
     /// The password every login must present.
     var password = "secret"
@@ -36,8 +38,16 @@ final class FakeIMAPServer: @unchecked Sendable {
 
     /// Makes the `n`-th call (1-based, counted from now) of `operation` fail with a cut connection.
     func fail(_ operation: String, call n: Int) {
-        lock.withLock { faults[operation, default: []].insert((calls[operation] ?? 0) + n) }
+        lock.withLock { _ = faults[operation, default: []].insert((calls[operation] ?? 0) + n) }
     }
+
+    /// Rebuilds INBOX (see ``rebuild()``) just before the `n`-th call (1-based, counted from now) of `operation`.
+    func rebuild(before operation: String, call n: Int) {
+        lock.withLock { _ = rebuilds[operation, default: []].insert((calls[operation] ?? 0) + n) }
+    }
+
+    /// Every operation of every session, in order; SELECT is logged as "select" or "examine".
+    var operations: [String] { lock.withLock { log } }
 
     func messages(in folder: String = "INBOX") -> [UInt32: Message] { lock.withLock { folders[folder] ?? [:] } }
 
@@ -53,12 +63,15 @@ final class FakeIMAPServer: @unchecked Sendable {
         return Session(server: self)
     }
 
-    fileprivate func step(_ operation: String) throws {
-        try lock.withLock {
+    fileprivate func step(_ operation: String, logged: String? = nil) throws {
+        let rebuildNow = try lock.withLock {
             let n = (calls[operation] ?? 0) + 1
             calls[operation] = n
+            log.append(logged ?? operation)
             if faults[operation]?.contains(n) == true { throw IMAPError.connection("cut by test") }
+            return rebuilds[operation]?.contains(n) == true
         }
+        if rebuildNow { rebuild() }
     }
 
     fileprivate func withState<T>(_ body: (inout [String: [UInt32: Message]], UInt32, UInt32) throws -> T) rethrows -> T {
@@ -68,14 +81,16 @@ final class FakeIMAPServer: @unchecked Sendable {
     private final class Session: IMAPMailboxSession {
         let server: FakeIMAPServer
         var selected = "INBOX"
+        var readOnly = false
         var searchedUpTo: UInt32 = 0
         init(server: FakeIMAPServer) { self.server = server }
 
         var capabilities: Set<String> { server.capabilities }
 
         func select(_ mailbox: String, readOnly: Bool) throws -> IMAPMailboxStatus {
-            try server.step("select")
+            try server.step("select", logged: readOnly ? "examine" : "select")
             selected = mailbox
+            self.readOnly = readOnly
             return server.withState { folders, validity, next in
                 IMAPMailboxStatus(uidValidity: validity, uidNext: next, highestModSeq: UInt64(next) * 3,
                                   messageCount: folders[mailbox]?.count ?? 0)
@@ -105,6 +120,7 @@ final class FakeIMAPServer: @unchecked Sendable {
 
         func addFlags(_ flags: [String], uids: [UInt32]) throws {
             try server.step("store")
+            try refuseIfReadOnly("UID STORE")
             server.withState { folders, _, _ in
                 for uid in uids { folders[selected]?[uid]?.flags.formUnion(flags) }
             }
@@ -112,6 +128,7 @@ final class FakeIMAPServer: @unchecked Sendable {
 
         func move(uids: [UInt32], to mailbox: String) throws {
             try server.step("move")
+            try refuseIfReadOnly("UID MOVE")
             server.withState { folders, _, _ in
                 for uid in uids {
                     guard let message = folders[selected]?.removeValue(forKey: uid) else { continue }
@@ -128,5 +145,10 @@ final class FakeIMAPServer: @unchecked Sendable {
         }
 
         func logout() { try? server.step("logout") }
+
+        /// As a server answers a change to a mailbox opened with EXAMINE (RFC 9051 section 6.3.3).
+        private func refuseIfReadOnly(_ command: String) throws {
+            if readOnly { throw IMAPError.command(name: command, response: "NO [READ-ONLY] mailbox opened read-only") }
+        }
     }
 }

@@ -220,6 +220,69 @@ struct MailboxPollerTests {
         #expect(try await temp.store.cursor(of: "test/INBOX")?.lastUID == 40)
     }
 
+    @Test("The first pass on a connection reads with EXAMINE and selects read-write only for its marks, after the last batch")
+    func examineUntilMarks() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<40 { server.deliver(MailFixtures.message(n)) }
+        let sink = CountingSink(store: temp.store)
+        let mailbox = MailFixtures.mailbox(batch: 6, maxUnmarked: 20_000)
+        #expect(try await Self.poller(server, temp.store, sink, mailbox: mailbox).drain() == 40)
+        let log = server.operations
+        #expect(log.filter { $0 == "examine" || $0 == "select" } == ["examine", "select", "select"],
+                "drain's second pass (nothing new) selects read-write at once")
+        let select = try #require(log.firstIndex(of: "select"))
+        #expect(log.firstIndex(of: "examine") == 1, "right after connect")
+        #expect(log.lastIndex(of: "fetch").map { $0 < select } == true, "every fetch before the read-write SELECT")
+        #expect(log.firstIndex(of: "store").map { $0 > select } == true)
+        #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+    }
+
+    @Test("Later passes on the same connection select read-write at once")
+    func laterPassesSelect() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let sink = CountingSink(store: temp.store)
+        let task = Task { await Self.poller(server, temp.store, sink).run() }
+        server.deliver(MailFixtures.message(1))
+        try await Self.waitUntil { sink.created == 1 }
+        server.deliver(MailFixtures.message(2))
+        try await Self.waitUntil { sink.created == 2 }
+        try await Self.waitUntil { server.messages().values.allSatisfy { $0.flags == ["$Captured"] } }
+        task.cancel()
+        await task.value
+        let opens = server.operations.filter { $0 == "examine" || $0 == "select" }
+        #expect(server.count("connect") == 1)
+        #expect(opens.first == "examine")
+        #expect(opens.dropFirst().allSatisfy { $0 == "select" } && opens.count >= 3)
+    }
+
+    @Test("UIDVALIDITY changes between EXAMINE and the read-write SELECT (of the pass's session, or of the second one): no mark is sent; the next pass resyncs, each message stored once",
+          arguments: [MarkMode.default, .move(to: "Captured")], [20_000, 5])
+    func validityChangesBeforeMarks(mode: MarkMode, maxUnmarked: Int) async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<13 { server.deliver(MailFixtures.message(n)) }
+        server.rebuild(before: "select", call: 2)
+        let sink = CountingSink(store: temp.store)
+        let mailbox = MailFixtures.mailbox(mode, batch: 5, maxUnmarked: maxUnmarked)
+        let poller = Self.poller(server, temp.store, sink, mailbox: mailbox)
+        await #expect(throws: IMAPError.self) { try await poller.drain() }
+        #expect(server.count("connect") == (maxUnmarked == 5 ? 2 : 1))
+        #expect(sink.created == 13)
+        #expect(server.count("store") == 0 && server.count("move") == 0)
+        #expect(server.messages().values.allSatisfy { $0.flags.isEmpty })
+        #expect(try await poller.drain() == 13)
+        #expect(sink.created == 13, "the resync found every message stored")
+        if case .move(let target) = mode {
+            #expect(server.messages().isEmpty)
+            #expect(server.messages(in: target).count == 13)
+        } else {
+            #expect(server.messages().values.allSatisfy { $0.flags == ["$Captured"] })
+        }
+        #expect(try await temp.store.cursor(of: "test/INBOX")?.uidValidity == 101)
+    }
+
     @Test("max_unmarked reached while batches follow: those marks go over the second session, the rest at the end")
     func marksWhenTooManyWait() async throws {
         let server = FakeIMAPServer(), temp = try TemporaryStore()
