@@ -21,6 +21,14 @@ import Testing
         ]))
     }
 
+    @Test("The writer syncs every commit (synchronous FULL; GRDB's WAL default NORMAL may lose the last commits on power loss)")
+    func writerSyncsEveryCommit() async throws {
+        let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
+        let level = try await store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+        #expect(try await store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
     @Test func readersSeeAllOrNothingOfALongImportAndAreNotBlocked() async throws {
         let store = try SQLiteAgendaStore(path: TemporaryDatabase.path())
         try await Self.scenario(store)

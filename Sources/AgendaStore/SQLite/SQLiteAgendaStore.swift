@@ -2,7 +2,9 @@ public import Foundation
 import GRDB
 
 /// The SQLite backend (GRDB `DatabasePool`: WAL, one writer, concurrent readers, foreign keys on).
-/// Durability: SQLite's default `synchronous` for WAL here (FULL) is kept, so a commit survives power loss.
+/// Durability: the writer runs with `synchronous = FULL`, so a commit survives power loss before the caller goes on
+/// (and, say, moves the stored message out of the server's mailbox). GRDB sets NORMAL when it opens a pool in WAL
+/// mode, which survives a crash of the process but may lose the last commits on power loss.
 public final class SQLiteAgendaStore: AgendaStore {
     let pool: DatabasePool
 
@@ -29,6 +31,7 @@ public final class SQLiteAgendaStore: AgendaStore {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         if let last {
             try AgendaSchema.migrator.migrate(pool, upTo: last)
         } else {
