@@ -5,15 +5,59 @@ import TestServers
 
 /// Connecting, TLS and authentication of ``IMAPSession`` against a private Dovecot.
 @Suite struct IMAPSessionTests {
+    /// Dovecot announces its capabilities in the LOGIN's OK: they are taken from there, with no CAPABILITY command.
     @Test func plainLoginReadsCapabilities() throws {
         let server = try DovecotServer()
         defer { server.stop() }
-        let session = try IMAPSession.connect(IMAPTestSupport.settings(server))
+        let proxy = try TCPProxy(targetPort: server.imapPort)
+        defer { proxy.stop() }
+        let session = try IMAPSession.connect(IMAPTestSupport.settings(server, port: proxy.port))
         defer { session.logout() }
+        // The greeting's list lacks these: they come from after the login.
         for capability in ["IMAP4REV1", "IDLE", "CONDSTORE", "MOVE", "UIDPLUS"] {
             #expect(session.capabilities.contains(capability), "\(capability) missing")
         }
         #expect(session.certificateProblem == nil)
+        let commands = proxy.clientText.split(separator: "\r\n").map { $0.split(separator: " ").dropFirst().first ?? "" }
+        #expect(commands == ["LOGIN"])
+    }
+
+    /// A server that announces nothing with its login's OK is asked with CAPABILITY; the greeting's list is not kept.
+    @Test func capabilitiesAskedWhenLoginAnnouncesNone() throws {
+        let listener = try Loopback.listeningSocket(port: 0)
+        let port = try Loopback.localPort(of: listener)
+        let script = Thread {
+            let client = accept(listener, nil, nil)
+            defer { close(client); close(listener) }
+            Loopback.setReceiveTimeout(client, seconds: 5)
+            _ = Loopback.sendAll(client, Data("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED-NOT] ready\r\n".utf8))
+            var pending = Data(), buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = recv(client, &buffer, buffer.count, 0)
+                if count <= 0 { return }
+                pending.append(contentsOf: buffer[0..<count])
+                while let end = pending.firstRange(of: Data("\r\n".utf8)) {
+                    let line = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
+                    pending.removeSubrange(..<end.upperBound)
+                    let words = line.split(separator: " ")
+                    let tag = words.first ?? "*"
+                    let reply = switch words.dropFirst().first?.uppercased() {
+                    case "LOGIN": "\(tag) OK logged in\r\n"
+                    case "CAPABILITY": "* CAPABILITY IMAP4rev1 IDLE MOVE\r\n\(tag) OK done\r\n"
+                    case "LOGOUT": "* BYE\r\n\(tag) OK bye\r\n"
+                    default: "\(tag) BAD unexpected\r\n"
+                    }
+                    _ = Loopback.sendAll(client, Data(reply.utf8))
+                }
+            }
+        }
+        script.start()
+        let settings = IMAPAccountSettings(host: "127.0.0.1", port: port, security: .plain,
+                                           authentication: .login(user: "u", password: "p"), caFile: nil,
+                                           allowInvalidCertificates: false, timeout: .seconds(5))
+        let session = try IMAPSession.connect(settings)
+        defer { session.logout() }
+        #expect(session.capabilities == ["IMAP4REV1", "IDLE", "MOVE"])
     }
 
     /// STARTTLS and IMAPS verify the server against the test CA, by name and by IP (SAN IP:127.0.0.1).

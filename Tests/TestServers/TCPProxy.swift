@@ -17,6 +17,7 @@ public final class TCPProxy: @unchecked Sendable {
     private var cutLimit: Int?
     private var serverBytes: [Int: Int] = [:]
     private var clientReads = 0
+    private var fromClients = Data()
     private var stopped = false
 
     /// Starts listening on a free port and forwarding to 127.0.0.1:`targetPort`.
@@ -50,6 +51,8 @@ public final class TCPProxy: @unchecked Sendable {
     public var totalServerBytes: Int { lock.withLock { serverBytes.values.reduce(0, +) } }
     /// How many reads brought client bytes so far (commands written together arrive in one read on loopback).
     public var clientReadCount: Int { lock.withLock { clientReads } }
+    /// Everything clients sent so far, over all connections (the commands a test expects, or must not see).
+    public var clientText: String { lock.withLock { String(decoding: fromClients, as: UTF8.self) } }
 
     /// Stops listening and cuts every connection. Idempotent.
     public func stop() {
@@ -93,7 +96,12 @@ public final class TCPProxy: @unchecked Sendable {
             while lock.withLock({ paused && !stopped }) { usleep(5_000) }
             var allowed = count
             var cutNow = false
-            if !fromServer { lock.withLock { clientReads += 1 } }
+            if !fromServer {
+                lock.withLock {
+                    clientReads += 1
+                    fromClients.append(contentsOf: buffer[0..<count])
+                }
+            }
             if fromServer {
                 lock.withLock {
                     let sent = serverBytes[id, default: 0]

@@ -43,8 +43,11 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
         let session = try IMAPSession(settings: settings)
         do {
             try session.open()
+            session.forgetAnnouncedCapabilities()
             try session.authenticate()
-            try session.refreshCapabilities()
+            // Servers announce their capabilities after login in the login's OK (RFC 9051 section 6.2.3), which
+            // saves a CAPABILITY round trip per connection; one that does not is asked.
+            if !session.takeAnnouncedCapabilities() { try session.refreshCapabilities() }
         } catch {
             session.close()
             throw error
@@ -170,6 +173,27 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
         try run("CAPABILITY") { mailimap_capability(imap, &data) }
         guard let data else { return }
         defer { mailimap_capability_data_free(data) }
+        capabilities = Self.names(data)
+    }
+
+    /// Drops the capabilities libetpan kept from a response code so far (the greeting's, before login), so that
+    /// ``takeAnnouncedCapabilities()`` sees only what a later response announced.
+    private func forgetAnnouncedCapabilities() {
+        guard let info = imap.pointee.imap_connection_info, let data = info.pointee.imap_capability else { return }
+        mailimap_capability_data_free(data)
+        info.pointee.imap_capability = nil
+    }
+
+    /// Adopts the capabilities announced by a `[CAPABILITY ...]` response code since
+    /// ``forgetAnnouncedCapabilities()`` (libetpan keeps the last one); false when none was.
+    private func takeAnnouncedCapabilities() -> Bool {
+        guard let data = imap.pointee.imap_connection_info?.pointee.imap_capability else { return false }
+        capabilities = Self.names(data)
+        return !capabilities.isEmpty
+    }
+
+    /// The capability names of a CAPABILITY list, upper-cased (`AUTH=` mechanisms included).
+    private static func names(_ data: UnsafeMutablePointer<mailimap_capability_data>) -> Set<String> {
         var result: Set<String> = []
         for pointer in CList(data.pointee.cap_list) {
             let capability = pointer.assumingMemoryBound(to: mailimap_capability.self).pointee
@@ -179,7 +203,7 @@ public final class IMAPSession: IMAPMailboxSession, @unchecked Sendable {
                 result.insert(String(cString: name).uppercased())
             }
         }
-        capabilities = result
+        return result
     }
 }
 

@@ -9,6 +9,9 @@ typealias IMAPSessionFactory = @Sendable (IMAPConnectionSettings) throws -> any 
 /// The session as the session thread holds it: only ever touched from that thread.
 final class SessionBox: @unchecked Sendable {
     let session: any IMAPMailboxSession
+    /// Set when a pass's read-write SELECT (before its marks) showed mail that arrived after the pass opened the
+    /// mailbox: the server counts it as told, so IDLE would not announce it; the poller runs another pass instead.
+    var arrivedSinceOpen = false
     init(_ session: any IMAPMailboxSession) { self.session = session }
 }
 
@@ -116,7 +119,10 @@ struct MailboxPoller: Sendable {
     func pass(_ box: SessionBox, thread: SessionThread, marksReconciled: Bool,
               readOnlyUntilMarks: Bool = false) async throws -> MailboxSyncPass.Outcome {
         let name = mailbox.mailbox, key = mailbox.key, markMode = mailbox.markMode
-        let status = try await thread.run { try box.session.select(name, readOnly: readOnlyUntilMarks) }
+        let status = try await thread.run {
+            box.arrivedSinceOpen = false
+            return try box.session.select(name, readOnly: readOnlyUntilMarks)
+        }
         var pass = MailboxSyncPass(stored: try await state.cursor(of: key), status: status,
                                    batchSize: mailbox.batchSize, marksReconciled: marksReconciled, markMode: markMode)
         var action = pass.start()
@@ -140,7 +146,7 @@ struct MailboxPoller: Sendable {
         func sendMarks() {
             if !unmarked.isEmpty, lane == nil, !writable {
                 writable = true
-                marks.append(thread.submit { try Self.reselectWritable(box.session, name, uidValidity, failure: refusedMark) })
+                marks.append(thread.submit { try Self.reselectWritable(box, name, opened: status, failure: refusedMark) })
             }
             for chunk in Self.chunks(unmarked) {
                 let mark = Self.mark(chunk, mode: markMode, failure: refusedMark)
@@ -232,15 +238,18 @@ struct MailboxPoller: Sendable {
         }
     }
 
-    /// Selects `mailbox` read-write on a session that examined it, and checks that its UIDs still mean the same
-    /// messages: marks after a UIDVALIDITY change would flag other messages, so none is sent and the pass fails (the
-    /// next pass resyncs).
-    static func reselectWritable(_ session: any IMAPMailboxSession, _ mailbox: String, _ uidValidity: UInt32,
+    /// Selects `mailbox` read-write on a session that examined it (`opened` is what EXAMINE said), and checks that
+    /// its UIDs still mean the same messages: marks after a UIDVALIDITY change would flag other messages, so none is
+    /// sent and the pass fails (the next pass resyncs). Mail that arrived since the EXAMINE is noted in the box.
+    static func reselectWritable(_ box: SessionBox, _ mailbox: String, opened: IMAPMailboxStatus,
                                  failure: MarkFailure) throws {
         do {
-            let status = try session.select(mailbox, readOnly: false)
-            if status.uidValidity != uidValidity {
+            let status = try box.session.select(mailbox, readOnly: false)
+            if status.uidValidity != opened.uidValidity {
                 throw IMAPError.command(name: "SELECT", response: "UIDVALIDITY changed during the pass; marks not sent")
+            }
+            if status.uidNext.map({ $0 != opened.uidNext }) ?? (status.messageCount != opened.messageCount) {
+                box.arrivedSinceOpen = true
             }
         } catch {
             failure.record(error)
@@ -294,7 +303,8 @@ struct MailboxPoller: Sendable {
 
     /// Waits for new mail: IDLE in slices up to the policy's refresh, or sleep for the poll interval.
     private func wait(_ box: SessionBox, thread: SessionThread) async throws {
-        let capabilities = try await thread.run { box.session.capabilities }
+        let (capabilities, arrived) = try await thread.run { (box.session.capabilities, box.arrivedSinceOpen) }
+        if arrived { return }
         switch mailbox.waitPolicy.wait(capabilities: capabilities) {
         case .poll(let interval):
             await board.phase(mailbox.key, .waiting)

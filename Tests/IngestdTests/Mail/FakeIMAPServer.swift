@@ -13,7 +13,7 @@ final class FakeIMAPServer: @unchecked Sendable {
     private var folders: [String: [UInt32: Message]] = ["INBOX": [:]]
     private var calls: [String: Int] = [:]
     private var faults: [String: Set<Int>] = [:]
-    private var rebuilds: [String: Set<Int>] = [:]
+    private var hooks: [String: [Int: @Sendable () -> Void]] = [:]
     private var log: [String] = []
     var capabilities: Set<String> = ["IDLE", "MOVE", "UIDPLUS"]
     /// The password every login must present.
@@ -41,9 +41,14 @@ final class FakeIMAPServer: @unchecked Sendable {
         lock.withLock { _ = faults[operation, default: []].insert((calls[operation] ?? 0) + n) }
     }
 
+    /// Runs `action` just before the `n`-th call (1-based, counted from now) of `operation` is served.
+    func before(_ operation: String, call n: Int, do action: @escaping @Sendable () -> Void) {
+        lock.withLock { hooks[operation, default: [:]][(calls[operation] ?? 0) + n] = action }
+    }
+
     /// Rebuilds INBOX (see ``rebuild()``) just before the `n`-th call (1-based, counted from now) of `operation`.
     func rebuild(before operation: String, call n: Int) {
-        lock.withLock { _ = rebuilds[operation, default: []].insert((calls[operation] ?? 0) + n) }
+        before(operation, call: n) { [unowned self] in rebuild() }
     }
 
     /// Every operation of every session, in order; SELECT is logged as "select" or "examine".
@@ -53,8 +58,8 @@ final class FakeIMAPServer: @unchecked Sendable {
 
     func count(_ operation: String) -> Int { lock.withLock { calls[operation] ?? 0 } }
 
-    /// The next UID to be given: a session in IDLE reports a change when it moved since its last search (as a real
-    /// server's `* n EXISTS`).
+    /// The next UID to be given: a session in IDLE reports a change when it moved since the session last selected or
+    /// searched (as a real server's `* n EXISTS`, which it sends once).
     fileprivate var uidNext: UInt32 { lock.withLock { nextUID } }
 
     func open(_ settings: IMAPConnectionSettings) throws -> any IMAPMailboxSession {
@@ -64,14 +69,14 @@ final class FakeIMAPServer: @unchecked Sendable {
     }
 
     fileprivate func step(_ operation: String, logged: String? = nil) throws {
-        let rebuildNow = try lock.withLock {
+        let hook = try lock.withLock {
             let n = (calls[operation] ?? 0) + 1
             calls[operation] = n
             log.append(logged ?? operation)
             if faults[operation]?.contains(n) == true { throw IMAPError.connection("cut by test") }
-            return rebuilds[operation]?.contains(n) == true
+            return hooks[operation]?[n]
         }
-        if rebuildNow { rebuild() }
+        hook?()
     }
 
     fileprivate func withState<T>(_ body: (inout [String: [UInt32: Message]], UInt32, UInt32) throws -> T) rethrows -> T {
@@ -82,7 +87,8 @@ final class FakeIMAPServer: @unchecked Sendable {
         let server: FakeIMAPServer
         var selected = "INBOX"
         var readOnly = false
-        var searchedUpTo: UInt32 = 0
+        /// The next UID when this session last selected or searched: IDLE announces only what came after.
+        var toldUpTo: UInt32 = 0
         init(server: FakeIMAPServer) { self.server = server }
 
         var capabilities: Set<String> { server.capabilities }
@@ -91,6 +97,7 @@ final class FakeIMAPServer: @unchecked Sendable {
             try server.step("select", logged: readOnly ? "examine" : "select")
             selected = mailbox
             self.readOnly = readOnly
+            toldUpTo = server.uidNext
             return server.withState { folders, validity, next in
                 IMAPMailboxStatus(uidValidity: validity, uidNext: next, highestModSeq: UInt64(next) * 3,
                                   messageCount: folders[mailbox]?.count ?? 0)
@@ -99,7 +106,7 @@ final class FakeIMAPServer: @unchecked Sendable {
 
         func searchUIDs(from first: UInt32) throws -> [UInt32] {
             try server.step("search")
-            searchedUpTo = server.uidNext
+            toldUpTo = server.uidNext
             return server.withState { folders, _, _ in
                 let uids = (folders[selected] ?? [:]).keys.sorted()
                 let found = uids.filter { $0 >= first }
@@ -141,7 +148,7 @@ final class FakeIMAPServer: @unchecked Sendable {
         func idle(timeout: Duration) throws -> Bool {
             try server.step("idle")
             Thread.sleep(forTimeInterval: 0.01)
-            return server.uidNext != searchedUpTo
+            return server.uidNext != toldUpTo
         }
 
         func logout() { try? server.step("logout") }

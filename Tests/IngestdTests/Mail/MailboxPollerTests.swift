@@ -257,6 +257,22 @@ struct MailboxPollerTests {
         #expect(opens.dropFirst().allSatisfy { $0 == "select" } && opens.count >= 3)
     }
 
+    @Test("Mail that arrives between the first pass's search and its read-write SELECT is fetched at once (IDLE would not announce it)")
+    func arrivalBeforeReselect() async throws {
+        let server = FakeIMAPServer(), temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for n in 0..<3 { server.deliver(MailFixtures.message(n)) }
+        server.before("select", call: 2) { server.deliver(MailFixtures.message(3)) }
+        let sink = CountingSink(store: temp.store)
+        let task = Task { await Self.poller(server, temp.store, sink).run() }
+        try await Self.waitUntil { sink.created == 4 }
+        try await Self.waitUntil { server.messages().values.allSatisfy { $0.flags == ["$Captured"] } }
+        task.cancel()
+        await task.value
+        #expect(sink.created == 4)
+        #expect(server.count("connect") == 1)
+    }
+
     @Test("UIDVALIDITY changes between EXAMINE and the read-write SELECT (of the pass's session, or of the second one): no mark is sent; the next pass resyncs, each message stored once",
           arguments: [MarkMode.default, .move(to: "Captured")], [20_000, 5])
     func validityChangesBeforeMarks(mode: MarkMode, maxUnmarked: Int) async throws {
