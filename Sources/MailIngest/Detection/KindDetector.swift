@@ -34,8 +34,10 @@ public struct KindDetector: Sendable {
         if BounceSignals.isBounce(report) {
             return MessageDetection(kind: .bounce, bounce: BounceParser.parse(report))
         }
-        if let info = AutoReplyDetector.detect(headers: message.headers, subject: message.subject,
-                                               body: report.notice, date: message.date) {
+        // The subject ReportText decoded (absent is "", which the detector reads as nil); the Date field is parsed
+        // only for a message that is an auto-reply, to resolve its return date.
+        if let info = AutoReplyDetector.detect(headers: message.headers, subject: report.subject,
+                                               body: report.notice, messageDate: { message.date }) {
             return MessageDetection(kind: .autoReply, autoReply: info)
         }
         return MessageDetection(kind: .reply)

@@ -7,12 +7,19 @@ public enum AutoReplyDetector {
     /// The auto-reply details when the message is one, else nil. `date` is the message date that relative dates
     /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
+        detect(headers: headers, subject: subject, body: body, messageDate: { date })
+    }
+
+    /// ``detect(headers:subject:body:date:)`` with the message date asked for only when the message is an
+    /// auto-reply (parsing the Date field cost more than the decision on a plain reply).
+    static func detect(headers: HeaderFields, subject: String?, body: String,
+                       messageDate: () -> Date?) -> AutoReplyInfo? {
         let own = ownText(body)
         // No pair sets: the phrase index does not read them.
         let text = PhraseText(CharacterPrefix.string(own, characters: 1500), pairs: false)
         let subjectText = PhraseText(subject ?? "", pairs: false).string
         guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
-        let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
+        let reference = messageDate() ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: own, relativeTo: reference)
         let ownAddresses = (headers.all("From") + headers.all("Reply-To") + headers.all("Sender"))
             .flatMap { AddressScanner.scan($0).map { $0.address.lowercased() } }
