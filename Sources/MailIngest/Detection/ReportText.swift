@@ -30,8 +30,22 @@ struct ReportText: Sendable {
     var subject: String
     /// Top-level content type.
     var contentType: ContentType
+    /// False while the returned copy is not split off yet (``init(message:deferringSplit:)``): ``notice`` is then
+    /// the whole text and ``returnedHeaders`` lacks the pasted copy; ``split()`` makes them what they would be.
+    private(set) var isSplit = false
+    /// Whether structured parts gave ``returnedHeaders`` anything (the pasted copy is joined after them).
+    private var hasReturnedParts = false
 
+    /// The parts of `message`, the returned copy split off.
     init(message: ParsedMessage) {
+        self.init(message: message, deferringSplit: false)
+    }
+
+    /// The parts of `message`. With `deferringSplit`, the search for the returned copy's marker line over the whole
+    /// text waits for ``split()`` or ``ownText()`` (a plain reply needs only its first lines searched) unless the text
+    /// holds a word whose place before or after the marker the report tests read: the SES key, a Final-Recipient
+    /// or Feedback-Type field name, Hotmail's X-HmXmrOriginalRecipient field (see ``splitIsDeferrable(_:)``).
+    init(message: ParsedMessage, deferringSplit: Bool) {
         headers = message.headers
         subject = message.subject ?? ""
         contentType = message.root.contentType
@@ -71,19 +85,29 @@ struct ReportText: Sendable {
             }
         }
         visit(message.root)
-        let joined = notices.joined(separator: "\n")
-        let (head, copy) = Self.splitReturnedCopy(joined)
-        notice = head
-        if let copy { returned.append(copy) }
+        notice = notices.joined(separator: "\n")
         deliveryStatus = dsn.map(Self.lf)
+        noticeHasFeedbackTypeField = false
+        feedbackReports = arf.map(Self.lf)
+        returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
+        hasReturnedParts = !returned.isEmpty
+        returnedMessageID = returnedID
+        if !deferringSplit || !Self.splitIsDeferrable(notice) { split() }
+    }
+
+    /// Splits the returned copy off ``notice`` (once): the copy joins ``returnedHeaders``, and the notice's
+    /// Feedback-Type and pasted delivery-status fields are read.
+    mutating func split() {
+        guard !isSplit else { return }
+        isSplit = true
+        let (head, copy) = Self.splitReturnedCopy(notice)
+        notice = head
+        if let copy { returnedHeaders = hasReturnedParts ? returnedHeaders + "\n" + Self.lf(copy) : Self.lf(copy) }
         let fields = Self.dashFields(head)
         noticeHasFeedbackTypeField = fields.feedbackType
         if deliveryStatus.isEmpty, fields.finalRecipient, let inline = Self.inlineDeliveryStatus(head, checked: true) {
             deliveryStatus = [inline]
         }
-        feedbackReports = arf.map(Self.lf)
-        returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
-        returnedMessageID = returnedID
     }
 
     /// The Final-Recipient field name in its usual cases, without its first letter, searched as bytes.
@@ -111,10 +135,20 @@ struct ReportText: Sendable {
     /// their ``BytePattern/occurs(in:)`` would tell, in one `memchr` pass over the dashes: each name has its dash at
     /// a fixed offset, so it occurs iff it is found around one of the text's dashes.
     static func dashFields(_ text: String) -> (finalRecipient: Bool, feedbackType: Bool) {
+        let names = dashNames(text)
+        return (names.finalRecipient, names.feedbackType)
+    }
+
+    /// ``FeedbackReport/hmxmRecipientField``.
+    static let hmxmRecipientField = FeedbackReport.hmxmRecipientField
+
+    /// ``dashFields(_:)`` and whether `text` holds ``hmxmRecipientField`` in any ASCII case (as
+    /// ``ASCIIFold/contains(_:_:)-(String,_)`` would tell), in the same pass: that name has its dash second.
+    static func dashNames(_ text: String) -> (finalRecipient: Bool, feedbackType: Bool, hmxmRecipient: Bool) {
         var text = text
         return text.withUTF8 { bytes in
-            var finalRecipient = false, feedbackType = false
-            guard let base = bytes.baseAddress else { return (false, false) }
+            var finalRecipient = false, feedbackType = false, hmxmRecipient = false
+            guard let base = bytes.baseAddress else { return (false, false, false) }
             let count = bytes.count
             func found(_ patterns: [(bytes: [UInt8], dash: Int)], around dash: Int) -> Bool {
                 patterns.contains { pattern in
@@ -132,10 +166,15 @@ struct ReportText: Sendable {
                     finalRecipient = true
                 }
                 if after == UInt8(ascii: "t"), !feedbackType, found(feedbackTypeDashes, around: dash) { feedbackType = true }
-                if finalRecipient && feedbackType { break }
+                if after == UInt8(ascii: "h"), !hmxmRecipient, dash >= 1, dash - 1 + hmxmRecipientField.count <= count {
+                    hmxmRecipient = hmxmRecipientField.indices.allSatisfy {
+                        ASCIIFold.fold(base[dash - 1 + $0]) == hmxmRecipientField[$0]
+                    }
+                }
+                if finalRecipient && feedbackType && hmxmRecipient { break }
                 from = dash + 1
             }
-            return (finalRecipient, feedbackType)
+            return (finalRecipient, feedbackType, hmxmRecipient)
         }
     }
 

@@ -14,7 +14,13 @@ public enum AutoReplyDetector {
     /// auto-reply (parsing the Date field cost more than the decision on a plain reply).
     static func detect(headers: HeaderFields, subject: String?, body: String,
                        messageDate: () -> Date?) -> AutoReplyInfo? {
-        let own = ownText(body)
+        detect(headers: headers, subject: subject, ownText: ownText(body), messageDate: messageDate)
+    }
+
+    /// The decision and details over ``ownText(_:)`` of the body, already cut (``ReportText/ownText()`` finds it
+    /// without searching the whole body for a returned copy).
+    static func detect(headers: HeaderFields, subject: String?, ownText own: String,
+                       messageDate: () -> Date?) -> AutoReplyInfo? {
         // No pair sets: the phrase index does not read them.
         let text = PhraseText(CharacterPrefix.string(own, characters: 1500), pairs: false)
         let subjectText = PhraseText(subject ?? "", pairs: false).string
@@ -68,14 +74,22 @@ public enum AutoReplyDetector {
     /// always its first lines); ``ownTextByCharacters(_:)`` is the same rule over characters, used where the byte
     /// walk cannot tell the same lines (a CR in the text, a line crossing the 8,000th character).
     static func ownText(_ body: String) -> String {
-        var body = body
-        guard let end = body.withUTF8(ownTextEnd) else { return ownTextByCharacters(body) }
-        if end == body.utf8.count { return body }
-        return body.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
+        ownTextAndExtent(body)?.text ?? ownTextByCharacters(body)
     }
 
-    /// The byte length of ``ownText(_:)``'s answer, or nil when the character rule must decide.
-    private static func ownTextEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// ``ownText(_:)`` by the byte walk, with the UTF-8 offset where the last line the walk read ends (the line that
+    /// stopped it, or the last one kept); nil when the character rule must decide. The answer depends on those lines
+    /// alone, and on no byte after them.
+    static func ownTextAndExtent(_ body: String) -> (text: String, extent: Int)? {
+        var body = body
+        guard let (end, extent) = body.withUTF8(ownTextEnd) else { return nil }
+        if end == body.utf8.count { return (body, extent) }
+        return (body.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }, extent)
+    }
+
+    /// The byte length of ``ownText(_:)``'s answer and the end of the last line read, or nil when the character
+    /// rule must decide.
+    private static func ownTextEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, extent: Int)? {
         let count = bytes.count
         var start = 0, characters = 0, size = 0, end = 0
         while true {
@@ -101,10 +115,10 @@ public enum AutoReplyDetector {
             } else {
                 keep = !startsQuote(Substring(String(decoding: line, as: UTF8.self)))
             }
-            guard keep else { return end }
+            guard keep else { return (end, stop) }
             end = stop
             size += lineCharacters
-            if size > 4000 || stop == count { return end }
+            if size > 4000 || stop == count { return (end, stop) }
             characters += lineCharacters + 1
             start = stop + 1
         }
