@@ -209,21 +209,15 @@ struct ReportText: Sendable {
     }
 
     /// CRLF and lone CR in UTF-8 `bytes` made LF, unless one is followed by a non-ASCII byte. The text between
-    /// two CRs is copied in one piece (`memchr` finds the next CR).
+    /// two CRs is copied in one piece (`memchr` finds the next CR), in one pass: a CR before a non-ASCII byte
+    /// (rare) drops the copy made so far.
     static func lineEndsMadeLF(_ bytes: UnsafeBufferPointer<UInt8>) -> LineEndConversion {
         let lf = UInt8(ascii: "\n")
         guard let base = bytes.baseAddress, let firstCR = nextCR(base, from: 0, count: bytes.count) else {
             return .unchanged
         }
-        // A CR before a non-ASCII byte sends the text to Foundation: look for one before copying anything.
         let count = bytes.count
-        var cr: Int? = firstCR
-        while let at = cr {
-            var next = at + 1
-            if next < count, bytes[next] == lf { next += 1 }
-            if next < count, bytes[next] >= 0x80 { return .needsFoundation }
-            cr = nextCR(base, from: next, count: count)
-        }
+        var needsFoundation = false
         // The output is never longer than the input: copy the runs between CRs with `memcpy` into the string's
         // own storage (the input is valid UTF-8 and only ASCII bytes change, so the string is too).
         let converted = String(unsafeUninitializedCapacity: count) { output -> Int in
@@ -234,6 +228,10 @@ struct ReportText: Sendable {
                 // `index` is at a CR.
                 var next = index + 1
                 if next < count, bytes[next] == lf { next += 1 }
+                if next < count, bytes[next] >= 0x80 {
+                    needsFoundation = true
+                    return 0
+                }
                 out[written] = lf
                 written += 1
                 let following = nextCR(base, from: next, count: count) ?? count
@@ -243,7 +241,7 @@ struct ReportText: Sendable {
             }
             return written
         }
-        return .converted(converted)
+        return needsFoundation ? .needsFoundation : .converted(converted)
     }
 
     /// The offset of the first CR at or after `from`, or nil.

@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tells automatic replies (RFC 3834: out-of-office, vacation, ticket acknowledgements) from human ones, from the
 /// headers, the subject prefix, or the body's wording in the 14 languages of ``AutoReplyPhrases``, and extracts the
@@ -58,6 +63,17 @@ public enum AutoReplyDetector {
     /// The first bytes of the ASCII ``quoteStarts`` and of ">", lower-case.
     static let quoteStartLetters: Set<UInt8> = Set(
         (quoteStarts.compactMap { $0.utf8.first }.filter { $0 < 0x80 } + [UInt8(ascii: ">")]))
+    /// ``quoteStartLetters`` as a 128-bit set (bit `b % 64` of word `b / 64`), tested without hashing.
+    static let quoteStartLetterBits: (UInt64, UInt64) = quoteStartLetters.reduce(into: (0, 0)) { bits, byte in
+        if byte < 64 { bits.0 |= 1 << UInt64(byte) } else { bits.1 |= 1 << UInt64(byte - 64) }
+    }
+
+    /// True when ASCII `byte` is in ``quoteStartLetters``.
+    @inline(__always)
+    static func isQuoteStartLetter(_ byte: UInt8) -> Bool {
+        let bits = quoteStartLetterBits
+        return byte < 64 ? bits.0 & (1 << UInt64(byte)) != 0 : bits.1 & (1 << UInt64(byte & 63)) != 0
+    }
 
     static let quoteStarts = [
         "-----original message", "----- original message", "-----ursprüngliche nachricht", "-----message d'origine",
@@ -93,11 +109,11 @@ public enum AutoReplyDetector {
         let count = bytes.count
         var start = 0, characters = 0, size = 0, end = 0
         while true {
-            var stop = start
-            while stop < count, bytes[stop] != 0x0A { stop += 1 }
+            // The line end and a CR in the line found with `memchr`.
+            let stop = ReportText.lineEnd(bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
             // A CR may pair with the LF into one character, which the character split does not split at.
-            if line.contains(0x0D) { return nil }
+            if let base = line.baseAddress, memchr(base, 0x0D, line.count) != nil { return nil }
             let ascii = CharacterPrefix.isASCII(line)
             let lineCharacters = ascii ? line.count : String(decoding: line, as: UTF8.self).count
             // The character rule reads only the first 8,000 characters: a line reaching that bound is cut there.
@@ -107,7 +123,7 @@ public enum AutoReplyDetector {
             let keep: Bool
             if first == line.count {
                 keep = true  // blank: nothing to lower-case, no quote start
-            } else if line[first] < 0x80, !quoteStartLetters.contains(ASCIIFold.fold(line[first])),
+            } else if line[first] < 0x80, !isQuoteStartLetter(ASCIIFold.fold(line[first])),
                       line[line.count - 1] != UInt8(ascii: ":") {
                 keep = true
             } else if ascii {
