@@ -22,20 +22,27 @@ public struct MessageDetection: Sendable, Hashable {
 public struct KindDetector: Sendable {
     public init() {}
 
-    /// Detection over a parsed message.
+    /// Detection over a parsed message. The returned copy is split off the notice only when a test reads where it
+    /// starts (see ``ReportText/init(message:deferringSplit:)``): a plain reply is searched for its marker only in
+    /// the lines the auto-reply test reads.
     public func detect(_ message: ParsedMessage) -> MessageDetection {
-        let report = ReportText(message: message)
-        if let ses = SESNotification.parse(report.notice) {
+        var report = ReportText(message: message, deferringSplit: true)
+        // Not split yet means the whole text holds no SES key, so neither does the notice.
+        if report.isSplit, let ses = SESNotification.parse(report.notice) {
             return MessageDetection(kind: ses.kind, bounce: ses.report)
         }
         if FeedbackReport.isFeedback(report) {
+            report.split()
             return MessageDetection(kind: .feedbackReport, bounce: FeedbackReport.parse(report))
         }
-        if BounceSignals.isBounce(report) {
+        if BounceSignals.isBounce(&report) {
+            report.split()
             return MessageDetection(kind: .bounce, bounce: BounceParser.parse(report))
         }
-        if let info = AutoReplyDetector.detect(headers: message.headers, subject: message.subject,
-                                               body: report.notice, date: message.date) {
+        // The subject ReportText decoded (absent is "", which the detector reads as nil); the Date field is parsed
+        // only for a message that is an auto-reply, to resolve its return date.
+        if let info = AutoReplyDetector.detect(headers: message.headers, subject: report.subject,
+                                               ownText: report.ownText(), messageDate: { message.date }) {
             return MessageDetection(kind: .autoReply, autoReply: info)
         }
         return MessageDetection(kind: .reply)

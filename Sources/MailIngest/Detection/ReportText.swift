@@ -30,8 +30,22 @@ struct ReportText: Sendable {
     var subject: String
     /// Top-level content type.
     var contentType: ContentType
+    /// False while the returned copy is not split off yet (``init(message:deferringSplit:)``): ``notice`` is then
+    /// the whole text and ``returnedHeaders`` lacks the pasted copy; ``split()`` makes them what they would be.
+    private(set) var isSplit = false
+    /// Whether structured parts gave ``returnedHeaders`` anything (the pasted copy is joined after them).
+    private var hasReturnedParts = false
 
+    /// The parts of `message`, the returned copy split off.
     init(message: ParsedMessage) {
+        self.init(message: message, deferringSplit: false)
+    }
+
+    /// The parts of `message`. With `deferringSplit`, the search for the returned copy's marker line over the whole
+    /// text waits for ``split()`` or ``ownText()`` (a plain reply needs only its first lines searched) unless the text
+    /// holds a word whose place before or after the marker the report tests read: the SES key, a Final-Recipient
+    /// or Feedback-Type field name, Hotmail's X-HmXmrOriginalRecipient field (see ``splitIsDeferrable(_:)``).
+    init(message: ParsedMessage, deferringSplit: Bool) {
         headers = message.headers
         subject = message.subject ?? ""
         contentType = message.root.contentType
@@ -71,19 +85,29 @@ struct ReportText: Sendable {
             }
         }
         visit(message.root)
-        let joined = notices.joined(separator: "\n")
-        let (head, copy) = Self.splitReturnedCopy(joined)
-        notice = head
-        if let copy { returned.append(copy) }
+        notice = notices.joined(separator: "\n")
         deliveryStatus = dsn.map(Self.lf)
+        noticeHasFeedbackTypeField = false
+        feedbackReports = arf.map(Self.lf)
+        returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
+        hasReturnedParts = !returned.isEmpty
+        returnedMessageID = returnedID
+        if !deferringSplit || !Self.splitIsDeferrable(notice) { split() }
+    }
+
+    /// Splits the returned copy off ``notice`` (once): the copy joins ``returnedHeaders``, and the notice's
+    /// Feedback-Type and pasted delivery-status fields are read.
+    mutating func split() {
+        guard !isSplit else { return }
+        isSplit = true
+        let (head, copy) = Self.splitReturnedCopy(notice)
+        notice = head
+        if let copy { returnedHeaders = hasReturnedParts ? returnedHeaders + "\n" + Self.lf(copy) : Self.lf(copy) }
         let fields = Self.dashFields(head)
         noticeHasFeedbackTypeField = fields.feedbackType
         if deliveryStatus.isEmpty, fields.finalRecipient, let inline = Self.inlineDeliveryStatus(head, checked: true) {
             deliveryStatus = [inline]
         }
-        feedbackReports = arf.map(Self.lf)
-        returnedHeaders = returned.map(Self.lf).joined(separator: "\n")
-        returnedMessageID = returnedID
     }
 
     /// The Final-Recipient field name in its usual cases, without its first letter, searched as bytes.
@@ -99,44 +123,6 @@ struct ReportText: Sendable {
         }
         guard let first = starts.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         return String(text[text.index(after: first.lowerBound)...])
-    }
-
-    /// ``finalRecipientFields`` and ``FeedbackReport/feedbackTypeFields`` with the offset of their dash.
-    static let finalRecipientDashes = finalRecipientFields.map { (bytes: $0.bytes, dash: $0.bytes.firstIndex(of: 0x2D)!) }
-    static let feedbackTypeDashes = FeedbackReport.feedbackTypeFields.map {
-        (bytes: $0.bytes, dash: $0.bytes.firstIndex(of: 0x2D)!)
-    }
-
-    /// Whether `text` holds one of ``finalRecipientFields`` and one of ``FeedbackReport/feedbackTypeFields``, as
-    /// their ``BytePattern/occurs(in:)`` would tell, in one `memchr` pass over the dashes: each name has its dash at
-    /// a fixed offset, so it occurs iff it is found around one of the text's dashes.
-    static func dashFields(_ text: String) -> (finalRecipient: Bool, feedbackType: Bool) {
-        var text = text
-        return text.withUTF8 { bytes in
-            var finalRecipient = false, feedbackType = false
-            guard let base = bytes.baseAddress else { return (false, false) }
-            let count = bytes.count
-            func found(_ patterns: [(bytes: [UInt8], dash: Int)], around dash: Int) -> Bool {
-                patterns.contains { pattern in
-                    let start = dash - pattern.dash
-                    return start >= 0 && start + pattern.bytes.count <= count
-                        && pattern.bytes.withUnsafeBufferPointer { memcmp(base + start, $0.baseAddress!, $0.count) == 0 }
-                }
-            }
-            var from = 0
-            while from < count, let hit = memchr(base + from, Int32(UInt8(ascii: "-")), count - from) {
-                let dash = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                // Every Final-Recipient name has an R or r after its dash, every Feedback-Type name a T or t.
-                let after = dash + 1 < count ? base[dash + 1] | 0x20 : 0
-                if after == UInt8(ascii: "r"), !finalRecipient, found(finalRecipientDashes, around: dash) {
-                    finalRecipient = true
-                }
-                if after == UInt8(ascii: "t"), !feedbackType, found(feedbackTypeDashes, around: dash) { feedbackType = true }
-                if finalRecipient && feedbackType { break }
-                from = dash + 1
-            }
-            return (finalRecipient, feedbackType)
-        }
     }
 
     /// Bytes as text in `charset`, replacement on bad bytes.
@@ -170,21 +156,15 @@ struct ReportText: Sendable {
     }
 
     /// CRLF and lone CR in UTF-8 `bytes` made LF, unless one is followed by a non-ASCII byte. The text between
-    /// two CRs is copied in one piece (`memchr` finds the next CR).
+    /// two CRs is copied in one piece (`memchr` finds the next CR), in one pass: a CR before a non-ASCII byte
+    /// (rare) drops the copy made so far.
     static func lineEndsMadeLF(_ bytes: UnsafeBufferPointer<UInt8>) -> LineEndConversion {
         let lf = UInt8(ascii: "\n")
         guard let base = bytes.baseAddress, let firstCR = nextCR(base, from: 0, count: bytes.count) else {
             return .unchanged
         }
-        // A CR before a non-ASCII byte sends the text to Foundation: look for one before copying anything.
         let count = bytes.count
-        var cr: Int? = firstCR
-        while let at = cr {
-            var next = at + 1
-            if next < count, bytes[next] == lf { next += 1 }
-            if next < count, bytes[next] >= 0x80 { return .needsFoundation }
-            cr = nextCR(base, from: next, count: count)
-        }
+        var needsFoundation = false
         // The output is never longer than the input: copy the runs between CRs with `memcpy` into the string's
         // own storage (the input is valid UTF-8 and only ASCII bytes change, so the string is too).
         let converted = String(unsafeUninitializedCapacity: count) { output -> Int in
@@ -195,6 +175,10 @@ struct ReportText: Sendable {
                 // `index` is at a CR.
                 var next = index + 1
                 if next < count, bytes[next] == lf { next += 1 }
+                if next < count, bytes[next] >= 0x80 {
+                    needsFoundation = true
+                    return 0
+                }
                 out[written] = lf
                 written += 1
                 let following = nextCR(base, from: next, count: count) ?? count
@@ -204,7 +188,7 @@ struct ReportText: Sendable {
             }
             return written
         }
-        return .converted(converted)
+        return needsFoundation ? .needsFoundation : .converted(converted)
     }
 
     /// The offset of the first CR at or after `from`, or nil.

@@ -39,6 +39,25 @@ import Testing
         #expect(info == nil)
     }
 
+    /// The message date is asked for only when the message is an auto-reply, and then resolves its return date
+    /// as the date given directly does.
+    @Test func messageDateIsReadOnlyForAnAutoReply() {
+        var asked = 0
+        let reply = AutoReplyDetector.detect(headers: HeaderFields(), subject: "Re: F-118", body: "We paid.",
+                                             messageDate: { asked += 1; return nil })
+        #expect(reply == nil)
+        #expect(asked == 0)
+        let date = DetectionTestSupport.date("2026-12-01")
+        let body = "I am out of the office until Monday. Please write to ap@customer.example."
+        let lazy = AutoReplyDetector.detect(headers: HeaderFields(), subject: "Out of Office: F-118", body: body,
+                                            messageDate: { asked += 1; return date })
+        #expect(asked == 1)
+        #expect(lazy != nil)
+        #expect(lazy == AutoReplyDetector.detect(headers: HeaderFields(), subject: "Out of Office: F-118", body: body,
+                                                 date: date))
+        #expect(lazy?.returnDate == "2026-12-07")
+    }
+
     @Test func quotedDunningTextIsIgnored() {
         let body = "We paid yesterday.\n\nOn Tue, Dec 1, 2026 at 9:00, Credit Team wrote:\n> This is an automated reply"
         #expect(AutoReplyDetector.ownText(body) == "We paid yesterday.\n")

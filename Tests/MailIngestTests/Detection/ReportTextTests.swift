@@ -38,6 +38,8 @@ import Foundation
         "", "plain", "a\r\nb", "a\rb", "a\r\n\r\nb", "\r\r\n", "\r", "\r\n", "x\n\ry",
         "Grüße\r\nKöln\r", "a\r\u{301}b", "a\r\n\u{301}b", "a\n\r\u{301}b", "a\r\u{200D}b", "\u{301}\r\nx",
         "a\r\né", "é\r\n", "日本\r\n語\r",
+        // Converted line ends before the one that sends the text to Foundation (the one-pass copy is dropped).
+        "x\r\ny\r\né", "x\ry\r\u{301}", "a\r\nb\rc\r\n\r\n日本",
     ]
 
     @Test(arguments: lineEndCases)

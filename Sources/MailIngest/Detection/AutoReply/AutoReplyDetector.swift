@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tells automatic replies (RFC 3834: out-of-office, vacation, ticket acknowledgements) from human ones, from the
 /// headers, the subject prefix, or the body's wording in the 14 languages of ``AutoReplyPhrases``, and extracts the
@@ -7,12 +12,25 @@ public enum AutoReplyDetector {
     /// The auto-reply details when the message is one, else nil. `date` is the message date that relative dates
     /// ("until Monday", "bis 7.12.") resolve against; without it, the current date is used.
     public static func detect(headers: HeaderFields, subject: String?, body: String, date: Date?) -> AutoReplyInfo? {
-        let own = ownText(body)
+        detect(headers: headers, subject: subject, body: body, messageDate: { date })
+    }
+
+    /// ``detect(headers:subject:body:date:)`` with the message date asked for only when the message is an
+    /// auto-reply (parsing the Date field cost more than the decision on a plain reply).
+    static func detect(headers: HeaderFields, subject: String?, body: String,
+                       messageDate: () -> Date?) -> AutoReplyInfo? {
+        detect(headers: headers, subject: subject, ownText: ownText(body), messageDate: messageDate)
+    }
+
+    /// The decision and details over ``ownText(_:)`` of the body, already cut (``ReportText/ownText()`` finds it
+    /// without searching the whole body for a returned copy).
+    static func detect(headers: HeaderFields, subject: String?, ownText own: String,
+                       messageDate: () -> Date?) -> AutoReplyInfo? {
         // No pair sets: the phrase index does not read them.
         let text = PhraseText(CharacterPrefix.string(own, characters: 1500), pairs: false)
         let subjectText = PhraseText(subject ?? "", pairs: false).string
         guard isAutoReply(headers: headers, subject: subjectText, text: text) else { return nil }
-        let reference = date ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
+        let reference = messageDate() ?? DateParser.parse(headers.first("Date") ?? "") ?? Date()
         let returnDate = ReturnDate.find(in: own, relativeTo: reference)
         let ownAddresses = (headers.all("From") + headers.all("Reply-To") + headers.all("Sender"))
             .flatMap { AddressScanner.scan($0).map { $0.address.lowercased() } }
@@ -45,6 +63,17 @@ public enum AutoReplyDetector {
     /// The first bytes of the ASCII ``quoteStarts`` and of ">", lower-case.
     static let quoteStartLetters: Set<UInt8> = Set(
         (quoteStarts.compactMap { $0.utf8.first }.filter { $0 < 0x80 } + [UInt8(ascii: ">")]))
+    /// ``quoteStartLetters`` as a 128-bit set (bit `b % 64` of word `b / 64`), tested without hashing.
+    static let quoteStartLetterBits: (UInt64, UInt64) = quoteStartLetters.reduce(into: (0, 0)) { bits, byte in
+        if byte < 64 { bits.0 |= 1 << UInt64(byte) } else { bits.1 |= 1 << UInt64(byte - 64) }
+    }
+
+    /// True when ASCII `byte` is in ``quoteStartLetters``.
+    @inline(__always)
+    static func isQuoteStartLetter(_ byte: UInt8) -> Bool {
+        let bits = quoteStartLetterBits
+        return byte < 64 ? bits.0 & (1 << UInt64(byte)) != 0 : bits.1 & (1 << UInt64(byte & 63)) != 0
+    }
 
     static let quoteStarts = [
         "-----original message", "----- original message", "-----ursprüngliche nachricht", "-----message d'origine",
@@ -61,22 +90,30 @@ public enum AutoReplyDetector {
     /// always its first lines); ``ownTextByCharacters(_:)`` is the same rule over characters, used where the byte
     /// walk cannot tell the same lines (a CR in the text, a line crossing the 8,000th character).
     static func ownText(_ body: String) -> String {
-        var body = body
-        guard let end = body.withUTF8(ownTextEnd) else { return ownTextByCharacters(body) }
-        if end == body.utf8.count { return body }
-        return body.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
+        ownTextAndExtent(body)?.text ?? ownTextByCharacters(body)
     }
 
-    /// The byte length of ``ownText(_:)``'s answer, or nil when the character rule must decide.
-    private static func ownTextEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// ``ownText(_:)`` by the byte walk, with the UTF-8 offset where the last line the walk read ends (the line that
+    /// stopped it, or the last one kept); nil when the character rule must decide. The answer depends on those lines
+    /// alone, and on no byte after them.
+    static func ownTextAndExtent(_ body: String) -> (text: String, extent: Int)? {
+        var body = body
+        guard let (end, extent) = body.withUTF8(ownTextEnd) else { return nil }
+        if end == body.utf8.count { return (body, extent) }
+        return (body.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }, extent)
+    }
+
+    /// The byte length of ``ownText(_:)``'s answer and the end of the last line read, or nil when the character
+    /// rule must decide.
+    private static func ownTextEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, extent: Int)? {
         let count = bytes.count
         var start = 0, characters = 0, size = 0, end = 0
         while true {
-            var stop = start
-            while stop < count, bytes[stop] != 0x0A { stop += 1 }
+            // The line end and a CR in the line found with `memchr`.
+            let stop = ReportText.lineEnd(bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
             // A CR may pair with the LF into one character, which the character split does not split at.
-            if line.contains(0x0D) { return nil }
+            if let base = line.baseAddress, memchr(base, 0x0D, line.count) != nil { return nil }
             let ascii = CharacterPrefix.isASCII(line)
             let lineCharacters = ascii ? line.count : String(decoding: line, as: UTF8.self).count
             // The character rule reads only the first 8,000 characters: a line reaching that bound is cut there.
@@ -86,7 +123,7 @@ public enum AutoReplyDetector {
             let keep: Bool
             if first == line.count {
                 keep = true  // blank: nothing to lower-case, no quote start
-            } else if line[first] < 0x80, !quoteStartLetters.contains(ASCIIFold.fold(line[first])),
+            } else if line[first] < 0x80, !isQuoteStartLetter(ASCIIFold.fold(line[first])),
                       line[line.count - 1] != UInt8(ascii: ":") {
                 keep = true
             } else if ascii {
@@ -94,10 +131,10 @@ public enum AutoReplyDetector {
             } else {
                 keep = !startsQuote(Substring(String(decoding: line, as: UTF8.self)))
             }
-            guard keep else { return end }
+            guard keep else { return (end, stop) }
             end = stop
             size += lineCharacters
-            if size > 4000 || stop == count { return end }
+            if size > 4000 || stop == count { return (end, stop) }
             characters += lineCharacters + 1
             start = stop + 1
         }

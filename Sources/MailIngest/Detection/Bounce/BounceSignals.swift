@@ -71,8 +71,9 @@ enum BounceSignals {
     /// "mailer-daemon" as bytes.
     private static let mailerDaemon = Array("mailer-daemon".utf8)
 
-    /// True when the message reads as a bounce.
-    static func isBounce(_ report: ReportText) -> Bool {
+    /// True when the message reads as a bounce. The notice's wording is read from `report` split
+    /// (``ReportText/split()``), so a report whose split was deferred is split here when it comes to that.
+    static func isBounce(_ report: inout ReportText) -> Bool {
         if !report.deliveryStatus.isEmpty { return true }
         let headers = report.headers
         if report.contentType.mimeType == "multipart/report",
@@ -83,6 +84,7 @@ enum BounceSignals {
         let daemon = senderList.matchesAny(from) || isDaemonReturnPath(headers.first("Return-Path") ?? "")
         let subjectHit = subjectList.matchesAny(subject)
         guard daemon || subjectHit else { return false }
+        report.split()
         let openingHit = openingList.matchesAny(PhraseText(CharacterPrefix.string(report.notice, characters: 3000),
                                                            pairs: false))
         return (daemon && (subjectHit || openingHit)) || (subjectHit && openingHit)

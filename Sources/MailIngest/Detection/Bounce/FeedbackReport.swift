@@ -5,6 +5,8 @@ import Foundation
 enum FeedbackReport {
     /// The Feedback-Type field name as ARF notices write it, without its first letter.
     static let feedbackTypeFields = [BytePattern("eedback-Type:"), BytePattern("eedback-type:")]
+    /// The field Hotmail's JMRP complaints carry in the returned headers, lower-case.
+    static let hmxmRecipientField = Array("x-hmxmroriginalrecipient:".utf8)
 
     /// True when the message is a feedback report: a message/feedback-report part or `report-type=feedback-report`
     /// (RFC 5965 §2), ARF fields pasted in the text, a Microsoft JMRP complaint, or a mail client's unsubscribe.
@@ -12,7 +14,7 @@ enum FeedbackReport {
         if !report.feedbackReports.isEmpty { return true }
         if report.contentType.parameters["report-type"]?.lowercased() == "feedback-report" { return true }
         if report.headers.first("X-Apple-Unsubscribe")?.lowercased().contains("true") == true { return true }
-        if ASCIIFold.contains(report.returnedHeaders, Array("x-hmxmroriginalrecipient:".utf8)) { return true }
+        if ASCIIFold.contains(report.returnedHeaders, hmxmRecipientField) { return true }
         guard report.noticeHasFeedbackTypeField else { return false }
         let notice = report.notice.lowercased()
         return notice.contains("feedback-type:") && (notice.contains("user-agent:") || notice.contains("version:"))

@@ -48,7 +48,9 @@ enum ReasonClassifier {
         if action == "delivered" || action == "relayed" || action == "expanded" { return .delivered }
         if let reason = StatusCode.definitiveReason(for: evidence.status) { return reason }
         let own = evidence.diagnostic + "\n" + evidence.block
-        let lower = DiagnosticText.collapse(own).lowercased()
+        // Collapsed once: the command search reads the same collapsed text.
+        let collapsed = DiagnosticText.collapse(own)
+        let lower = collapsed.lowercased()
         // ASCII text is searched as bytes: each byte is a character there (but CR LF, which no needle holds).
         let asciiLower = CharacterPrefix.isASCII(lower)
         func has(_ pattern: BytePattern) -> Bool {
@@ -56,7 +58,7 @@ enum ReasonClassifier {
         }
         let temporary = evidence.status.hasPrefix("4") || evidence.replyCode.hasPrefix("4") || action == "delayed"
             || has(notFoundTryAgain) || has(deferred)
-        let command = SMTPCommand.find(in: own)
+        let command = SMTPCommand.find(in: own, collapsed: collapsed)
         // A "user unknown" under a security/policy code (X.7.x, in the DSN or the server's reply) is a filter.
         let statuses = [evidence.status, StatusCode.first(in: evidence.diagnostic) ?? ""]
         // (553 is RFC 5321's "mailbox name not allowed": about the address itself, so it stays unknown.)

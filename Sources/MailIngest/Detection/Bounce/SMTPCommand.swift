@@ -25,9 +25,14 @@ enum SMTPCommand: Sendable, Hashable {
 
     /// The command the first failure in `text` answered, or nil when the text does not say.
     static func find(in text: String) -> SMTPCommand? {
+        find(in: text, collapsed: DiagnosticText.collapse(text))
+    }
+
+    /// ``find(in:)`` with `DiagnosticText.collapse(text)` already made (``ReasonClassifier`` needs it too).
+    static func find(in text: String, collapsed: String) -> SMTPCommand? {
         // Byte search over the normalised text (PhraseText): Foundation's range(of:) was slow enough on large notices
         // to exceed the fuzzer's one-second budget.
-        let normalised = PhraseText(DiagnosticText.collapse(text), pairs: false)
+        let normalised = PhraseText(collapsed, pairs: false)
         var best: (Int, SMTPCommand)?
         for (phrase, command) in phrases {
             if let end = normalised.find(phrase, from: 0), best.map({ end - phrase.count < $0.0 }) ?? true {
