@@ -128,4 +128,33 @@ import Testing
         #expect(try await store.lastDoneAction(of: other.id, channel: .email, from: from, through: through) == nil)
         #expect(try await store.lastDoneAction(of: customer.id, channel: .email, from: through, through: from) == nil)
     }
+
+    /// Row counts of every table a batch writes.
+    static func counts(_ store: SQLiteAgendaStore) async throws -> [Int] {
+        try await store.pool.read { db in
+            try ["inboundMessage", "inboundRaw", "history", "historyTally", "inboundTally", "bounce", "autoReply",
+                 "mailboxSync"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }
+        }
+    }
+
+    @Test func aRehearsedBatchStoresNothing() async throws {
+        let (_, store) = try await Self.store()
+        _ = try await store.storeInbound(Self.message(9, uid: 9), analysis: nil)
+        let details = try #require(AutoReplyDetails(returnDate: Day(iso: "2026-12-07"), redirectContact: nil))
+        let bounce = BounceInput(originalMessageID: "<x@acme.example>",
+                                 recipients: [BounceRecipient(address: "a@b.example", reason: "userunknown", hard: true)])
+        let entries = [InboundBatchEntry(message: Self.message(1, uid: 10)),
+                       InboundBatchEntry(message: Self.message(2, kind: .autoReply), autoReply: details),
+                       InboundBatchEntry(message: Self.message(3, kind: .bounce), bounce: bounce)]
+        let sealed = try await SealedInboundBatch.seal(entries)
+        let before = try await Self.counts(store)
+        try await store.rehearseInboundBatch(sealed: sealed)
+        try await store.rehearseInboundBatch(sealed: sealed)
+        #expect(try await Self.counts(store) == before)
+        #expect(try await store.mailboxState("acme/INBOX")?.lastUID == 9)
+        // The same batch is then stored as if never rehearsed.
+        #expect(try await store.storeInboundBatch(sealed: sealed).map(\.created) == [true, true, true])
+        #expect(try await store.mailboxState("acme/INBOX")?.lastUID == 10)
+        #expect(try await Self.counts(store) != before)
+    }
 }

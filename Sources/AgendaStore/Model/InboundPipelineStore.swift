@@ -14,9 +14,18 @@ public protocol InboundPipelineStore: Sendable {
     /// Stores a batch sealed beforehand (``SealedInboundBatch/seal(_:)``), exactly as
     /// ``storeInboundBatch(_:)`` stores its entries; only the write is left to do.
     func storeInboundBatch(sealed batch: SealedInboundBatch) async throws -> [StoredInbound]
+    /// Runs the writes of ``storeInboundBatch(sealed:)`` for `batch` in a transaction that is rolled back: nothing
+    /// is stored. It readies the writer (statements compiled, the tables' first pages read), so that a source
+    /// can do it while it waits for its first messages, and the first real batch does not pay for it.
+    func rehearseInboundBatch(sealed batch: SealedInboundBatch) async throws
     /// The customer's most recent action on `channel` with status `done` and a done date in `from...through`
     /// (latest done date first, then the latest action), or nil.
     func lastDoneAction(of customer: CustomerID, channel: Channel, from: Day, through: Day) async throws -> ActionID?
+}
+
+extension InboundPipelineStore {
+    /// Nothing to ready by default.
+    public func rehearseInboundBatch(sealed batch: SealedInboundBatch) async throws {}
 }
 
 /// One message of a batch: the message, the classifier's analysis (replies and comments), the bounce report

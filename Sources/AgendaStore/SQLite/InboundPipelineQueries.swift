@@ -9,26 +9,39 @@ extension SQLiteAgendaStore: InboundPipelineStore {
 
     public func storeInboundBatch(sealed batch: SealedInboundBatch) async throws -> [StoredInbound] {
         guard !batch.items.isEmpty else { return [] }
-        return try await pool.write { db in
-            var moves: [(source: MailboxPosition, at: Date)] = []
-            var tallies = TallyCounts()
-            let stored = try batch.items.map { inbound in
-                let entry = inbound.entry
-                let stored = try Self.insertInbound(db, inbound, advanceCursor: false, tallies: &tallies)
-                guard stored.created else { return stored }
-                if let source = inbound.message.source { moves.append((source, inbound.message.receivedAt)) }
-                if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }
-                if let details = entry.autoReply {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO autoReply (messageId, returnDate, redirectContact) VALUES (?, ?, ?)
-                        """).execute(arguments: [stored.id.rawValue, details.returnDate?.iso, details.redirectContact])
-                }
-                return stored
+        return try await pool.write { db in try Self.writeInboundBatch(db, batch) }
+    }
+
+    public func rehearseInboundBatch(sealed batch: SealedInboundBatch) async throws {
+        guard !batch.items.isEmpty else { return }
+        try await pool.writeWithoutTransaction { db in
+            try db.inTransaction {
+                _ = try Self.writeInboundBatch(db, batch)
+                return .rollback
             }
-            try Self.advanceCursors(db, moves)
-            try tallies.write(db)
+        }
+    }
+
+    /// The writes of a batch, inside the caller's transaction.
+    static func writeInboundBatch(_ db: Database, _ batch: SealedInboundBatch) throws -> [StoredInbound] {
+        var moves: [(source: MailboxPosition, at: Date)] = []
+        var tallies = TallyCounts()
+        let stored = try batch.items.map { inbound in
+            let entry = inbound.entry
+            let stored = try Self.insertInbound(db, inbound, advanceCursor: false, tallies: &tallies)
+            guard stored.created else { return stored }
+            if let source = inbound.message.source { moves.append((source, inbound.message.receivedAt)) }
+            if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }
+            if let details = entry.autoReply {
+                try db.cachedStatement(sql: """
+                    INSERT INTO autoReply (messageId, returnDate, redirectContact) VALUES (?, ?, ?)
+                    """).execute(arguments: [stored.id.rawValue, details.returnDate?.iso, details.redirectContact])
+            }
             return stored
         }
+        try Self.advanceCursors(db, moves)
+        try tallies.write(db)
+        return stored
     }
 
     public func lastDoneAction(of customer: CustomerID, channel: Channel, from: Day, through: Day) async throws

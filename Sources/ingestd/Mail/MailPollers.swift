@@ -22,6 +22,9 @@ struct MailPollers: Sendable {
 
     /// Runs every poller until cancelled.
     func run() async {
+        let sink = self.sink
+        let warming = Task { await sink.warmUp() }  // while the pollers connect
+        defer { warming.cancel() }
         await withDiscardingTaskGroup { group in
             for mailbox in mailboxes {
                 let poller = poller(for: mailbox)
@@ -32,7 +35,10 @@ struct MailPollers: Sendable {
 
     /// Drains every mailbox once, concurrently; returns messages fetched per mailbox key. Throws the first failure.
     func drainAll() async throws -> [String: Int] {
-        try await withThrowingTaskGroup(of: (String, Int).self) { group in
+        let sink = self.sink
+        let warming = Task { await sink.warmUp() }  // while the pollers connect
+        defer { warming.cancel() }
+        return try await withThrowingTaskGroup(of: (String, Int).self) { group in
             for mailbox in mailboxes {
                 let poller = poller(for: mailbox)
                 group.addTask { (mailbox.key, try await poller.drain()) }

@@ -38,9 +38,12 @@ struct PollCommand: AsyncParsableCommand {
         for mailbox in mailboxes where mailbox.account.allowInvalidCertificates {
             stderr("warning: \(mailbox.key): certificate verification is OFF\n")
         }
-        let database = try SQLiteAgendaStore(path: store)
+        // A one-shot drain opens the store while the mailboxes connect; polling for good opens it first, so a store
+        // that cannot be opened stops the command instead of failing every pass.
+        let database = OpeningStore(path: store)
+        if !untilIdle { _ = try await database.store }
         let report: (@Sendable (MailboxStatus) -> Void)? = progress ? Self.printProgress : nil
-        let pollers = MailPollers(mailboxes: mailboxes, sink: StoringInboundSink(store: database, analyze: !rawOnly),
+        let pollers = MailPollers(mailboxes: mailboxes, sink: StoringInboundSink(opening: database, analyze: !rawOnly),
                                   state: database,
                                   board: MailboxStatusBoard(progress: report),
                                   connect: IMAPConnector.connect)
@@ -57,6 +60,7 @@ struct PollCommand: AsyncParsableCommand {
         } catch is CancellationError {
             return
         } catch {
+            if let failure = await database.failure { throw failure }
             throw CommandError(MailboxPoller.redacted(error))
         }
     }

@@ -20,6 +20,9 @@ protocol InboundSink: Sendable {
     /// stores the staged batches in the order it read them (``StagedInboundBatch/store()``), each with the same
     /// guarantees as ``accept(batch:)``. The default stages nothing and stores through ``accept(batch:)``.
     func stage(batch: [InboundDelivery]) async -> StagedInboundBatch
+    /// Readies the sink while a source connects (first use of the analysis code and the store's writes, with
+    /// ``RehearsalMessages``); stores nothing and never fails. The default does nothing.
+    func warmUp() async
 }
 
 /// A batch whose analysis is done and whose store is still to come (``InboundSink/stage(batch:)``). Storing it
@@ -42,4 +45,6 @@ extension InboundSink {
     func stage(batch: [InboundDelivery]) async -> StagedInboundBatch {
         StagedInboundBatch { try await accept(batch: batch) }
     }
+
+    func warmUp() async {}
 }
