@@ -17,8 +17,8 @@ struct DirectBindings {
     /// Binds the values `bind` gives, in parameter order, then steps `statement` to its end in `db`.
     static func execute(_ statement: Statement, in db: Database, _ bind: (inout DirectBindings) -> Void) throws {
         let raw = statement.sqliteStatement
+        // Every parameter is bound again below (checked), so the previous values need no clearing first.
         sqlite3_reset(raw)
-        sqlite3_clear_bindings(raw)
         var bindings = DirectBindings(raw)
         bind(&bindings)
         precondition(bindings.index - 1 == sqlite3_bind_parameter_count(raw), "every parameter is bound once")

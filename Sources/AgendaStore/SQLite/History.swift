@@ -23,12 +23,10 @@ enum History {
     /// `append` counting the event into `tallies`, which the caller writes before its transaction ends.
     static func append(_ db: Database, at: Date, entity: String, entityID: Int64?, event: String,
                        customer: Int64?, user: Int64? = nil, channel: Channel? = nil, status: ActionStatus? = nil,
-                       detailJSON: String, tallies: inout TallyCounts) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let stamp = StoredDate.string(at)
+                       detailJSON: String, tallies: inout TallyCounts, insert: Statement? = nil,
+                       stamp: String? = nil) throws {
+        let insert = try insert ?? insertStatement(db)
+        let stamp = stamp ?? StoredDate.string(at)  // a caller that has `at` formatted already passes it
         try DirectBindings.execute(insert, in: db) {
             $0.bind(stamp)
             $0.bind(entity)
@@ -54,6 +52,14 @@ enum History {
             }
         }
         tallies.countHistory(at: stamp, status: status?.rawValue, channel: channel?.rawValue, collector: collector)
+    }
+
+    /// The cached INSERT of one event (``append(_:at:entity:entityID:event:customer:user:channel:status:detailJSON:tallies:insert:)``).
+    static func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: """
+            INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Compact JSON with sorted keys; nil values become null.

@@ -26,9 +26,11 @@ extension SQLiteAgendaStore: InboundPipelineStore {
     static func writeInboundBatch(_ db: Database, _ batch: SealedInboundBatch) throws -> [StoredInbound] {
         var moves: [(source: MailboxPosition, at: Date)] = []
         var tallies = TallyCounts()
+        let statements = try InboundStatements(db)
         let stored = try batch.items.map { inbound in
             let entry = inbound.entry
-            let stored = try Self.insertInbound(db, inbound, advanceCursor: false, tallies: &tallies)
+            let stored = try Self.insertInbound(db, inbound, advanceCursor: false, tallies: &tallies,
+                                                statements: statements)
             guard stored.created else { return stored }
             if let source = inbound.message.source { moves.append((source, inbound.message.receivedAt)) }
             if let bounce = entry.bounce { try Self.insertBounce(db, message: stored.id, bounce) }

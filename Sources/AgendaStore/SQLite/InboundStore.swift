@@ -20,7 +20,9 @@ extension SQLiteAgendaStore {
     /// `insertInbound` counting the message and its history event into `tallies`, which the caller writes before
     /// its transaction ends (a batch writes them once).
     static func insertInbound(_ db: Database, _ prepared: SealedInbound, advanceCursor: Bool,
-                              tallies: inout TallyCounts) throws -> StoredInbound {
+                              tallies: inout TallyCounts, statements: InboundStatements? = nil) throws
+        -> StoredInbound {
+        let statements = try statements ?? InboundStatements(db)
         let message = prepared.message, analysis = prepared.analysis
         // One proposal per item number: the count is known before the row is written, so the row is written once
         // with its final value (the tally counts it under that value).
@@ -30,12 +32,7 @@ extension SQLiteAgendaStore {
         // Cached statements: a batch runs these once per message in one transaction. The insert skips a message
         // already stored (same bytes, or the same mailbox position: both UNIQUE), which is then looked up; new
         // messages, nearly all of them, cost no lookup.
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO inboundMessage (contentHash, mailbox, uidValidity, uid, kind, messageIdHeader,
-                fromAddress, subject, receivedAt, customerId, actionId, correlation, quarantineReason, openProposals)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
-        try DirectBindings.execute(insert, in: db) {
+        try DirectBindings.execute(statements.message, in: db) {
             $0.bind(hash)
             $0.bind(message.source?.mailbox)
             $0.bind(message.source?.uidValidity)
@@ -63,10 +60,7 @@ extension SQLiteAgendaStore {
                 SELECT collectorId, ?, ?, ?, ?, ? FROM customer WHERE id = ? AND collectorId IS NOT NULL
                 """).execute(arguments: [receivedAt, id, customer, message.kind.rawValue, proposalCount, customer])
         }
-        let raw = try db.cachedStatement(sql: """
-            INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)
-            """)
-        try DirectBindings.execute(raw, in: db) {
+        try DirectBindings.execute(statements.raw, in: db) {
             $0.bind(id)
             $0.bind(compressed == nil ? "none" : "zstd")
             $0.bind(message.raw.count)
@@ -107,7 +101,7 @@ extension SQLiteAgendaStore {
         try History.append(db, at: message.receivedAt, entity: "inbound_message", entityID: id, event: "received",
                            customer: message.customer?.rawValue,
                            detailJSON: #"{"correlation":"\#(message.correlation.rawValue)","kind":"\#(message.kind.rawValue)","proposals":\#(proposals.count)}"#,
-                           tallies: &tallies)
+                           tallies: &tallies, insert: statements.history, stamp: receivedAt)
         return StoredInbound(id: InboundMessageID(id), created: true, proposals: proposals)
     }
 
@@ -266,5 +260,26 @@ extension SQLiteAgendaStore {
                                  highestModSeq: (row["highestModSeq"] as Int64?).map { UInt64(bitPattern: $0) })
             }
         }
+    }
+}
+
+/// The statements written for every inbound message (message row, raw bytes, history event), looked up in the
+/// connection's statement cache once: a batch passes them to each ``SQLiteAgendaStore/insertInbound`` instead of
+/// hashing the SQL three times a message.
+struct InboundStatements {
+    let message: Statement
+    let raw: Statement
+    let history: Statement
+
+    init(_ db: Database) throws {
+        message = try db.cachedStatement(sql: """
+            INSERT INTO inboundMessage (contentHash, mailbox, uidValidity, uid, kind, messageIdHeader,
+                fromAddress, subject, receivedAt, customerId, actionId, correlation, quarantineReason, openProposals)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        raw = try db.cachedStatement(sql: """
+            INSERT INTO inboundRaw (messageId, compression, rawSize, raw) VALUES (?, ?, ?, ?)
+            """)
+        history = try History.insertStatement(db)
     }
 }
