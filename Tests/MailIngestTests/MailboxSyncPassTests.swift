@@ -125,7 +125,7 @@ struct MailboxSyncPassTests {
     @Test("UIDVALIDITY change: full resync from UID 1 under the new validity, HIGHESTMODSEQ reset")
     func resync() {
         var pass = MailboxSyncPass(stored: MailboxCursor(uidValidity: 7, lastUID: 500, highestModSeq: 900),
-                                   status: Self.status(8, next: 4, count: 3, modSeq: nil), batchSize: 2,
+                                   status: Self.status(8, next: 9, count: 3, modSeq: nil), batchSize: 2,
                                    marksReconciled: true, markMode: .default)
         #expect(pass.kind == .resync(previousValidity: 7))
         let (actions, outcome) = Self.run(&pass, uids: [1, 2, 3])
@@ -189,5 +189,37 @@ struct MailboxSyncPassTests {
         #expect(pass.currentCursor.highestModSeq == 5)
         let (_, outcome) = Self.run(&pass, uids: [2])
         #expect(outcome.cursor == MailboxCursor(uidValidity: 7, lastUID: 2, highestModSeq: 12))
+    }
+
+    @Test("EXISTS = UIDNEXT - 1: the UIDs are 1 ..< UIDNEXT, fetched without a search; otherwise the pass searches")
+    func denseMailboxSkipsTheSearch() {
+        var initial = MailboxSyncPass(stored: nil, status: Self.status(next: 6, count: 5), batchSize: 2,
+                                      marksReconciled: true, markMode: .default)
+        let (actions, outcome) = Self.run(&initial, uids: [1, 2, 3, 4, 5])
+        #expect(actions == [.fetch([1, 2]), .mark([1, 2]), .fetch([3, 4]), .mark([3, 4]), .fetch([5]), .mark([5]),
+                            .finished(outcome)])
+        #expect(outcome.cursor.lastUID == 5 && outcome.fetched == 5)
+
+        // Above the cursor only; one UID expunged between the SELECT and its FETCH is skipped, not marked.
+        var incremental = MailboxSyncPass(stored: MailboxCursor(uidValidity: 7, lastUID: 3),
+                                          status: Self.status(next: 7, count: 6), batchSize: 10,
+                                          marksReconciled: true, markMode: .default)
+        let (later, laterOutcome) = Self.run(&incremental, uids: [], present: { $0 != 5 })
+        #expect(later == [.fetch([4, 5, 6]), .mark([4, 6]), .finished(laterOutcome)])
+        #expect(laterOutcome.cursor.lastUID == 6)
+
+        // Marks in doubt: everything at or below the cursor is re-marked first, as a search would have found it.
+        var reconcile = MailboxSyncPass(stored: MailboxCursor(uidValidity: 7, lastUID: 3),
+                                        status: Self.status(next: 5, count: 4), batchSize: 10,
+                                        marksReconciled: false, markMode: .default)
+        let (remarks, _) = Self.run(&reconcile, uids: [])
+        #expect(remarks.prefix(3) == [.mark([1, 2, 3]), .fetch([4]), .mark([4])])
+
+        // A gap (EXISTS below UIDNEXT - 1) or no UIDNEXT: the server is asked.
+        for status in [Self.status(next: 7, count: 5), Self.status(next: nil, count: 5)] {
+            var sparse = MailboxSyncPass(stored: nil, status: status, batchSize: 10, marksReconciled: true,
+                                         markMode: .default)
+            #expect(sparse.start() == .search(from: 1))
+        }
     }
 }

@@ -11,6 +11,7 @@
 ///   reconciliation runs on every pass; it costs one SEARCH over a mailbox that stays small.
 /// - A UIDVALIDITY change (RFC 9051 section 2.3.1.1) fetches everything again; the store deduplicates by content, so
 ///   nothing is stored twice.
+/// - A mailbox whose EXISTS is UIDNEXT - 1 holds exactly UIDs 1 ..< UIDNEXT: the pass skips its UID SEARCH.
 public struct MailboxSyncPass: Sendable {
     /// What the driver does next.
     public enum Action: Sendable, Hashable {
@@ -114,7 +115,14 @@ public struct MailboxSyncPass: Sendable {
             return finish(upToDate: true)
         }
         phase = .searching
-        return .search(from: reconcile ? 1 : cursor.lastUID &+ 1)
+        let from = reconcile ? 1 : cursor.lastUID &+ 1
+        // UIDs are ascending and at least 1, so EXISTS equal to UIDNEXT - 1 means the mailbox holds exactly UIDs
+        // 1 ..< UIDNEXT: the search's answer is known without asking (one round trip less; a message expunged
+        // meanwhile is simply absent from its FETCH, one that arrived meanwhile is above UIDNEXT for the next pass).
+        if let next = status.uidNext, next > 0, status.messageCount == Int(next) - 1 {
+            return searched(from < next ? Array(from..<next) : [])
+        }
+        return .search(from: from)
     }
 
     /// Reports the UIDs the search returned (any order; duplicates and UIDs the pass does not need are ignored).
