@@ -25,7 +25,7 @@ struct PolledMailbox: Sendable {
     /// (``MarkLane``); false keeps one connection per mailbox at all times.
     var separateMarkSession = true
     /// Stored messages whose mark may wait while a pass catches up (see `MailboxConfiguration.Mailbox.maxUnmarked`).
-    var maxUnmarked = 20_000
+    var maxUnmarked = 200_000
 }
 
 /// Connection settings for one account with its secret resolved. `description` omits the secret.
@@ -158,7 +158,7 @@ extension MailboxConfiguration.Mailbox {
         guard interval > 0 else {
             throw MailboxConfigurationError(description: "account \(account): mailbox \(name): poll_interval_seconds <= 0")
         }
-        let unmarked = maxUnmarked ?? 20_000
+        let unmarked = maxUnmarked ?? 200_000
         guard unmarked >= 1 else {
             throw MailboxConfigurationError(description: "account \(account): mailbox \(name): max_unmarked < 1")
         }

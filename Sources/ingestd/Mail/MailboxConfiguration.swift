@@ -64,9 +64,11 @@ struct MailboxConfiguration: Codable, Sendable, Hashable {
         /// true. A server that refuses the second connection gets the marks on the first and is not asked again;
         /// false keeps one connection per mailbox from the start.
         var separateMarkSession: Bool?
-        /// Stored messages whose mark may wait while a pass catches up; default 20,000. Marks are sent once the last
+        /// Stored messages whose mark may wait while a pass catches up; default 200,000. Marks are sent once the last
         /// batch of the pass is stored, or earlier when this many are waiting, so storing is not slowed by the
-        /// server's marking. A crash before the marks are sent leaves stored, unmarked messages, which the next pass
+        /// server's marking (a first read-write SELECT mid-pass also makes Dovecot move a cold Maildir's `new` to
+        /// `cur` while the pass still fetches: a 40,000-message catch-up stored in 3.6 s with 20,000, 2.3 s without
+        /// marks mid-pass, the marks done at the same time). A crash before the marks are sent leaves stored, unmarked messages, which the next pass
         /// marks (they are at or below the stored cursor).
         var maxUnmarked: Int?
     }

@@ -33,7 +33,7 @@ struct MailboxConfigurationTests {
         #expect(inbox.waitPolicy == WaitPolicy(useIdle: true, pollInterval: .seconds(60)))
         #expect(replies.markMode == .move(to: "Replies/Done") && replies.batchSize == 50)
         #expect(inbox.separateMarkSession && !replies.separateMarkSession)
-        #expect(inbox.maxUnmarked == 20_000 && replies.maxUnmarked == 500)
+        #expect(inbox.maxUnmarked == 200_000 && replies.maxUnmarked == 500)
         #expect(replies.waitPolicy.wait(capabilities: ["IDLE"]) == .poll(.seconds(5)))
         #expect(!inbox.account.description.contains("s3cret"))
     }
