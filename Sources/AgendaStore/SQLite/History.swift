@@ -54,7 +54,7 @@ enum History {
         tallies.countHistory(at: stamp, status: status?.rawValue, channel: channel?.rawValue, collector: collector)
     }
 
-    /// The cached INSERT of one event (``append(_:at:entity:entityID:event:customer:user:channel:status:detailJSON:tallies:insert:)``).
+    /// The cached INSERT of one event, which `append` runs (a batch looks it up once and passes it as `insert`).
     static func insertStatement(_ db: Database) throws -> Statement {
         try db.cachedStatement(sql: """
             INSERT INTO history (at, entity, entityId, event, customerId, userId, channel, status, detail)
